@@ -1,0 +1,43 @@
+"""Where Dubao keeps its data and caches, and where its bundled resources are."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "dubao"
+
+
+def resources_dir() -> Path:
+    """Return the folder of bundled resources (glossary, icons, translations), also inside a frozen bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def articles_dir() -> Path:
+    """Return the folder of articles shipped with the app (the seed article lives there)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "articles"
+    return Path(__file__).resolve().parents[2] / "articles"
+
+
+def data_dir(override: str | Path | None = None) -> Path:
+    """Return (and create) the user's data folder: `override`, else $DUBAO_DATA_DIR, else the platform's folder."""
+    chosen = override or os.environ.get("DUBAO_DATA_DIR")
+    path = Path(chosen) if chosen else Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cache_dir(override: str | Path | None = None) -> Path:
+    """Return (and create) the cache folder: `override`, else $DUBAO_CACHE_DIR, else the platform's cache folder."""
+    chosen = override or os.environ.get("DUBAO_CACHE_DIR")
+    path = Path(chosen) if chosen else Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

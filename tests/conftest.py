@@ -1,0 +1,59 @@
+"""Shared test fixtures: paths to the project's and the workplace's test material, and isolated data folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT_ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "xihaian-2025-quality-page.txt"
+CORPUS = SHARED / "corpus"
+REFERENCE = SHARED / "reference"
+
+
+def need_shared(path: Path) -> Path:
+    """Return `path`, or skip the test when the workplace's shared folder is not beside the project."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared test material is not beside this checkout")
+    return path
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The source newspaper page the project is built around."""
+    return need_shared(SEED)
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The folder of third-party articles of other shapes (read by path, never copied)."""
+    return need_shared(CORPUS)
+
+
+@pytest.fixture
+def reference_dir() -> Path:
+    """Hand-checked reference data for the seed (polyphone readings, policy terms)."""
+    return need_shared(REFERENCE)
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory, monkeypatch):
+    """Give every test its own data folder; share one cache folder per session (dictionary index, jieba cache)."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("DUBAO_DATA_DIR", str(data))
+    monkeypatch.setenv("DUBAO_CACHE_DIR", str(_session_cache(tmp_path_factory)))
+    return data
+
+
+_CACHE: list[Path] = []
+
+
+def _session_cache(factory) -> Path:
+    if not _CACHE:
+        _CACHE.append(factory.mktemp("cache"))
+    return _CACHE[0]
