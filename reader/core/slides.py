@@ -1,0 +1,167 @@
+"""Split an article into presentation slides: a title slide, then one section per slide.
+
+A section longer than one slide's character budget continues on further slides, split between paragraphs; a
+paragraph longer than a whole slide is split between sentences (after 。！？；… and any closing quotes that follow),
+never inside a sentence. Every paragraph, or every sentence piece of a split paragraph, lands on exactly one slide.
+The budget is a character count that the window computes from the screen size and the type size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reader.core.model import Article, Section
+
+SENTENCE_ENDS = frozenset("。！？；…!?;")
+CLOSING_MARKS = frozenset("”’」』）)》〉】\"'")
+MIN_BUDGET = 20
+
+
+class SlideKind(StrEnum):
+    """What a slide shows."""
+
+    TITLE = "title"
+    SECTION = "section"
+
+
+@dataclass(frozen=True)
+class SlidePiece:
+    """A paragraph, or a run of its whole sentences, shown on one slide; `start`/`end` are offsets in the paragraph."""
+
+    paragraph_id: str
+    text: str
+    start: int
+    end: int
+    paragraph_length: int
+    role: str = "text"
+
+    @property
+    def is_whole_paragraph(self) -> bool:
+        """True when the piece is the paragraph from its first to its last character."""
+        return self.start == 0 and self.end == self.paragraph_length
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One screen of a presentation.
+
+    `section_index` is the 0-based index into `article.sections` (None on the title slide); `part` counts from 1
+    among the slides of the same section, out of `parts`.
+    """
+
+    kind: SlideKind
+    heading: str | None
+    pieces: tuple[SlidePiece, ...] = ()
+    section_index: int | None = None
+    part: int = 1
+    parts: int = 1
+
+    @property
+    def paragraph_ids(self) -> tuple[str, ...]:
+        """The ids of the paragraphs with text on this slide, in order, without repeats."""
+        return tuple(dict.fromkeys(piece.paragraph_id for piece in self.pieces))
+
+    def char_count(self) -> int:
+        """The number of characters this slide shows (heading included)."""
+        return len(self.heading or "") + sum(len(piece.text) for piece in self.pieces)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of `text`, covering it entirely, split only after sentence ends.
+
+    A sentence ends after a run of 。！？；… (and ASCII !?;), together with the closing quotes or brackets that follow.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    index = 0
+    while index < len(text):
+        if text[index] in SENTENCE_ENDS:
+            index += 1
+            while index < len(text) and (text[index] in SENTENCE_ENDS or text[index] in CLOSING_MARKS):
+                index += 1
+            spans.append((start, index))
+            start = index
+        else:
+            index += 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_groups(text: str, first_room: int, budget: int) -> tuple[bool, list[tuple[int, int]]]:
+    """Pack the sentences of a too-long paragraph into runs: the first fits `first_room`, the others `budget`.
+
+    Returns whether the first run must start on a fresh slide (its first sentence does not fit `first_room`), and
+    the (start, end) span of each run. A sentence longer than `budget` is a run on its own.
+    """
+    spans = sentence_spans(text)
+    fresh = spans[0][1] > first_room
+    room = budget if fresh else first_room
+    groups: list[tuple[int, int]] = []
+    run_start = run_end = 0
+    for _, end in spans:
+        if end - run_start > room and run_end > run_start:
+            groups.append((run_start, run_end))
+            run_start, room = run_end, budget
+        run_end = end
+    groups.append((run_start, run_end))
+    return fresh, groups
+
+
+def _section_pages(section: Section, budget: int) -> list[list[SlidePiece]]:
+    """Return the pieces of each slide of one section, filled greedily.
+
+    Every slide of the section repeats its heading, so the room for text is the budget less the heading.
+    """
+    room = max(MIN_BUDGET, budget - len(section.heading or ""))
+    pages: list[list[SlidePiece]] = [[]]
+    used = 0
+    for paragraph in section.paragraphs:
+        size = len(paragraph.text)
+        if used + size <= room:
+            pages[-1].append(SlidePiece(paragraph.id, paragraph.text, 0, size, size, paragraph.role))
+            used += size
+            continue
+        if size <= room:
+            pages.append([SlidePiece(paragraph.id, paragraph.text, 0, size, size, paragraph.role)])
+            used = size
+            continue
+        fresh, groups = _sentence_groups(paragraph.text, room - used, room)
+        for number, (start, end) in enumerate(groups):
+            if (number > 0 or fresh) and pages[-1]:
+                pages.append([])
+                used = 0
+            pages[-1].append(SlidePiece(paragraph.id, paragraph.text[start:end], start, end, size, paragraph.role))
+            used += end - start
+    return [page for page in pages if page] or [[]]
+
+
+def title_slide(article: Article) -> Slide:
+    """Return the opening slide: the article's title (its subtitle, byline and dateline are shown with it)."""
+    return Slide(kind=SlideKind.TITLE, heading=article.title)
+
+
+def plan_slides(article: Article, char_budget: int) -> list[Slide]:
+    """Split `article` into slides: the title slide, then each section on one or more slides of <= `char_budget`.
+
+    A single sentence longer than the budget gets a slide of its own rather than being cut.
+    """
+    budget = max(MIN_BUDGET, int(char_budget))
+    slides = [title_slide(article)]
+    for section_index, section in enumerate(article.sections):
+        pages = _section_pages(section, budget)
+        for part, pieces in enumerate(pages, start=1):
+            slides.append(Slide(SlideKind.SECTION, section.heading, tuple(pieces), section_index, part, len(pages)))
+    return slides
+
+
+def first_slide_of_section(slides: list[Slide], section_index: int) -> int:
+    """Return the index of the first slide of section `section_index` (0-based), clamped to the existing sections."""
+    candidates = [i for i, slide in enumerate(slides) if slide.section_index is not None]
+    if not candidates:
+        return 0
+    for index in candidates:
+        if slides[index].section_index >= section_index:
+            return index
+    return candidates[-1]

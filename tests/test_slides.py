@@ -1,0 +1,122 @@
+"""Splitting an article into slides: title first, one section per slide, never a cut inside a sentence."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.model import Article, SectionDraft, SectionKind, build_sections
+from reader.core.slides import (
+    MIN_BUDGET,
+    SlideKind,
+    first_slide_of_section,
+    plan_slides,
+    sentence_spans,
+)
+
+
+def make_article(*sections: tuple[str | None, list[str]]) -> Article:
+    drafts = [SectionDraft(heading, 1, SectionKind.BODY, texts) for heading, texts in sections]
+    return Article(title="把高质量发展之路走得更有奔头", sections=build_sections(drafts))
+
+
+def test_sentence_spans_keep_closing_quotes_with_their_sentence():
+    text = "他说：“必须统筹好。”我们要坚持质量第一！真的吗？是的……好；完"
+    pieces = [text[a:b] for a, b in sentence_spans(text)]
+    assert pieces == ["他说：“必须统筹好。”", "我们要坚持质量第一！", "真的吗？", "是的……", "好；", "完"]
+
+
+def test_sentence_spans_without_an_end_mark_is_one_sentence():
+    assert sentence_spans("没有句号的标题") == [(0, 7)]
+    assert sentence_spans("") == []
+
+
+def test_title_slide_then_one_slide_per_short_section():
+    article = make_article(("一、强化质量支撑", ["提升质量。", "加快推进。"]), ("二、强化品牌带动", ["品牌展现。"]))
+    slides = plan_slides(article, 200)
+    assert [s.kind for s in slides] == [SlideKind.TITLE, SlideKind.SECTION, SlideKind.SECTION]
+    assert slides[0].heading == article.title
+    assert [s.section_index for s in slides] == [None, 0, 1]
+    assert slides[1].paragraph_ids == tuple(p.id for p in article.sections[0].paragraphs)
+    assert (slides[1].part, slides[1].parts) == (1, 1)
+
+
+def test_long_section_splits_between_paragraphs():
+    paragraphs = ["甲" * 30 + "。", "乙" * 30 + "。", "丙" * 30 + "。"]
+    article = make_article(("标题", paragraphs))
+    slides = plan_slides(article, 70)
+    body = slides[1:]
+    assert [len(s.pieces) for s in body] == [2, 1]
+    assert all(piece.is_whole_paragraph for s in body for piece in s.pieces)
+    assert [(s.part, s.parts) for s in body] == [(1, 2), (2, 2)]
+    assert all(s.heading == "标题" for s in body)
+
+
+def test_long_paragraph_splits_between_sentences_only():
+    sentences = ["提升质量是优化供给结构的重要途径。", "要坚持质量第一、效益优先！", "“坚持质量第一”绝不能只是一句口号。", "只有这样才能提升质量；"]
+    text = "".join(sentences) * 3
+    article = make_article((None, [text]))
+    slides = plan_slides(article, 40)
+    pieces = [piece for s in slides[1:] for piece in s.pieces]
+    assert len(pieces) > 1
+    assert "".join(p.text for p in pieces) == text
+    for piece in pieces:
+        assert not piece.is_whole_paragraph
+        assert piece.text in text
+        assert piece.end == len(text) or text[piece.end - 1] in "。！；”"
+
+
+def test_sentence_longer_than_a_slide_stays_whole():
+    long_sentence = "长" * 100 + "。"
+    article = make_article((None, ["短句。", long_sentence + "后句。"]))
+    slides = plan_slides(article, 30)
+    texts = [piece.text for s in slides[1:] for piece in s.pieces]
+    assert long_sentence in texts
+
+
+def test_empty_section_still_gets_its_slide():
+    article = make_article(("只有标题", []), ("二", ["正文。"]))
+    slides = plan_slides(article, 100)
+    assert [s.section_index for s in slides] == [None, 0, 1]
+    assert slides[1].pieces == ()
+
+
+def test_first_slide_of_section_finds_continued_sections():
+    article = make_article(("一", ["甲" * 50 + "。", "乙" * 50 + "。"]), ("二", ["丙。"]))
+    slides = plan_slides(article, 60)
+    assert first_slide_of_section(slides, 0) == 1
+    assert slides[first_slide_of_section(slides, 1)].heading == "二"
+    assert first_slide_of_section(slides, 99) == len(slides) - 1
+
+
+sentence = st.text(alphabet="质量发展品牌标准“”，、", min_size=0, max_size=40).map(
+    lambda body: body + "。")
+paragraph_text = st.lists(sentence, min_size=1, max_size=6).map("".join)
+section = st.tuples(st.one_of(st.none(), st.text(alphabet="一二三强化", min_size=1, max_size=8)),
+                    st.lists(paragraph_text, min_size=0, max_size=5))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(section, min_size=1, max_size=5), st.integers(min_value=1, max_value=300))
+def test_every_paragraph_lands_exactly_once_and_no_sentence_is_cut(sections, budget):
+    article = make_article(*sections)
+    slides = plan_slides(article, budget)
+    shown: dict[str, list] = {}
+    for slide in slides[1:]:
+        for piece in slide.pieces:
+            shown.setdefault(piece.paragraph_id, []).append(piece)
+    for section_index, section_ in enumerate(article.sections):
+        for paragraph in section_.paragraphs:
+            pieces = shown.pop(paragraph.id)
+            assert "".join(p.text for p in pieces) == paragraph.text
+            assert [p.start for p in pieces] == sorted(p.start for p in pieces)
+            boundaries = {end for _, end in sentence_spans(paragraph.text)}
+            assert all(p.end in boundaries for p in pieces)
+    assert shown == {}
+    sections_in_order = [s.section_index for s in slides[1:]]
+    assert sections_in_order == sorted(sections_in_order)
+    assert set(sections_in_order) == set(range(len(article.sections)))
+    room = max(budget, MIN_BUDGET)
+    for slide in slides[1:]:
+        over = slide.char_count() > room + len(slide.heading or "") + MIN_BUDGET
+        assert not over or len(slide.pieces) == 1 and len(sentence_spans(slide.pieces[0].text)) == 1
