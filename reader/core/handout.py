@@ -1,0 +1,215 @@
+"""The plan of a printed handout: which sections, which pinyin, which glossary rows, which paper.
+
+Qt-free. `plan_handout` turns an article, its annotation and a glossary lookup into plain data that a renderer
+(`reader.ui.handout_pdf`) draws: the title block, each chosen section as words with the pinyin to print above each
+character (tone marks), a glossary table of the terms those sections contain, optional note lines, the paper size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Callable
+
+from pypinyin.contrib.tone_convert import to_tone
+
+from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
+from reader.core.errors import ExportProblem
+from reader.core.model import Article, Paragraph
+
+
+class HandoutPinyin(StrEnum):
+    """Which characters get pinyin printed above them."""
+
+    ALL = "all"
+    GLOSSARY = "glossary"  # only the characters of glossary terms
+    NONE = "none"
+
+
+class Paper(StrEnum):
+    """Paper sizes a handout can be printed on."""
+
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def size_mm(self) -> tuple[float, float]:
+        """Width and height of the sheet in millimetres (portrait)."""
+        return (210.0, 297.0) if self is Paper.A4 else (215.9, 279.4)
+
+
+@dataclass(frozen=True)
+class GlossaryRow:
+    """One row of the handout's glossary table."""
+
+    term: str
+    pinyin: str
+    english: str
+    explanation: str
+
+
+GlossaryLookup = Callable[[str], "GlossaryRow | None"]
+
+
+@dataclass(frozen=True)
+class HandoutWord:
+    """A word of the text with the pinyin to print above each of its characters (None where nothing is printed)."""
+
+    text: str
+    ruby: tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
+class HandoutParagraph:
+    """A paragraph as a run of words."""
+
+    paragraph_id: str
+    words: tuple[HandoutWord, ...]
+
+    @property
+    def text(self) -> str:
+        """The paragraph's plain text."""
+        return "".join(word.text for word in self.words)
+
+
+@dataclass(frozen=True)
+class HandoutSection:
+    """A chosen section: its number in the article (1-based), its heading and its paragraphs."""
+
+    number: int
+    heading: str | None
+    paragraphs: tuple[HandoutParagraph, ...]
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    """What the user asked for."""
+
+    sections: str = ""  # "1-3", "2", "1,3"; empty means every section
+    pinyin: HandoutPinyin = HandoutPinyin.GLOSSARY
+    note_lines: bool = False
+    paper: Paper = Paper.A4
+
+
+@dataclass(frozen=True)
+class HandoutPlan:
+    """Everything a renderer needs to print the handout."""
+
+    title: str
+    title_lines: tuple[str, ...]  # subtitle, byline, dateline as present
+    sections: tuple[HandoutSection, ...]
+    glossary: tuple[GlossaryRow, ...]
+    pinyin: HandoutPinyin
+    note_lines: bool
+    paper: Paper
+    source_name: str | None = field(default=None)
+
+
+_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
+
+
+def parse_section_spec(spec: str, section_count: int) -> tuple[int, ...]:
+    """Return the 0-based section indices of a spec like `1-3`, `2` or `1,3` (numbers count from 1).
+
+    An empty spec means every section. Raises `ExportProblem` for a malformed spec or a section that does not exist.
+    """
+    if not spec.strip():
+        return tuple(range(section_count))
+    chosen: list[int] = []
+    for part in spec.split(","):
+        match = _RANGE.match(part)
+        if not match:
+            raise ExportProblem(f"cannot read the section list {spec!r}: write it like 1-3, 2 or 1,3")
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if first < 1 or last < first or last > section_count:
+            raise ExportProblem(f"there is no section {part.strip()}: the article has sections 1 to {section_count}")
+        chosen.extend(n - 1 for n in range(first, last + 1) if n - 1 not in chosen)
+    return tuple(sorted(chosen))
+
+
+def tone_marks(readings: list[str | None]) -> tuple[str | None, ...]:
+    """Return numbered syllables ("zhi4", "de5", "lv4") written with tone marks ("zhì", "de", "lǜ")."""
+    return tuple(to_tone(r) if r else None for r in readings)
+
+
+def _paragraph_words(paragraph: Paragraph, annotated: AnnotatedParagraph | None,
+                     mode: HandoutPinyin) -> tuple[HandoutWord, ...]:
+    """Split a paragraph into words with the pinyin `mode` prints above them."""
+    if annotated is None or annotated.text != paragraph.text or not annotated.tokens:
+        return tuple(HandoutWord(char, (None,)) for char in paragraph.text)
+    covered = [False] * len(paragraph.text)
+    for hit in annotated.glossary_hits:
+        covered[hit.start:hit.end] = [True] * (min(hit.end, len(covered)) - hit.start)
+    words = []
+    for token in annotated.tokens:
+        readings = list(token.readings)
+        for i in range(len(readings)):
+            printed = mode is HandoutPinyin.ALL or mode is HandoutPinyin.GLOSSARY and covered[token.start + i]
+            readings[i] = readings[i] if printed else None
+        words.append(HandoutWord(token.text, tone_marks(readings)))
+    return tuple(words)
+
+
+def _glossary_rows(terms: list[tuple[str, str]], lookup: GlossaryLookup | None) -> tuple[GlossaryRow, ...]:
+    """Return a row per (term, reading from the text), from the glossary where it has the term."""
+    rows = []
+    for term, reading in terms:
+        row = lookup(term) if lookup else None
+        rows.append(row or GlossaryRow(term, reading, "", ""))
+    return tuple(rows)
+
+
+def _terms_in(paragraphs: list[AnnotatedParagraph]) -> list[tuple[str, str]]:
+    """Return each glossary term of the paragraphs once, in order of first occurrence, with its reading there."""
+    found: dict[str, str] = {}
+    for annotated in paragraphs:
+        readings = annotated.readings()
+        for hit in annotated.glossary_hits:
+            if hit.term not in found:
+                marks = tone_marks(readings[hit.start:hit.end])
+                found[hit.term] = " ".join(r for r in marks if r)
+    return list(found.items())
+
+
+def plan_handout(article: Article, annotated: AnnotatedArticle | None, options: HandoutOptions,
+                 lookup: GlossaryLookup | None = None) -> HandoutPlan:
+    """Return the handout of the chosen sections of `article`; `lookup` gives a glossary row for a term."""
+    indices = parse_section_spec(options.sections, len(article.sections))
+    if not indices:
+        raise ExportProblem("the article has no sections to print")
+    annotations = annotated.paragraphs if annotated else {}
+    sections, used = [], []
+    for index in indices:
+        section = article.sections[index]
+        paragraphs = []
+        for paragraph in section.paragraphs:
+            found = annotations.get(paragraph.id)
+            if found is not None and found.text == paragraph.text:
+                used.append(found)
+            paragraphs.append(HandoutParagraph(paragraph.id, _paragraph_words(paragraph, found, options.pinyin)))
+        sections.append(HandoutSection(index + 1, section.heading, tuple(paragraphs)))
+    title_lines = tuple(line for line in (article.subtitle, article.byline, article.dateline) if line)
+    return HandoutPlan(article.title, title_lines, tuple(sections), _glossary_rows(_terms_in(used), lookup),
+                       options.pinyin, options.note_lines, options.paper, article.source.file_name)
+
+
+def row_from_entry(entry: Any) -> GlossaryRow:
+    """Make a glossary table row from a glossary entry object (term, pinyin, English, English explanation)."""
+    explanation = _first_text(entry, ("explanation_en", "explanation_english", "explanation", "explanations"))
+    english = _first_text(entry, ("english", "english_rendering", "en"))
+    return GlossaryRow(str(getattr(entry, "term", "")), _first_text(entry, ("pinyin",)), english, explanation)
+
+
+def _first_text(entry: Any, names: tuple[str, ...]) -> str:
+    """Return the first non-empty text among the entry's attributes (or mapping keys) `names`."""
+    for name in names:
+        value = entry.get(name) if isinstance(entry, dict) else getattr(entry, name, None)
+        if isinstance(value, dict):
+            value = value.get("en") or value.get("english") or next(iter(value.values()), "")
+        if isinstance(value, (list, tuple)):
+            value = "; ".join(str(v) for v in value)
+        if value:
+            return str(value)
+    return ""
