@@ -120,3 +120,75 @@ def test_every_paragraph_lands_exactly_once_and_no_sentence_is_cut(sections, bud
     for slide in slides[1:]:
         over = slide.char_count() > room + len(slide.heading or "") + MIN_BUDGET
         assert not over or len(slide.pieces) == 1 and len(sentence_spans(slide.pieces[0].text)) == 1
+
+
+def presentation(budget: int = 60):
+    from reader.core.slides import PresentationState
+
+    article = make_article(("一", ["甲" * 50 + "。", "乙" * 50 + "。"]), ("二", ["丙。"]), ("三", ["丁。"]))
+    return PresentationState(plan_slides(article, budget))
+
+
+def test_state_walks_clamps_and_jumps_to_typed_sections():
+    state = presentation()
+    assert len(state.slides) == 5 and state.index == 0
+    assert state.previous() is False and state.index == 0
+    state.next()
+    state.next()
+    assert (state.section_index, state.slide.part) == (0, 2)
+    state.go_to(99)
+    assert state.index == 4 and state.next_slide is None
+    state.type_digit("2")
+    state.enter()
+    assert state.section_index == 1 and state.typed_number == ""
+    state.type_digit("0")
+    state.enter()
+    assert state.index == 0
+    state.enter()
+    assert state.index == 1
+
+
+def test_blank_screen_comes_back_before_moving():
+    from reader.core.slides import Blank
+
+    state = presentation()
+    state.next()
+    state.toggle_blank(Blank.BLACK)
+    assert state.blank is Blank.BLACK
+    state.toggle_blank(Blank.WHITE)
+    assert state.blank is Blank.WHITE
+    state.next()
+    assert (state.blank, state.index) == (Blank.NONE, 1)
+    state.toggle_blank(Blank.BLACK)
+    state.toggle_blank(Blank.BLACK)
+    assert state.blank is Blank.NONE
+
+
+def test_overlays_close_on_escape_and_on_moving():
+    state = presentation()
+    state.next()
+    state.focus_paragraph(state.slide.paragraph_ids[0])
+    state.toggle_cards()
+    assert state.close_overlay() is True
+    assert (state.focused_paragraph, state.cards_visible) == (None, False)
+    assert state.close_overlay() is False
+    state.show_card("新质生产力")
+    state.next()
+    assert state.card_term is None
+    state.focus_paragraph("x")
+    state.focus_paragraph("x")
+    assert state.focused_paragraph is None
+
+
+def test_elapsed_clock_pauses_and_resets():
+    from reader.core.slides import ElapsedClock, format_elapsed
+
+    clock = ElapsedClock()
+    clock.start(100.0)
+    clock.pause(130.0)
+    assert clock.elapsed(500.0) == 30.0 and not clock.running
+    clock.toggle(600.0)
+    assert clock.elapsed(610.0) == 40.0
+    clock.reset(620.0)
+    assert clock.elapsed(625.0) == 5.0 and clock.running
+    assert (format_elapsed(65.4), format_elapsed(3725)) == ("1:05", "1:02:05")
