@@ -1,0 +1,152 @@
+"""Consistent copies of the database with SQLite's backup API: on demand, before every migration, and daily.
+
+Automatic backups live in `<data folder>/backups/`, named `dubao-<UTC time>-<reason>.sqlite3`, and rotate (the
+newest few of each reason are kept). Every copy is written to a temporary file and renamed into place, so a backup
+file is either complete or absent. Restoring copies a checked backup *into* the live database with the same API
+(one transaction, safe while other connections are open) after saving the current state as a backup of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.errors import ExportProblem, StorageProblem
+
+BACKUP_FOLDER = "backups"
+KEEP_PER_REASON = 5
+DAILY_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup on disk: its path, why it was made, and when (seconds since the epoch)."""
+
+    path: Path
+    reason: str
+    made_at: float
+
+
+def backup_folder(data_folder: Path) -> Path:
+    """Return (and create) the folder of automatic backups."""
+    folder = data_folder / BACKUP_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Write a consistent copy of the open database `source` to `target` atomically (temporary file, rename)."""
+    target = Path(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(handle)
+    try:
+        destination = sqlite3.connect(temporary)
+        try:
+            source.backup(destination)
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
+        with open(temporary, "rb+") as stream:
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_backup(source: sqlite3.Connection, target: Path, force: bool = False) -> Path:
+    """Write a user-requested backup to `target`; never overwrite an existing file unless `force`."""
+    target = Path(target)
+    if target.exists() and not force:
+        raise ExportProblem("the file exists already; choose another name or use --force", target)
+    if not target.parent.is_dir():
+        raise ExportProblem("the folder does not exist", target.parent)
+    try:
+        copy_database(source, target)
+    except (OSError, sqlite3.Error) as error:
+        raise ExportProblem(f"the backup could not be written ({error})", target) from error
+    return target
+
+
+def automatic_backup(source: sqlite3.Connection, data_folder: Path, reason: str) -> BackupFile:
+    """Make a rotating automatic backup (`reason` is e.g. "daily", "before-v2", "before-restore")."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    folder = backup_folder(data_folder)
+    target = folder / f"dubao-{stamp}-{reason}.sqlite3"
+    suffix = 1
+    while target.exists():
+        suffix += 1
+        target = folder / f"dubao-{stamp}.{suffix}-{reason}.sqlite3"
+    copy_database(source, target)
+    _rotate(folder, reason)
+    return BackupFile(target, reason, target.stat().st_mtime)
+
+
+def list_backups(data_folder: Path) -> list[BackupFile]:
+    """Return the automatic backups, newest first."""
+    folder = data_folder / BACKUP_FOLDER
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("dubao-*.sqlite3"):
+        reason = path.stem.split("-", 3)[-1] if path.stem.count("-") >= 3 else "unknown"
+        found.append(BackupFile(path, reason, path.stat().st_mtime))
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+def _rotate(folder: Path, reason: str) -> None:
+    same = [b for b in list_backups(folder.parent) if b.reason == reason]
+    for old in same[KEEP_PER_REASON:]:
+        old.path.unlink(missing_ok=True)
+
+
+def daily_backup_due(data_folder: Path, now: float | None = None) -> bool:
+    """True when no automatic backup is younger than a day."""
+    backups = list_backups(data_folder)
+    current = time.time() if now is None else now
+    return not backups or current - backups[0].made_at >= DAILY_SECONDS
+
+
+def backup_is_good(path: Path, newest_known: int) -> bool:
+    """True when `path` is a sound Dubao database this version can read."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has_articles = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return rows == [("ok",)] and 0 < version <= newest_known and has_articles == 1
+
+
+def newest_good_backup(data_folder: Path, newest_known: int) -> Path | None:
+    """Return the newest automatic backup that passes its integrity check, or None."""
+    for backup in list_backups(data_folder):
+        if backup_is_good(backup.path, newest_known):
+            return backup.path
+    return None
+
+
+def restore_into(live: sqlite3.Connection, backup: Path, newest_known: int) -> None:
+    """Replace the live database's content with `backup`'s, in one transaction; refuse a bad backup."""
+    backup = Path(backup)
+    if not backup.is_file():
+        raise StorageProblem("the backup file does not exist", backup)
+    if not backup_is_good(backup, newest_known):
+        raise StorageProblem("this is not a sound Dubao backup this version can read; nothing was changed", backup)
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        source.backup(live)
+    except sqlite3.Error as error:
+        raise StorageProblem(f"the backup could not be restored; nothing was changed ({error})", backup) from error
+    finally:
+        source.close()

@@ -1,0 +1,129 @@
+"""Opening the one SQLite database safely: checks before any write, then WAL, foreign keys and a busy timeout.
+
+Order of opening matters for the promises we make to users:
+1. The file is first opened read-only: a database from a newer Dubao or a corrupt one is refused with a
+   `StorageProblem` before anything could alter it (not even the switch to WAL, which rewrites the header).
+2. Only then is it opened for writing, switched to WAL and migrated (with a backup before each migration).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from reader.core.errors import StorageProblem
+
+DATABASE_NAME = "dubao.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def database_path(data_folder: Path) -> Path:
+    """Return where the database lives inside a data folder."""
+    return data_folder / DATABASE_NAME
+
+
+def _readonly_connect(path: Path) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def inspect_existing(path: Path, newest_known: int, check: str = "quick") -> int:
+    """Read an existing database without changing it; return its schema version.
+
+    Raises StorageProblem when the file is not a readable database, fails its integrity check (`check` is
+    "quick", "full" or "none") or was written by a newer version than `newest_known`.
+    """
+    try:
+        conn = _readonly_connect(path)
+    except sqlite3.Error as error:
+        raise StorageProblem(f"cannot open the database ({error})", path) from error
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > newest_known:
+            raise StorageProblem(
+                f"this database was written by a newer version of Dubao (schema {version}, this one knows up to "
+                f"{newest_known}); it was left untouched - please update Dubao",
+                path,
+            )
+        problems = integrity_problems(conn, check)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise StorageProblem(f"the database is locked by another program ({error})", path) from error
+        raise StorageProblem(f"the database cannot be read ({error})", path) from error
+    except sqlite3.DatabaseError as error:
+        raise StorageProblem(f"the database is damaged ({error})", path) from error
+    finally:
+        conn.close()
+    if problems:
+        raise StorageProblem(f"the database is damaged ({problems[0]})", path)
+    return version
+
+
+def integrity_problems(conn: sqlite3.Connection, check: str = "full") -> list[str]:
+    """Return SQLite's integrity complaints (empty when the database is sound); `check` is quick/full/none."""
+    if check == "none":
+        return []
+    pragma = "quick_check" if check == "quick" else "integrity_check"
+    rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def connect(path: Path, synchronous: str = "NORMAL") -> sqlite3.Connection:
+    """Open the database for reading and writing in WAL mode with foreign keys and a busy timeout.
+
+    The connection is in autocommit mode; use `transaction()` for writes.
+    """
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StorageProblem(f"the database cannot use write-ahead logging (journal mode is {mode})", path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA synchronous = {synchronous}")
+    except sqlite3.OperationalError as error:
+        raise StorageProblem(_describe_operational(error), path) from error
+    except sqlite3.DatabaseError as error:
+        raise StorageProblem(f"the database is damaged ({error})", path) from error
+    return conn
+
+
+def _describe_operational(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return f"the data folder or database is read-only ({text})"
+    if "locked" in text or "busy" in text:
+        return f"the database is locked by another program for too long ({text})"
+    if "full" in text:
+        return f"the disk is full; nothing was changed ({text})"
+    if "unable to open" in text:
+        return f"the database cannot be opened ({text})"
+    return f"the database cannot be used ({text})"
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection, path: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """Run a block in one write transaction (BEGIN IMMEDIATE), committing on success and rolling back on error.
+
+    SQLite errors become a StorageProblem naming the database; the transaction is rolled back, so nothing is
+    half-written.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise StorageProblem(_describe_operational(error), path) from error
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(error, sqlite3.OperationalError):
+            raise StorageProblem(_describe_operational(error), path) from error
+        if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.IntegrityError):
+            raise StorageProblem(f"the database is damaged ({error})", path) from error
+        raise

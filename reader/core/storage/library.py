@@ -1,0 +1,191 @@
+"""The library: every article the user opened, with its text, title, times and reading position.
+
+An article is keyed by its source path (re-opening or re-importing the same file updates the entry). Its text is
+kept twice in one row of `article_bodies`: as our Markdown (what the user can see and edit) and as the article model
+in JSON (what the reader, anchoring and exports work from). Listing reads only the small `articles` table.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.errors import StorageProblem
+from reader.core.model import Article
+from reader.core.storage import search
+from reader.core.storage.database import transaction
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """An article in the library (without its text)."""
+
+    id: int
+    source_path: str
+    title: str
+    char_count: int
+    added_at: float
+    opened_at: float
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class ReadingPosition:
+    """Where the reader was in an article: a paragraph and a character offset in it."""
+
+    article_id: int
+    paragraph_id: str
+    char_offset: int
+    saved_at: float
+
+
+_ENTRY_COLUMNS = "id, source_path, title, char_count, added_at, opened_at, updated_at"
+
+
+def _plain_markdown(article: Article) -> str:
+    """Return Markdown for an article when the importer's writer is not available."""
+    lines = [f"# {article.title}", ""]
+    for section in article.sections:
+        if section.heading:
+            lines += ["#" * min(6, section.level + 1) + f" {section.heading}", ""]
+        for paragraph in section.paragraphs:
+            lines += [paragraph.text, ""]
+    return "\n".join(lines)
+
+
+def article_markdown(article: Article) -> str:
+    """Return our Markdown for an article (the importer's format when it is installed)."""
+    try:
+        from reader.core.importer import to_markdown  # type: ignore[attr-defined]
+    except ImportError:
+        return _plain_markdown(article)
+    return to_markdown(article)
+
+
+class Library:
+    """Add, list, open and search the articles of the library."""
+
+    def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
+        self._conn = conn
+        self._path = db_path
+
+    def add(self, article: Article, source_path: str | Path, markdown: str | None = None) -> LibraryEntry:
+        """Add an article, or update the entry of the same source path; return the entry (now the most recent)."""
+        source = str(source_path)
+        body_json = json.dumps(article.to_dict(), ensure_ascii=False)
+        text = search.document_text(article.title, [p.text for p in article.paragraphs()])
+        markdown = article_markdown(article) if markdown is None else markdown
+        now = time.time()
+        with transaction(self._conn, self._path) as conn:
+            row = conn.execute("SELECT id FROM articles WHERE source_path = ?", (source,)).fetchone()
+            if row is None:
+                article_id = conn.execute(
+                    "INSERT INTO articles (source_path, title, char_count, added_at, opened_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (source, article.title, article.text_length(), now, now, now),
+                ).lastrowid
+            else:
+                article_id = row[0]
+                self._unindex(article_id)
+                conn.execute(
+                    "UPDATE articles SET title = ?, char_count = ?, opened_at = ?, updated_at = ? WHERE id = ?",
+                    (article.title, article.text_length(), now, now, article_id),
+                )
+            conn.execute(
+                "INSERT OR REPLACE INTO article_bodies (article_id, markdown, article_json) VALUES (?, ?, ?)",
+                (article_id, markdown, body_json),
+            )
+            search.index_document(conn, article_id, text)
+        return self.get(article_id)
+
+    def _unindex(self, article_id: int) -> None:
+        row = self._conn.execute("SELECT article_json FROM article_bodies WHERE article_id = ?", (article_id,)).fetchone()
+        if row is not None:
+            title, paragraphs = search.stored_document(row[0])
+            search.unindex_document(self._conn, article_id, search.document_text(title, [t for _, t in paragraphs]))
+
+    def get(self, article_id: int) -> LibraryEntry:
+        """Return the entry with this id; StorageProblem when there is none."""
+        row = self._conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise StorageProblem(f"no article {article_id} in the library", self._path)
+        return LibraryEntry(*row)
+
+    def find(self, source_path: str | Path) -> LibraryEntry | None:
+        """Return the entry of a source path, or None."""
+        row = self._conn.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE source_path = ?", (str(source_path),)
+        ).fetchone()
+        return LibraryEntry(*row) if row else None
+
+    def list(self, limit: int | None = None, offset: int = 0) -> list[LibraryEntry]:
+        """Return the entries, most recently opened first."""
+        rows = self._conn.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM articles ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        ).fetchall()
+        return [LibraryEntry(*row) for row in rows]
+
+    def count(self) -> int:
+        """Return how many articles the library holds."""
+        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def last_opened(self) -> LibraryEntry | None:
+        """Return the most recently opened entry, or None for an empty library."""
+        entries = self.list(limit=1)
+        return entries[0] if entries else None
+
+    def mark_opened(self, article_id: int) -> None:
+        """Record that the article was opened now (it moves to the top of the list)."""
+        with transaction(self._conn, self._path) as conn:
+            conn.execute("UPDATE articles SET opened_at = ? WHERE id = ?", (time.time(), article_id))
+
+    def article(self, article_id: int) -> Article:
+        """Return the stored article model."""
+        row = self._conn.execute("SELECT article_json FROM article_bodies WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise StorageProblem(f"no text stored for article {article_id}", self._path)
+        return Article.from_dict(json.loads(row[0]))
+
+    def markdown(self, article_id: int) -> str:
+        """Return the stored Markdown text of an article."""
+        row = self._conn.execute("SELECT markdown FROM article_bodies WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise StorageProblem(f"no text stored for article {article_id}", self._path)
+        return str(row[0])
+
+    def remove(self, article_id: int) -> None:
+        """Remove an article with its annotations and position (vocabulary keeps the word, loses the link)."""
+        with transaction(self._conn, self._path) as conn:
+            self._unindex(article_id)
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def search(self, query: str, limit: int = 20) -> list[search.SearchHit]:
+        """Return up to `limit` articles whose title or text contains every term of `query`, newest first."""
+        return search.search(self._conn, query, limit)
+
+
+class Positions:
+    """Reading positions, one per article."""
+
+    def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
+        self._conn = conn
+        self._path = db_path
+
+    def save(self, article_id: int, paragraph_id: str, char_offset: int = 0) -> None:
+        """Remember where the reader is in an article."""
+        with transaction(self._conn, self._path) as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO positions (article_id, paragraph_id, char_offset, saved_at) VALUES (?, ?, ?, ?)",
+                (article_id, paragraph_id, char_offset, time.time()),
+            )
+
+    def get(self, article_id: int) -> ReadingPosition | None:
+        """Return the saved position of an article, or None."""
+        row = self._conn.execute(
+            "SELECT article_id, paragraph_id, char_offset, saved_at FROM positions WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return ReadingPosition(*row) if row else None
