@@ -1,0 +1,393 @@
+"""The article view: ruby text laid out once per width, painted line by line from a pixmap cache.
+
+Signals:
+    wordActivated(WordRef): a click on a word, Enter on the caret's word, or a hover that rested on a word.
+    sectionChanged(int): the section at the top of the view changed while scrolling.
+    positionChanged(): the reading position (first visible character) changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from reader.core.annotation import Token
+from reader.ui.view.document import ViewDocument
+from reader.ui.view.layout import DocumentLayout, LayoutBlock, layout_document
+from reader.ui.view.pinyin_modes import shown_readings, tone_of
+from reader.ui.view.render import LineRenderer, QtTextMeasure, fill_rect
+from reader.ui.view.selection import Selection, selected_text, selected_text_with_pinyin
+from reader.ui.view.style import KIND_STYLES, ViewStyle
+
+ReadingFormatter = Callable[[list[str | None], bool], list[str | None]]
+COLUMN_EMS = 34  # the widest text column, in characters of body text
+HOVER_DELAY_MS = 450
+
+
+def numbered_readings(readings: list[str | None], tone_marks: bool) -> list[str | None]:
+    """The formatter used until the language layer's is given: readings as numbered syllables."""
+    return list(readings)
+
+
+@dataclass(frozen=True)
+class WordRef:
+    """A word the reader pointed at: where it is, its token, and the glossary term covering it (if any)."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    token: Token | None
+    glossary_term: str | None
+    paragraph_key: str
+
+
+class ArticleView(QAbstractScrollArea):
+    """Shows a `ViewDocument` as ruby text; handles scrolling, selection, hit testing and highlights."""
+
+    wordActivated = Signal(object)
+    sectionChanged = Signal(int)
+    positionChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None, style: ViewStyle | None = None) -> None:
+        super().__init__(parent)
+        self.document: ViewDocument | None = None
+        self.style_ = style or ViewStyle()
+        self.formatter: ReadingFormatter = numbered_readings
+        self.selection = Selection()
+        self.matches: list[tuple[int, int, int]] = []
+        self.current_match = -1
+        self.layout_: DocumentLayout | None = None
+        self._ruby: list[list[str | None]] = []
+        self._line_data: list[tuple] = []
+        self._current_section = -1
+        self._press: QPoint | None = None
+        self._hover_pos: QPoint | None = None
+        self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS, timeout=self._hover_fired)
+        self._rebuild_measure()
+        self.viewport().setMouseTracking(True)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    # --- content and style -------------------------------------------------------------------------------------
+    def set_document(self, document: ViewDocument) -> None:
+        """Show `document` from its top."""
+        self.document = document
+        self.selection = Selection()
+        self.matches, self.current_match, self._current_section = [], -1, -1
+        self.relayout()
+        self.verticalScrollBar().setValue(0)
+        self._scrolled()
+
+    def refresh_annotation(self) -> None:
+        """Lay out again after the document received its annotation, keeping the reading position."""
+        self.relayout(keep_position=True)
+
+    def set_style(self, style: ViewStyle) -> None:
+        """Apply new fonts, theme, spacing or pinyin options, keeping the reading position."""
+        self.style_ = style
+        self._rebuild_measure()
+        self.relayout(keep_position=True)
+
+    def set_formatter(self, formatter: ReadingFormatter) -> None:
+        """Use `formatter` to turn numbered readings into the pinyin shown (tone marks or numbers)."""
+        self.formatter = formatter
+        self.relayout(keep_position=True)
+
+    def _rebuild_measure(self) -> None:
+        self.measure = QtTextMeasure(self.style_)
+        self.renderer = LineRenderer(self.measure, self.style_)
+
+    # --- layout --------------------------------------------------------------------------------------------------
+    def column_width(self) -> float:
+        """Return the width of the text column for the current viewport."""
+        em = self.measure.char_width("中", "paragraph")
+        return max(120.0, min(self.viewport().width() - 2 * self.margin(), COLUMN_EMS * em))
+
+    def margin(self) -> float:
+        """Return the space around the text column."""
+        return max(12.0, self.style_.point_size)
+
+    def column_left(self) -> float:
+        """Return the x of the text column's left edge in the viewport."""
+        return max(self.margin(), (self.viewport().width() - self.column_width()) / 2)
+
+    def relayout(self, keep_position: bool = False) -> None:
+        """Lay the document out for the current width (once per width, style or mode change)."""
+        if self.document is None:
+            return
+        position = self.top_position() if keep_position and self.layout_ else None
+        blocks = [self._layout_block(i, b) for i, b in enumerate(self.document.blocks)]
+        self.layout_ = layout_document(blocks, self.column_width(), self.measure, self.style_.line_spacing,
+                                       margin=0.0)
+        self.renderer.clear()
+        self._update_scrollbar()
+        if position is not None:
+            self.scroll_to(*position)
+        self.viewport().update()
+
+    def _layout_block(self, index: int, block) -> LayoutBlock:
+        numbered = shown_readings(block, self.style_.pinyin)
+        shown = self.formatter(numbered, self.style_.tone_marks)
+        tones = [tone_of(r) for r in numbered]
+        underline = [False] * len(block.text)
+        for hit in block.glossary:
+            underline[hit.start:hit.end] = [True] * (min(hit.end, len(block.text)) - hit.start)
+        if index < len(self._line_data):
+            self._line_data[index] = (block.kind.value, block.text, shown, tones, underline)
+        else:
+            self._line_data.append((block.kind.value, block.text, shown, tones, underline))
+        kind = KIND_STYLES[block.kind.value]
+        words = [(t.start, t.end) for t in block.tokens] if block.tokens else []
+        return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align)
+
+    def _update_scrollbar(self) -> None:
+        bar = self.verticalScrollBar()
+        height = int(self.layout_.height + self.margin()) if self.layout_ else 0
+        bar.setRange(0, max(0, height - self.viewport().height()))
+        bar.setPageStep(self.viewport().height())
+        bar.setSingleStep(max(1, int(self.measure.text_height("paragraph"))))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Lay out again only when the column width really changed."""
+        super().resizeEvent(event)
+        if self.layout_ is not None and abs(self.layout_.width - self.column_width()) > 0.5:
+            self.relayout(keep_position=True)
+        elif self.layout_ is not None:
+            self._update_scrollbar()
+
+    # --- painting -----------------------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Paint the visible lines: highlights first, then each line's cached pixmap."""
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), QColor(self.style_.theme.background))
+        if self.layout_ is not None and self.document is not None:
+            self._paint_lines(painter, event.rect())
+        painter.end()
+
+    def _paint_lines(self, painter: QPainter, area: QRect) -> None:
+        top, left = self.verticalScrollBar().value() - self.margin(), self.column_left()
+        visible = self.layout_.visible_lines(top + area.top(), top + area.bottom() + 1)
+        self._paint_highlights(painter, visible, top, left)
+        dpr = self.devicePixelRatioF()
+        for index in visible:
+            line = self.layout_.lines[index]
+            if line.xs:
+                pixmap = self.renderer.pixmap(index, line, lambda l: self._line_data[l.block], dpr)
+                painter.drawPixmap(QRectF(left, line.top - top, pixmap.width() / dpr, pixmap.height() / dpr),
+                                   pixmap, QRectF(pixmap.rect()))
+        self._paint_caret(painter, top, left)
+
+    def _paint_highlights(self, painter: QPainter, visible: range, top: float, left: float) -> None:
+        theme = self.style_.theme
+        spans = [(m, theme.find_current if i == self.current_match else theme.find_match)
+                 for i, m in enumerate(self.matches)]
+        spans += [(r, theme.selection) for r in self.selection.block_ranges(self.document)]
+        first, last = visible.start, visible.stop
+        for (block, start, end), colour in spans:
+            if not (self.layout_.lines[first].block <= block <= self.layout_.lines[last - 1].block):
+                continue
+            for index, x0, x1 in self.layout_.span_rects(block, start, end):
+                line = self.layout_.lines[index]
+                fill_rect(painter, QRectF(left + x0, line.top - top, x1 - x0, line.height), colour)
+
+    def _paint_caret(self, painter: QPainter, top: float, left: float) -> None:
+        if not self.hasFocus() or not self.layout_.lines:
+            return
+        rect = self.caret_rect()
+        painter.fillRect(rect, QColor(self.style_.theme.text))
+
+    def caret_rect(self) -> QRect:
+        """Return the caret's rectangle in viewport coordinates."""
+        block, offset = self.selection.caret
+        index = self.layout_.line_of(block, offset)
+        line = self.layout_.lines[index]
+        i = offset - line.start
+        x = line.xs[i] if i < len(line.xs) else (line.xs[-1] + line.widths[-1] if line.xs else 0.0)
+        top = self.verticalScrollBar().value() - self.margin()
+        return QRect(int(self.column_left() + x), int(line.top - top), 2, int(line.height))
+
+    # --- positions ------------------------------------------------------------------------------------------------
+    def viewport_to_document(self, point: QPoint) -> tuple[float, float]:
+        """Return layout coordinates of a viewport point."""
+        top = self.verticalScrollBar().value() - self.margin()
+        return point.x() - self.column_left(), point.y() + top
+
+    def position_at(self, point: QPoint, caret: bool = False) -> tuple[int, int] | None:
+        """Return (block, offset) under a viewport point, or None outside the text."""
+        if not self.layout_ or not self.layout_.lines:
+            return None
+        x, y = self.viewport_to_document(point)
+        return self.layout_.position_at(x, y, caret)
+
+    def word_at(self, block: int, offset: int) -> WordRef | None:
+        """Return the word at a character position: the glossary term covering it first, else its token."""
+        if self.document is None or not (0 <= block < len(self.document.blocks)):
+            return None
+        item = self.document.blocks[block]
+        if not (0 <= offset < len(item.text)) or item.text[offset].isspace():
+            return None
+        hit = next((h for h in item.glossary if h.start <= offset < h.end), None)
+        token = item.token_at(offset)
+        start, end = (hit.start, hit.end) if hit else (token.start, token.end) if token else (offset, offset + 1)
+        return WordRef(block, start, end, item.text[start:end], token, hit.term if hit else None, item.key)
+
+    def span_rect(self, block: int, start: int, end: int) -> QRect:
+        """Return the viewport rectangle around characters [start, end) of `block` (united over lines)."""
+        top = self.verticalScrollBar().value() - self.margin()
+        rect = QRect()
+        for index, x0, x1 in self.layout_.span_rects(block, start, end):
+            line = self.layout_.lines[index]
+            rect = rect.united(QRect(int(self.column_left() + x0), int(line.top - top), int(x1 - x0) + 1,
+                                     int(line.height)))
+        return rect
+
+    def top_position(self) -> tuple[int, int]:
+        """Return (block, offset) of the first character at the top of the view."""
+        if not self.layout_ or not self.layout_.lines:
+            return 0, 0
+        top = self.verticalScrollBar().value()
+        line = self.layout_.lines[self.layout_.line_index_at_y(top)]
+        return line.block, line.start
+
+    def scroll_to(self, block: int, offset: int = 0) -> None:
+        """Scroll so that character `offset` of `block` is on the top line."""
+        if not self.layout_ or not (0 <= block < len(self.layout_.first_line_of_block)):
+            return
+        line = self.layout_.lines[self.layout_.line_of(block, offset)]
+        self.verticalScrollBar().setValue(int(line.top))
+
+    def ensure_visible(self, block: int, start: int, end: int) -> None:
+        """Scroll the least needed (or to a third of the view) so the span is visible."""
+        rect = self.span_rect(block, start, end)
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    # --- sections ---------------------------------------------------------------------------------------------------
+    def current_section(self) -> int:
+        """Return the index of the section at the top of the view."""
+        if not self.document or not self.document.blocks:
+            return 0
+        block, _ = self.top_position()
+        if self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() > 0:
+            block = self.layout_.lines[self.layout_.line_index_at_y(self.layout_.height - 1)].block \
+                if self._top_of_last_section_visible() else block
+        return self.document.section_of_block(block)
+
+    def _top_of_last_section_visible(self) -> bool:
+        sections = self.document.sections
+        if not sections:
+            return False
+        first = self.layout_.lines[self.layout_.first_line_of_block[sections[-1].first_block]]
+        return first.top - self.verticalScrollBar().value() < self.viewport().height()
+
+    def go_to_section(self, index: int) -> None:
+        """Scroll so that section `index` starts at the top."""
+        if self.document and 0 <= index < len(self.document.sections):
+            block = self.document.sections[index].first_block
+            self.scroll_to(block)
+            self.selection.move((block, 0), extend=False)
+            self._scrolled()
+            if self._current_section != index:
+                self._current_section = index
+                self.sectionChanged.emit(index)
+
+    def step_section(self, delta: int) -> None:
+        """Go to the next (`delta` = 1) or previous (-1) section."""
+        if self.document and self.document.sections:
+            target = min(max(self.current_section() + delta, 0), len(self.document.sections) - 1)
+            self.go_to_section(target)
+
+    def _scrolled(self, *_: object) -> None:
+        self.viewport().update()
+        self.positionChanged.emit()
+        section = self.current_section()
+        if section != self._current_section:
+            self._current_section = section
+            self.sectionChanged.emit(section)
+
+    # --- selection and copying ------------------------------------------------------------------------------
+    def selected_text(self) -> str:
+        """Return the selected text as plain text."""
+        return selected_text(self.document, self.selection) if self.document else ""
+
+    def selected_text_with_pinyin(self) -> str:
+        """Return the selected text with each word's pinyin after it."""
+        if not self.document:
+            return ""
+        return selected_text_with_pinyin(self.document, self.selection,
+                                         lambda r: self.formatter(r, self.style_.tone_marks))
+
+    def select_all(self) -> None:
+        """Select the whole article."""
+        if self.document and self.document.blocks:
+            last = len(self.document.blocks) - 1
+            self.selection = Selection((0, 0), (last, len(self.document.blocks[last].text)))
+            self.viewport().update()
+
+    def set_matches(self, matches: list[tuple[int, int, int]], current: int) -> None:
+        """Highlight find matches, the `current` one distinctly, and bring it into view."""
+        self.matches, self.current_match = matches, current
+        if 0 <= current < len(matches):
+            self.ensure_visible(*matches[current])
+        self.viewport().update()
+
+    # --- input ------------------------------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """Start a selection (or extend it with Shift)."""
+        position = self.position_at(event.position().toPoint(), caret=True)
+        if event.button() == Qt.MouseButton.LeftButton and position is not None:
+            extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.selection.move(position, extend)
+            self._press = event.position().toPoint()
+            self.viewport().update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """Extend the selection while dragging; otherwise wait for the hover to rest on a word."""
+        point = event.position().toPoint()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            position = self.position_at(point, caret=True)
+            if position is not None:
+                self.selection.move(position, extend=True)
+                self.viewport().update()
+            return
+        self._hover_pos = point
+        self._hover_timer.start()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """A click without a drag activates the word under the pointer."""
+        press, self._press = self._press, None
+        point = event.position().toPoint()
+        if press is not None and (point - press).manhattanLength() < 4 and self.selection.empty:
+            self._hover_timer.stop()
+            self.activate_at(point)
+
+    def activate_at(self, point: QPoint) -> WordRef | None:
+        """Emit `wordActivated` for the word under a viewport point; return it."""
+        position = self.position_at(point)
+        word = self.word_at(*position) if position else None
+        if word is not None:
+            x, y = self.viewport_to_document(point)
+            line = self.layout_.lines[self.layout_.line_index_at_y(y)]
+            if line.xs and x <= line.xs[-1] + line.widths[-1] and x >= line.xs[0]:
+                self.wordActivated.emit(word)
+                return word
+        return None
+
+    def _hover_fired(self) -> None:
+        if self._hover_pos is not None and self.isVisible() and self._press is None:
+            self.activate_at(self._hover_pos)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Move the caret (Shift extends the selection); Enter opens the caret's word."""
+        from reader.ui.view.keys import handle_view_key
+
+        if not handle_view_key(self, event):
+            super().keyPressEvent(event)

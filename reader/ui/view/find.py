@@ -1,0 +1,71 @@
+"""Find in the article: Chinese text, or toneless pinyin (`gaozhiliang` finds 高质量). Qt-free."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from reader.ui.view.document import ViewDocument
+
+Match = tuple[int, int, int]  # (block, start, end)
+
+
+def toneless(syllable: str) -> str:
+    """Return a pinyin syllable without tone number or tone mark, ü written v ("lv4", "lǜ" → "lv")."""
+    text = syllable.lower().replace("ü", "v").replace("u:", "v")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return text.rstrip("012345")
+
+
+def normalise_pinyin_query(query: str) -> str:
+    """Return the query as one run of toneless letters ("Gāo zhì-liàng" → "gaozhiliang")."""
+    return "".join(toneless(part) for part in query.replace("'", " ").replace("-", " ").split())
+
+
+def find_text(document: ViewDocument, query: str) -> list[Match]:
+    """Return every occurrence of `query` in the article's text, in reading order."""
+    matches: list[Match] = []
+    if not query:
+        return matches
+    for index, block in enumerate(document.blocks):
+        start = block.text.find(query)
+        while start >= 0:
+            matches.append((index, start, start + len(query)))
+            start = block.text.find(query, start + len(query))
+    return matches
+
+
+def find_pinyin(document: ViewDocument, query: str) -> list[Match]:
+    """Return every run of characters whose readings spell `query` without tones, syllable for syllable."""
+    wanted = normalise_pinyin_query(query)
+    matches: list[Match] = []
+    if not wanted:
+        return matches
+    for index, block in enumerate(document.blocks):
+        syllables = [toneless(r) if r else None for r in block.readings()]
+        start = 0
+        while start < len(syllables):
+            end = _match_from(syllables, start, wanted)
+            if end is not None:
+                matches.append((index, start, end))
+                start = end
+            else:
+                start += 1
+    return matches
+
+
+def _match_from(syllables: list[str | None], start: int, wanted: str) -> int | None:
+    rest, i = wanted, start
+    while rest and i < len(syllables):
+        syllable = syllables[i]
+        if not syllable or not rest.startswith(syllable):
+            return None
+        rest, i = rest[len(syllable):], i + 1
+    return i if not rest and i > start else None
+
+
+def find_matches(document: ViewDocument, query: str, pinyin: bool = False) -> list[Match]:
+    """Return the matches of `query`: as text, plus as toneless pinyin when `pinyin` is set."""
+    found = set(find_text(document, query.strip()))
+    if pinyin:
+        found.update(find_pinyin(document, query))
+    return sorted(found)

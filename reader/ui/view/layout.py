@@ -1,0 +1,232 @@
+"""The ruby layout engine: lines of characters with their pinyin above, broken only between words.
+
+Qt-free. Text widths come from an injected `TextMeasure`, so the same algorithm serves the screen, the projector
+and tests. Rules:
+- a word is never split across lines unless it is wider than a whole line;
+- no line starts with closing punctuation (`NO_LINE_START`) and none ends with opening punctuation (`NO_LINE_END`);
+- each character's cell is as wide as the wider of the character and its pinyin, so pinyin sits over its character.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Protocol, Sequence
+
+NO_LINE_START = frozenset("，。、；：？！”）》,.;:?!)」』】〕…·％%")
+NO_LINE_END = frozenset("“（《([「『【〔")
+
+
+class TextMeasure(Protocol):
+    """Widths and heights of text for each block style (kind is a `BlockKind` value)."""
+
+    def char_width(self, char: str, kind: str) -> float:
+        """Return the advance of one character in the style of `kind`."""
+
+    def ruby_width(self, text: str, kind: str) -> float:
+        """Return the width of a pinyin syllable as drawn above text of `kind`."""
+
+    def text_height(self, kind: str) -> float:
+        """Return the height of a line of characters of `kind`."""
+
+    def ruby_height(self, kind: str) -> float:
+        """Return the height of the pinyin row above characters of `kind`."""
+
+
+@dataclass
+class LayoutBlock:
+    """What the engine needs of a block: its text, style, word spans and the pinyin shown per character."""
+
+    text: str
+    kind: str
+    words: Sequence[tuple[int, int]]  # (start, end) spans covering the text; empty means one unit per character
+    ruby: Sequence[str | None]  # displayed pinyin per character (None where nothing is drawn)
+    indent_em: float = 0.0
+    space_before: float = 0.0  # extra space above the block, in line heights of its style
+    align: str = "justify"  # "justify", "left" or "center"
+
+
+@dataclass
+class Line:
+    """One laid-out line: a slice of one block with the x position and width of every character cell."""
+
+    block: int
+    start: int
+    end: int
+    top: float
+    height: float
+    ruby_height: float
+    xs: list[float] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)
+
+    @property
+    def bottom(self) -> float:
+        """The y just below the line."""
+        return self.top + self.height
+
+    def offset_at_x(self, x: float) -> int:
+        """Return the character offset (in the block) of the cell at `x`, clamped to the line."""
+        if not self.xs:
+            return self.start
+        i = bisect_right(self.xs, x) - 1
+        return self.start + min(max(i, 0), len(self.xs) - 1)
+
+    def caret_offset_at_x(self, x: float) -> int:
+        """Return the caret position nearest `x`: before or after the cell under it."""
+        if not self.xs:
+            return self.start
+        i = min(max(bisect_right(self.xs, x) - 1, 0), len(self.xs) - 1)
+        after = x > self.xs[i] + self.widths[i] / 2
+        return self.start + i + (1 if after else 0)
+
+
+@dataclass
+class DocumentLayout:
+    """All lines of a document at one width, with lookups by y and by character position."""
+
+    width: float
+    lines: list[Line]
+    height: float
+    first_line_of_block: list[int]
+    tops: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tops = [line.top for line in self.lines]
+
+    def line_index_at_y(self, y: float) -> int:
+        """Return the index of the line at (or nearest above) `y`."""
+        return max(0, bisect_right(self.tops, y) - 1)
+
+    def visible_lines(self, y0: float, y1: float) -> range:
+        """Return the indices of lines intersecting the band [y0, y1)."""
+        if not self.lines:
+            return range(0)
+        first = self.line_index_at_y(y0)
+        last = self.line_index_at_y(y1)
+        return range(first, last + 1)
+
+    def line_of(self, block: int, offset: int) -> int:
+        """Return the index of the line holding character `offset` of `block` (the last line for the end)."""
+        index = self.first_line_of_block[block]
+        while index + 1 < len(self.lines) and self.lines[index + 1].block == block \
+                and self.lines[index + 1].start <= offset:
+            index += 1
+        return index
+
+    def position_at(self, x: float, y: float, caret: bool = False) -> tuple[int, int]:
+        """Return (block, offset) of the character (or caret position when `caret`) at the point."""
+        line = self.lines[self.line_index_at_y(y)]
+        offset = line.caret_offset_at_x(x) if caret else line.offset_at_x(x)
+        return line.block, offset
+
+    def span_rects(self, block: int, start: int, end: int) -> list[tuple[int, float, float]]:
+        """Return (line index, x0, x1) of every line piece covering characters [start, end) of `block`."""
+        rects = []
+        index = self.line_of(block, start)
+        while index < len(self.lines) and self.lines[index].block == block and self.lines[index].start < end:
+            line = self.lines[index]
+            a, b = max(start, line.start) - line.start, min(end, line.end) - line.start
+            if b > a:
+                rects.append((index, line.xs[a], line.xs[b - 1] + line.widths[b - 1]))
+            index += 1
+        return rects
+
+
+def layout_document(blocks: Sequence[LayoutBlock], width: float, measure: TextMeasure,
+                    line_spacing: float = 1.0, margin: float = 0.0) -> DocumentLayout:
+    """Lay out `blocks` into lines no wider than `width` (minus margins on both sides)."""
+    lines: list[Line] = []
+    first_line: list[int] = []
+    y = margin
+    usable = max(width - 2 * margin, 1.0)
+    for index, block in enumerate(blocks):
+        first_line.append(len(lines))
+        text_h = measure.text_height(block.kind)
+        ruby_h = measure.ruby_height(block.kind) if any(block.ruby) else 0.0
+        line_h = (text_h + ruby_h) * line_spacing
+        y += block.space_before * text_h
+        for start, end, xs, widths in _break_block(block, usable, measure):
+            lines.append(Line(index, start, end, y, line_h, ruby_h, [x + margin for x in xs], widths))
+            y += line_h
+        if not block.text:
+            lines.append(Line(index, 0, 0, y, line_h, ruby_h))
+            y += line_h
+    return DocumentLayout(width, lines, y + margin, first_line)
+
+
+def _cell_widths(block: LayoutBlock, measure: TextMeasure) -> list[float]:
+    widths = []
+    for char, ruby in zip(block.text, block.ruby):
+        width = measure.char_width(char, block.kind)
+        if ruby:
+            width = max(width, measure.ruby_width(ruby, block.kind) * 1.12)
+        widths.append(width)
+    return widths
+
+
+def _units(block: LayoutBlock) -> list[tuple[int, int]]:
+    """Group word spans into unbreakable units: closing punctuation joins the word before, opening the word after."""
+    spans = list(block.words) or [(i, i + 1) for i in range(len(block.text))]
+    units: list[list[int]] = []
+    glue_next = False
+    for start, end in spans:
+        joins_previous = units and (glue_next or block.text[start] in NO_LINE_START)
+        if joins_previous:
+            units[-1][1] = end
+        else:
+            units.append([start, end])
+        glue_next = block.text[end - 1] in NO_LINE_END
+    return [(a, b) for a, b in units]
+
+
+def _break_block(block: LayoutBlock, usable: float, measure: TextMeasure):
+    """Yield (start, end, xs, widths) of each line of one block, xs relative to the left margin."""
+    widths = _cell_widths(block, measure)
+    em = measure.char_width("中", block.kind)
+    indent = block.indent_em * em
+    line_start, x = 0, indent
+    for start, end in _units(block):
+        unit_w = sum(widths[start:end])
+        if x + unit_w > usable and start > line_start:
+            yield _finish_line(block, widths, line_start, start, usable, indent if line_start == 0 else 0.0, True)
+            line_start, x = start, 0.0
+        if unit_w > usable - x:
+            for piece_end in _split_points(block.text, widths, start, end, usable - x, usable):
+                if piece_end < end:
+                    yield _finish_line(block, widths, line_start, piece_end, usable,
+                                       indent if line_start == 0 else 0.0, True)
+                    line_start = piece_end
+            x = sum(widths[line_start:end])
+            continue
+        x += unit_w
+    if line_start < len(block.text):
+        yield _finish_line(block, widths, line_start, len(block.text), usable, indent if line_start == 0 else 0.0,
+                           False)
+
+
+def _split_points(text: str, widths: list[float], start: int, end: int, first_room: float, room: float):
+    """Yield the ends of pieces of an over-long unit, breaking only where the kinsoku rules allow."""
+    piece_w, limit = 0.0, first_room
+    for i in range(start, end):
+        can_break = i > start and text[i] not in NO_LINE_START and text[i - 1] not in NO_LINE_END
+        if can_break and piece_w + widths[i] > limit:
+            yield i
+            piece_w, limit = 0.0, room
+        piece_w += widths[i]
+    yield end
+
+
+def _finish_line(block: LayoutBlock, widths: list[float], start: int, end: int, usable: float,
+                 indent: float, justify: bool):
+    cells = widths[start:end]
+    used = indent + sum(cells)
+    gap = 0.0
+    if block.align == "center":
+        indent += max(usable - used, 0.0) / 2
+    elif justify and block.align == "justify" and len(cells) > 1 and 0 < usable - used < 3 * max(cells):
+        gap = (usable - used) / (len(cells) - 1)
+    xs, x = [], indent
+    for w in cells:
+        xs.append(x)
+        x += w + gap
+    return start, end, xs, cells

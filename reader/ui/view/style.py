@@ -1,0 +1,52 @@
+"""The reader's typographic choices, and how each kind of block is set (Qt-free data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from reader.ui.themes import THEMES, Theme
+from reader.ui.view.pinyin_modes import PinyinOptions
+
+DEFAULT_POINT_SIZE = 17.0
+MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 96.0
+RUBY_SCALE = 0.52  # pinyin size relative to the characters below it
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """How one kind of block is set: size relative to body text, weight, alignment, indent and space above."""
+
+    scale: float
+    bold: bool = False
+    align: str = "justify"
+    indent_em: float = 0.0
+    space_before: float = 0.0
+    muted: bool = False
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "title": KindStyle(1.75, bold=True, align="center", space_before=0.2),
+    "subtitle": KindStyle(1.15, align="center", space_before=0.2),
+    "byline": KindStyle(0.85, align="center", space_before=0.4, muted=True),
+    "heading": KindStyle(1.15, bold=True, align="left", space_before=0.9),
+    "paragraph": KindStyle(1.0, indent_em=2.0, space_before=0.35),
+    "caption": KindStyle(0.85, align="left", space_before=0.35, muted=True),
+}
+
+
+@dataclass
+class ViewStyle:
+    """Everything that changes how the article is drawn."""
+
+    family: str | None = None  # the CJK font family; None lets Qt choose
+    point_size: float = DEFAULT_POINT_SIZE
+    line_spacing: float = 1.15
+    theme: Theme = THEMES["light"]
+    tone_marks: bool = True  # False shows tone numbers (gao1)
+    tone_colours: bool = False
+    pinyin: PinyinOptions = field(default_factory=PinyinOptions)
+
+    def zoomed(self, factor: float) -> ViewStyle:
+        """Return a copy with the point size multiplied by `factor`, kept within sensible bounds."""
+        size = min(max(self.point_size * factor, MIN_POINT_SIZE), MAX_POINT_SIZE)
+        return replace(self, point_size=size)
