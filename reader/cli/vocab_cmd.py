@@ -1,0 +1,79 @@
+"""`python -m reader vocab add|list|export`: the learner's vocabulary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli.library_cmd import entry_for
+from reader.core.exports.vocab import export_vocab
+from reader.core.storage import Store
+from reader.core.storage.vocab import STATUSES
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add the vocab subcommands."""
+    sub = parser.add_subparsers(dest="vocab_action", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help="save a word (reading and meaning from the dictionary)")
+    add.add_argument("word")
+    add.add_argument("--article", metavar="PATH", help="the article the word comes from (its sentence is kept)")
+    listing = sub.add_parser("list", help="list saved words")
+    listing.add_argument("--status", choices=STATUSES)
+    export = sub.add_parser("export", help="write the words as an Anki deck or CSV/TSV")
+    export.add_argument("--format", choices=["apkg", "csv", "tsv"], default="apkg")
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument("--status", choices=STATUSES, help="only words of this status")
+
+
+def dictionary_fields(word: str) -> tuple[str, str] | None:
+    """Return (reading, meaning) of a word from the language layer, or None when it is not available."""
+    try:
+        from reader.core.lang import lookup_word  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    found = lookup_word(word)
+    if found is None:
+        return "", ""
+    return getattr(found, "reading", "") or "", getattr(found, "meaning", "") or ""
+
+
+def sentence_with(text: str, word: str) -> str:
+    """Return the first sentence of `text` that contains `word` (empty when none does)."""
+    at = text.find(word)
+    if at < 0:
+        return ""
+    stops = "。！？；\n"
+    start = max(text.rfind(s, 0, at) for s in stops) + 1
+    ends = [e for e in (text.find(s, at) for s in stops) if e >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip()
+
+
+def _add(store: Store, args: argparse.Namespace) -> None:
+    article_id, sentence = None, ""
+    if args.article:
+        entry = entry_for(store, args.article)
+        article_id = entry.id
+        text = "\n".join(p.text for p in store.library.article(entry.id).paragraphs())
+        sentence = sentence_with(text, args.word)
+    fields = dictionary_fields(args.word)
+    if fields is None:
+        print("note: the dictionary is not available; reading and meaning were left empty", file=sys.stderr)
+        fields = ("", "")
+    saved = store.vocab.add(args.word, fields[0], fields[1], sentence, article_id)
+    print(f"{saved.word}\t{saved.reading}\t{saved.meaning}\t{saved.status}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a vocab subcommand."""
+    with Store.open() as store:
+        if args.vocab_action == "add":
+            _add(store, args)
+        elif args.vocab_action == "list":
+            for e in store.vocab.list(status=args.status):
+                print(f"{e.word}\t{e.reading}\t{e.meaning}\t{e.status}")
+        else:
+            path = export_vocab(store, args.out, args.format, args.force, args.status)
+            print(f"wrote {path}")
+    return 0

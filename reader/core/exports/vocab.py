@@ -1,0 +1,64 @@
+"""Vocabulary as an Anki deck (.apkg, through genanki) or as CSV/TSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from reader.core.exports import write_atomically, write_text
+from reader.core.storage import Store, VocabEntry
+
+FIELDS = ["word", "reading", "meaning", "sentence", "status"]
+# Fixed ids: Anki recognises a re-imported deck and note type as the same ones and updates them.
+MODEL_ID = 1_607_392_319
+DECK_ID = 2_059_400_110
+CARD_STYLE = ".card { font-family: sans-serif; font-size: 24px; text-align: center; } .word { font-size: 48px; }"
+
+
+def vocab_rows(store: Store, status: str | None = None) -> list[VocabEntry]:
+    """Return the words to export (all, or of one status)."""
+    return store.vocab.list(status=status)
+
+
+def vocab_delimited(entries: list[VocabEntry], delimiter: str = ",") -> str:
+    """Return the words as CSV (`,`) or TSV (tab) with a header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for e in entries:
+        writer.writerow([e.word, e.reading, e.meaning, e.sentence, e.status])
+    return buffer.getvalue()
+
+
+def _deck(entries: list[VocabEntry], deck_name: str):
+    import genanki  # imported here: only exports need it
+
+    model = genanki.Model(
+        MODEL_ID,
+        "Dubao word",
+        fields=[{"name": name.capitalize()} for name in FIELDS[:4]],
+        templates=[{
+            "name": "Word to meaning",
+            "qfmt": '<div class="word">{{Word}}</div>',
+            "afmt": '{{FrontSide}}<hr id="answer">{{Reading}}<br>{{Meaning}}<br><small>{{Sentence}}</small>',
+        }],
+        css=CARD_STYLE,
+    )
+    deck = genanki.Deck(DECK_ID, deck_name)
+    for e in entries:
+        deck.add_note(genanki.Note(model=model, fields=[e.word, e.reading, e.meaning, e.sentence],
+                                   guid=genanki.guid_for("dubao", e.word)))
+    return genanki.Package(deck)
+
+
+def export_vocab(store: Store, target: str | Path, fmt: str = "apkg", force: bool = False,
+                 status: str | None = None, deck_name: str = "Dubao vocabulary") -> Path:
+    """Write the vocabulary as `apkg`, `csv` or `tsv` to `target`, atomically; return the path."""
+    entries = vocab_rows(store, status)
+    if fmt == "apkg":
+        package = _deck(entries, deck_name)
+        return write_atomically(target, lambda temporary: package.write_to_file(str(temporary)), force)
+    if fmt in ("csv", "tsv"):
+        return write_text(target, vocab_delimited(entries, "," if fmt == "csv" else "\t"), force)
+    raise ValueError(f"unknown vocabulary format {fmt!r}")
