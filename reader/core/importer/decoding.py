@@ -1,0 +1,135 @@
+"""Reading a file's bytes safely and turning them into text.
+
+Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030 (which covers GBK and GB2312). GB18030 is
+only accepted when the decoded text looks like Chinese (most Han characters in the common GB2312 set, no control or
+private-use characters), so Latin-1 or Windows-1252 bytes are refused instead of shown as mojibake. Line endings
+(CRLF, CR, LF, mixed) all become LF. Files over `MAX_FILE_BYTES` (20 MB: a long article is well under 1 MB) are
+refused before they are read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from reader.core.errors import ImportProblem
+from reader.core.importer.spacing import han_characters
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+)
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """Return the bytes of an article file, or raise ImportProblem saying clearly why it cannot be read."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ImportProblem("no such file", path) from None
+    except PermissionError:
+        raise ImportProblem("permission denied: the file cannot be read", path) from None
+    except OSError as error:
+        raise ImportProblem(f"cannot be read ({error.strerror or error})", path) from None
+    if path.is_dir():
+        raise ImportProblem("is a folder, not an article file", path)
+    if info.st_size > MAX_FILE_BYTES:
+        raise ImportProblem(f"is too large ({info.st_size / 1048576:.1f} MB; the limit is 20 MB)", path)
+    return _read_checked(path)
+
+
+def _read_checked(path: Path) -> bytes:
+    """Read at most the size limit (plus one byte, to notice a file that grew) and map OS errors to problems."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ImportProblem("the file disappeared while it was being opened", path) from None
+    except PermissionError:
+        raise ImportProblem("permission denied: the file cannot be read", path) from None
+    except IsADirectoryError:
+        raise ImportProblem("is a folder, not an article file", path) from None
+    except OSError as error:
+        raise ImportProblem(f"cannot be read ({error.strerror or error})", path) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportProblem("is too large (over the 20 MB limit)", path)
+    return data
+
+
+def decode_bytes(data: bytes, path: str | Path | None = None) -> tuple[str, str]:
+    """Return (text with LF line endings, encoding name) for the bytes of a text file, or raise ImportProblem."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _normalise_newlines(_decode_strict(data, name, path)), name
+    _refuse_binary(data, path)
+    try:
+        return _normalise_newlines(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_like_chinese(text):
+        return _normalise_newlines(text), "gb18030"
+    raise ImportProblem("cannot be decoded: it is not UTF-8, UTF-16 or GB18030/GBK text", path)
+
+
+def _decode_strict(data: bytes, name: str, path: str | Path | None) -> str:
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as error:
+        raise ImportProblem(f"cannot be decoded: broken {name.upper()} bytes at offset {error.start}", path) from None
+    return text.lstrip("\ufeff")
+
+
+def _refuse_binary(data: bytes, path: str | Path | None) -> None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ImportProblem(f"is {kind}, not a text article", path)
+    if b"\x00" in data[:65536]:
+        raise ImportProblem("is a binary file (it contains NUL bytes), not a text article", path)
+
+
+def _looks_like_chinese(text: str) -> bool:
+    """True when GB18030-decoded text is plausibly real Chinese rather than mojibake of another encoding."""
+    if any(unicodedata.category(ch) in ("Co", "Cs") for ch in text):
+        return False
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f" for ch in text):
+        return False
+    han = han_characters(text)
+    if not han:
+        return False
+    common = sum(1 for ch in han if _in_gb2312(ch))
+    return common / len(han) >= 0.6
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _normalise_newlines(text: str) -> str:
+    """Return text with CRLF and CR line endings turned into LF and a leading BOM removed."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
