@@ -48,9 +48,12 @@ def load_article(path: str | Path) -> Article:
         raise ImportProblem("is empty", path)
     text, encoding = decode_bytes(data, path)
     try:
-        article = import_text(text, path.name)
+        if looks_like_markdown(text, path.name):
+            article = from_markdown(text, path.name)
+            article.source.encoding = article.source.encoding or encoding
+        else:
+            article = import_plain_text(text, path.name)
+            article.source.encoding = encoding
     except ImportProblem as problem:
         raise ImportProblem(problem.problem, path) from None
-    if article.source.encoding is None or article.source.shape != "markdown":
-        article.source.encoding = encoding if article.source.shape != "markdown" else article.source.encoding
     return article

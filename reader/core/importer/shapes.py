@@ -47,7 +47,7 @@ def _import_per_line(lines: list[str], file_name: str | None) -> Article:
     if any(item.role == "caption" for item in items):
         shape = "web" if shape == "plain" else shape
     article = _assemble(block, drafts, file_name, shape)
-    if article.dateline and shape == "plain" and not block.dateline:
+    if article.dateline and not block.dateline and shape in ("plain", "web"):
         article.source.shape = "brief"
     return article
 
