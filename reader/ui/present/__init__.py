@@ -1,0 +1,1 @@
+"""Presentation mode: the projector window, the presenter view and what they share."""
