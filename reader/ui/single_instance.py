@@ -1,0 +1,180 @@
+"""One running Dubao per user and data folder: a second launch hands its file to the first and exits.
+
+Usage in the app's start-up (after the QApplication exists, before the window is built):
+
+    instance = SingleInstance()
+    if instance.try_hand_off(args.path):
+        return 0                      # the running window opens the file and comes to the front
+    instance.listen()
+    instance.open_requested.connect(window.open_path)
+    instance.activation_requested.connect(lambda: bring_to_front(window))
+
+The channel is a Qt local socket (a Unix socket in `$XDG_RUNTIME_DIR` or the temp folder; a named pipe on Windows)
+whose name is derived from the user and the data folder, so separate data folders run separate instances. One
+message is one line of UTF-8 JSON: `{"open": "/absolute/path"}` or `{"open": null}` (just come to the front).
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+from reader.core.paths import data_dir
+
+CONNECT_TIMEOUT_MS = 1000
+WRITE_TIMEOUT_MS = 2000
+MAX_MESSAGE_BYTES = 64 * 1024
+
+
+def server_name_for(data_folder: Path, user: str | None = None) -> str:
+    """Return the local-socket name for this user and data folder (an absolute path in the runtime folder on Unix)."""
+    user = user or _user_name()
+    digest = hashlib.blake2b(f"{user}\0{data_folder.resolve()}".encode("utf-8"), digest_size=8).hexdigest()
+    name = f"dubao-{digest}"
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if sys.platform != "win32" and runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
+        return str(Path(runtime) / name)
+    return name
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.getuid()) if hasattr(os, "getuid") else "user"
+
+
+def encode_message(path: str | None) -> bytes:
+    """Return the wire form of a hand-off: one JSON line naming the absolute path to open (or null)."""
+    absolute = str(Path(path).expanduser().absolute()) if path else None
+    return (json.dumps({"open": absolute}, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def decode_message(data: bytes) -> tuple[bool, str | None]:
+    """Parse a hand-off; return (valid, path or None). Anything that is not our message is invalid."""
+    try:
+        body = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return False, None
+    if not isinstance(body, dict) or "open" not in body:
+        return False, None
+    path = body["open"]
+    if path is not None and not isinstance(path, str):
+        return False, None
+    return True, path or None
+
+
+class SingleInstance(QObject):
+    """The single-instance channel: hand off to a running Dubao, or become the one that others hand off to."""
+
+    open_requested = Signal(str)  # a second launch asked to open this absolute path
+    activation_requested = Signal()  # a second launch happened (with or without a file): come to the front
+
+    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name or server_name_for(data_dir())
+        self._server: QLocalServer | None = None
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+
+    @property
+    def is_listening(self) -> bool:
+        """True once this process is the running instance."""
+        return self._server is not None and self._server.isListening()
+
+    def try_hand_off(self, path: str | None = None) -> bool:
+        """Send `path` (or just "come to the front") to a running instance; return True when one received it."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            return False
+        socket.write(encode_message(path))
+        delivered = socket.waitForBytesWritten(WRITE_TIMEOUT_MS) or socket.bytesToWrite() == 0
+        socket.disconnectFromServer()
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.waitForDisconnected(WRITE_TIMEOUT_MS)
+        return delivered
+
+    def listen(self) -> bool:
+        """Start receiving hand-offs; clear a stale socket left by a crashed instance. Return True on success."""
+        if self._someone_answers():
+            return False  # another instance is running (Qt would silently take its socket over)
+        QLocalServer.removeServer(self.name)  # nobody answers: whatever socket file is left is stale
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            return False
+        server.newConnection.connect(self._accept_connections)
+        self._server = server
+        return True
+
+    def close(self) -> None:
+        """Stop listening and remove the socket, so the next launch starts fresh."""
+        for socket in list(self._buffers):
+            self._forget(socket)
+        if self._server is not None:
+            self._server.close()
+            self._server.deleteLater()
+            self._server = None
+
+    def _someone_answers(self) -> bool:
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        answered = probe.waitForConnected(CONNECT_TIMEOUT_MS)
+        probe.abort()
+        return answered
+
+    def _accept_connections(self) -> None:
+        while self._server is not None and self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._finish(s))
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        buffer = self._buffers.get(socket)
+        if buffer is None:
+            return
+        buffer.extend(bytes(socket.readAll()))
+        if b"\n" in buffer or len(buffer) > MAX_MESSAGE_BYTES:
+            self._finish(socket)
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        """Stop listening to a client connection and let Qt delete it."""
+        self._buffers.pop(socket, None)
+        socket.readyRead.disconnect()
+        socket.disconnected.disconnect()
+        socket.abort()
+        socket.deleteLater()
+
+    def _finish(self, socket: QLocalSocket) -> None:
+        buffer = self._buffers.pop(socket, None)
+        if buffer is None:
+            return
+        buffer.extend(bytes(socket.readAll()))
+        self._forget(socket)
+        valid, path = decode_message(bytes(buffer.split(b"\n", 1)[0]))
+        if not valid:
+            return
+        if path:
+            self.open_requested.emit(path)
+        self.activation_requested.emit()
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show `window` un-minimised, raised and active (as far as the window manager allows)."""
+    state = window.windowState()
+    if state & Qt.WindowState.WindowMinimized:
+        window.setWindowState(state & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -1,0 +1,131 @@
+"""One Dubao per user and data folder: a second launch hands its file to the running one."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDir
+from PySide6.QtWidgets import QWidget
+
+from conftest import PROJECT_ROOT
+from reader.ui.single_instance import (
+    SingleInstance,
+    bring_to_front,
+    decode_message,
+    encode_message,
+    server_name_for,
+)
+
+
+@pytest.fixture
+def running(qtbot):
+    """A listening instance for the test's own data folder; closed afterwards."""
+    instance = SingleInstance()
+    assert instance.listen()
+    yield instance
+    instance.close()
+
+
+def socket_file(name: str) -> Path:
+    """Where Qt puts a local socket of this name on Unix."""
+    return Path(name) if Path(name).is_absolute() else Path(QDir.tempPath()) / name
+
+
+def test_second_process_hands_its_file_to_the_running_instance(running, qtbot, tmp_path):
+    article = tmp_path / "文章 one.txt"
+    article.write_text("读报", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from reader.ui.single_instance import SingleInstance\n"
+        "app = QCoreApplication([])\n"
+        "sys.exit(0 if SingleInstance().try_hand_off(sys.argv[1]) else 1)\n"
+    )
+    with qtbot.waitSignal(running.open_requested, timeout=20000) as opened:
+        env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT))
+        second = subprocess.Popen([sys.executable, "-c", script, "文章 one.txt"], cwd=tmp_path, env=env)
+    assert second.wait(timeout=20) == 0
+    assert opened.args == [str(article)]
+
+
+def test_hand_off_without_a_file_only_asks_to_come_to_the_front(running, qtbot):
+    opened = []
+    running.open_requested.connect(opened.append)
+    with qtbot.waitSignal(running.activation_requested, timeout=5000):
+        assert SingleInstance().try_hand_off(None)
+    assert opened == []
+
+
+def test_no_running_instance_means_no_hand_off(qtbot):
+    assert not SingleInstance().try_hand_off("/tmp/x.txt")
+
+
+def test_separate_data_folders_do_not_collide(tmp_path, running, qtbot, monkeypatch):
+    other_folder = tmp_path / "other-data"
+    other_folder.mkdir()
+    other = SingleInstance(server_name_for(other_folder))
+    assert other.name != running.name
+    assert not other.try_hand_off("/tmp/x.txt")
+    assert other.listen(), "a second data folder gets its own running instance"
+    other.close()
+
+
+def test_a_second_server_on_a_live_name_is_refused(running, qtbot):
+    assert not SingleInstance(running.name).listen()
+    assert running.is_listening
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stale socket files exist only on Unix")
+def test_stale_socket_from_a_crashed_instance_is_recovered(qtbot, tmp_path):
+    instance = SingleInstance(server_name_for(tmp_path / "crashed"))
+    path = socket_file(instance.name)
+    crashed = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    crashed.bind(str(path))  # a socket file with nobody listening: what a killed process leaves
+    crashed.close()
+    assert path.exists()
+    assert not instance.try_hand_off("/tmp/x.txt")
+    assert instance.listen()
+    with qtbot.waitSignal(instance.open_requested, timeout=5000) as opened:
+        assert SingleInstance(instance.name).try_hand_off("/tmp/after-crash.txt")
+    assert opened.args == ["/tmp/after-crash.txt"]
+    instance.close()
+    assert not path.exists()
+
+
+def test_garbage_on_the_socket_is_ignored(running, qtbot):
+    from PySide6.QtNetwork import QLocalSocket
+
+    received = []
+    running.activation_requested.connect(lambda: received.append("activated"))
+    intruder = QLocalSocket()
+    intruder.connectToServer(running.name)
+    assert intruder.waitForConnected(1000)
+    intruder.write(b"\xff\xfe not json\n")
+    intruder.waitForBytesWritten(1000)
+    intruder.disconnectFromServer()
+    with qtbot.waitSignal(running.activation_requested, timeout=5000):
+        SingleInstance(running.name).try_hand_off(None)  # the channel still works after the garbage
+    assert received == ["activated"]
+
+
+def test_message_round_trip_makes_paths_absolute(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert decode_message(encode_message("a b.md").rstrip(b"\n")) == (True, str(tmp_path / "a b.md"))
+    assert decode_message(encode_message(None)) == (True, None)
+    assert decode_message(b'{"open": 3}') == (False, None)
+    assert decode_message(b"[]") == (False, None)
+
+
+def test_bring_to_front_restores_a_minimised_window(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.showMinimized()
+    bring_to_front(window)
+    assert window.isVisible()
+    assert not window.isMinimized()
+
