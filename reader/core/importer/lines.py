@@ -14,6 +14,7 @@ SENTENCE_END = "。！？!?；;…"
 CLAUSE_PUNCTUATION = "，,、：:" + SENTENCE_END
 CLOSERS = "”’」』)）》〉】\"'"
 HEADING_MAX_CHARS = 48
+UNHEADED_LEVEL = 0  # the level of a section without a heading (a lead, a continuation)
 
 _DIGITS = "0-9０-９"
 _CN_NUMBERS = "一二三四五六七八九十百零〇"

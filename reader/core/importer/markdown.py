@@ -14,7 +14,7 @@
     note: one line of what the importer decided (repeatable)
     ---
 
-    <!-- section kind=lead level=1 -->
+    <!-- section kind=lead level=0 -->
 
     第一段。
 
@@ -49,6 +49,7 @@ import json
 import re
 
 from reader.core.errors import ImportProblem
+from reader.core.importer.lines import UNHEADED_LEVEL
 from reader.core.importer.spacing import is_han
 from reader.core.model import Article, SectionDraft, SectionKind, Source, build_sections
 
@@ -187,7 +188,7 @@ def _read_body(lines: list[str]) -> tuple[list[SectionDraft], str | None]:
     def flush() -> None:
         if pending:
             if not drafts:
-                drafts.append(SectionDraft(None, 1, SectionKind.LEAD))
+                drafts.append(SectionDraft(None, UNHEADED_LEVEL, SectionKind.LEAD))
             _add_paragraph(drafts[-1], pending)
             pending.clear()
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.core.importer import lines as L
+from reader.core.importer.lines import UNHEADED_LEVEL
 from reader.core.importer.matching import assign_headings, similarity_matrix
 from reader.core.importer.spacing import join_wrapped
 from reader.core.model import SectionDraft, SectionKind
@@ -157,8 +158,8 @@ def rebuild_page(lines: list[str]) -> PageSections:
             lead = candidates.pop(0)
     drafts, notes = _headed_sections(layout.headings, candidates)
     if lead is not None:
-        drafts.insert(0, SectionDraft(None, 1, SectionKind.LEAD, lead.texts()))
-    drafts += [SectionDraft(None, 1, SectionKind.CONTINUATION, b.texts()) for b in continuations]
+        drafts.insert(0, SectionDraft(None, UNHEADED_LEVEL, SectionKind.LEAD, lead.texts()))
+    drafts += [SectionDraft(None, UNHEADED_LEVEL, SectionKind.CONTINUATION, b.texts()) for b in continuations]
     return PageSections(drafts, byline, notes)
 
 
@@ -183,7 +184,7 @@ def _headed_sections(headings: list[HeadingGroup], blocks: list[Block]) -> tuple
         elif placed:
             placed[-1][1].texts.extend(block.texts())
         else:
-            placed.append((block.order, SectionDraft(None, 1, SectionKind.BODY, block.texts())))
+            placed.append((block.order, SectionDraft(None, UNHEADED_LEVEL, SectionKind.BODY, block.texts())))
     for index, heading in enumerate(headings):
         if index not in chosen:
             placed.append((heading.order, SectionDraft(heading.text, 1, SectionKind.BODY, [])))

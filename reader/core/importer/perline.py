@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.importer import lines as L
+from reader.core.importer.lines import UNHEADED_LEVEL
 from reader.core.model import SectionDraft, SectionKind
 
 
@@ -76,7 +77,7 @@ def build_drafts(items: list[LineItem]) -> list[SectionDraft]:
             drafts.append(SectionDraft(item.text, parent_level + 1, SectionKind.BODY))
         else:
             if not drafts:
-                drafts.append(SectionDraft(None, 1, SectionKind.LEAD))
+                drafts.append(SectionDraft(None, UNHEADED_LEVEL, SectionKind.LEAD))
             drafts[-1].texts.append(item.text)
             drafts[-1].roles.append(item.role)
     return drafts
