@@ -1,0 +1,107 @@
+"""`python -m reader handout PATH --sections 1-3 --pinyin glossary --out FILE.pdf`: print sections as a PDF handout.
+
+Runs without a screen: Qt draws the PDF offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from reader.core.errors import ExportProblem
+from reader.core.handout import GlossaryLookup, HandoutOptions, HandoutPinyin, Paper, plan_handout, row_from_entry
+from reader.core.model import Article
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of `handout`."""
+    parser.add_argument("path", help="the article file (text or Dubao Markdown)")
+    parser.add_argument("--sections", default="", help="sections to print: 1-3, 2 or 1,3 (default: all)")
+    parser.add_argument("--pinyin", choices=[m.value for m in HandoutPinyin], default=HandoutPinyin.GLOSSARY.value,
+                        help="pinyin above all words, above glossary terms only, or none (default: glossary)")
+    parser.add_argument("--paper", choices=[p.value for p in Paper], default=Paper.A4.value, help="paper size")
+    parser.add_argument("--note-lines", action="store_true", help="add ruled lines for notes after each section")
+    parser.add_argument("--out", required=True, help="the PDF file to write")
+    parser.add_argument("--force", action="store_true", help="overwrite the PDF file if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the handout; print where it went and how many pages it has."""
+    out = Path(args.out)
+    check_target(out, args.force)
+    from reader.core.importer import load_article
+
+    article = load_article(args.path)
+    options = HandoutOptions(args.sections, HandoutPinyin(args.pinyin), args.note_lines, Paper(args.paper))
+    plan = plan_handout(article, annotate_quietly(article), options, glossary_lookup())
+    pages = write_pdf(plan, out)
+    print(f"{out}: {pages} page{'s' if pages != 1 else ''}, sections {', '.join(str(s.number) for s in plan.sections)}")
+    return 0
+
+
+def check_target(out: Path, force: bool) -> None:
+    """Refuse a target that exists (without --force), is a folder, or sits in a folder that does not exist."""
+    if out.is_dir():
+        raise ExportProblem("is a folder; give a file name ending in .pdf", out)
+    if out.exists() and not force:
+        raise ExportProblem("already exists; add --force to overwrite it", out)
+    if not out.parent.exists():
+        raise ExportProblem("the folder does not exist", out.parent)
+
+
+def annotate_quietly(article: Article):
+    """Return the article's annotation, or None (with one line on stderr) when the language layer is unavailable."""
+    try:
+        from reader.core import lang
+
+        return lang.annotate(article)
+    except (ImportError, AttributeError) as error:
+        print(f"dubao: printing without pinyin or glossary: the language layer is unavailable ({error})",
+              file=sys.stderr)
+        return None
+
+
+def glossary_lookup() -> GlossaryLookup | None:
+    """Return a term → glossary row lookup over the language layer's glossary, or None when it has none."""
+    try:
+        from reader.core import lang
+
+        glossary = lang.load_glossary()
+    except (ImportError, AttributeError):
+        return None
+    find = getattr(glossary, "get", None) or getattr(glossary, "lookup", None)
+    if find is None:
+        return None
+
+    def lookup(term: str):
+        entry = find(term)
+        return row_from_entry(entry) if entry is not None else None
+
+    return lookup
+
+
+def write_pdf(plan, out: Path) -> int:
+    """Draw the plan into `out` (through a temporary file, so a failure leaves an existing file untouched)."""
+    ensure_gui_application()
+    from reader.ui.handout_pdf import default_font_family, write_handout_pdf
+
+    part = out.with_name(f".{out.name}.part")
+    try:
+        pages = write_handout_pdf(plan, part, default_font_family())
+        os.replace(part, out)
+    except OSError as error:
+        raise ExportProblem(f"cannot write the PDF: {error.strerror or error}", out) from error
+    finally:
+        part.unlink(missing_ok=True)
+    return pages
+
+
+def ensure_gui_application():
+    """Return Qt's application object, creating an offscreen one when there is no display."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["dubao-handout"])

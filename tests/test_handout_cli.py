@@ -1,0 +1,89 @@
+"""`python -m reader handout`: headless, one clear line for bad input, never a lost file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import PROJECT_ROOT
+from test_handout_pdf import pdf_info, pdf_text, squeeze
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is absent")
+
+
+def handout(*args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run([sys.executable, "-m", "reader", "handout", *map(str, args)], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_section_two_of_the_seed_as_a_handout(seed_path, tmp_path):
+    from reader.core.importer import load_article
+
+    out = tmp_path / "section2.pdf"
+    result = handout(seed_path, "--sections", "2", "--pinyin", "glossary", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert str(out) in result.stdout
+    text = squeeze(pdf_text(out))
+    section = load_article(seed_path).sections[1]
+    for paragraph in section.paragraphs:
+        assert squeeze(paragraph.text)[:40] in text
+    assert squeeze(section.heading or "") in text
+    assert squeeze(load_article(seed_path).sections[2].paragraphs[0].text)[:30] not in text
+    assert 1 <= int(pdf_info(out)["Pages"]) <= 2
+    rendered = subprocess.run(["pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "page")])
+    assert rendered.returncode == 0 and list(tmp_path.glob("page*.png"))
+
+
+def test_glossary_terms_of_the_section_are_in_the_table(seed_path, tmp_path):
+    from reader.core import lang
+
+    if not hasattr(lang, "annotate"):
+        pytest.skip("the language layer (reader.core.lang.annotate) has not landed yet")
+    annotated = lang.annotate(__import__("reader.core.importer", fromlist=["x"]).load_article(seed_path))
+    out = tmp_path / "terms.pdf"
+    assert handout(seed_path, "--sections", "2", "--out", out).returncode == 0
+    text = squeeze(pdf_text(out))
+    from reader.core.importer import load_article
+
+    ids = [p.id for p in load_article(seed_path).sections[1].paragraphs]
+    terms = {hit.term for pid in ids for hit in annotated.paragraphs[pid].glossary_hits}
+    assert terms and all(squeeze(term) in text for term in terms)
+
+
+def test_existing_file_is_kept_without_force(seed_path, tmp_path):
+    out = tmp_path / "mine.pdf"
+    out.write_bytes(b"the trainer's own file")
+    result = handout(seed_path, "--out", out)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "--force" in result.stderr and str(out) in result.stderr
+    assert out.read_bytes() == b"the trainer's own file"
+    forced = handout(seed_path, "--sections", "1", "--pinyin", "none", "--paper", "letter", "--note-lines",
+                     "--out", out, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert out.read_bytes().startswith(b"%PDF") and pdf_info(out)["Page size"].startswith("612")
+    assert not list(tmp_path.glob(".*part"))
+
+
+@pytest.mark.parametrize("args,words", [
+    (("--sections", "9"), "no section 9"),
+    (("--sections", "x"), "section list"),
+])
+def test_bad_sections_are_one_line(seed_path, tmp_path, args, words):
+    result = handout(seed_path, *args, "--out", tmp_path / "x.pdf")
+    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_missing_article_and_missing_folder(tmp_path):
+    missing = handout(tmp_path / "nope.txt", "--out", tmp_path / "x.pdf")
+    assert missing.returncode == 2 and "nope.txt" in missing.stderr and "Traceback" not in missing.stderr
+    article = tmp_path / "a.txt"
+    article.write_text("标题\n\n　　正文。\n", encoding="utf-8")
+    no_folder = handout(article, "--out", tmp_path / "no" / "x.pdf")
+    assert no_folder.returncode == 2 and "does not exist" in no_folder.stderr
