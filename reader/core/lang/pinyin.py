@@ -1,0 +1,155 @@
+"""Pinyin read in context: one numbered syllable per Han character, None for everything else.
+
+Order of decisions, from general to particular: pypinyin's phrase and character tables for each word jieba cut, our
+own word facts (`pinyin_tables`), the context rules (`pinyin_rules`), then the extra readings a caller supplies
+(glossary terms marked as overrides) and last the user's own per-word overrides. Traditional characters are read
+through their simplified forms, character for character, so the same tables and rules apply.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from reader.core.lang.chars import all_han, is_han
+from reader.core.lang.pinyin_rules import ReadWord, apply_context_rules
+from reader.core.lang.pinyin_tables import CHAR_READINGS, LONE_CHAR_READINGS, WORD_READINGS
+from reader.core.lang.segmenter import Segmenter, Word
+from reader.core.lang.user_words import UserWords
+
+ALWAYS_CITATION = {"一": "yi1", "不": "bu4"}
+# Links pasted from web pages, "(微博)" or "(微信号：name)" after a name: not part of the sentence, never read.
+WEB_REMNANT = re.compile(r"\((?:微博|微信|微信号[:：][^)]*)\)")
+_LONGEST_WORD = max(len(word) for word in WORD_READINGS)
+
+
+class PinyinEngine:
+    """Reads text in context; holds the segmenter and a memo of word readings."""
+
+    def __init__(
+        self,
+        segmenter: Segmenter | None = None,
+        user_words: UserWords | None = None,
+        extra_readings: Mapping[str, tuple[str, ...]] | None = None,
+        simplified: Mapping[str, str] | None = None,
+    ) -> None:
+        self.segmenter = segmenter or Segmenter()
+        self.user_words = user_words
+        self.extra_readings = dict(extra_readings or {})
+        self.simplified = simplified or {}
+        self._memo: dict[str, tuple[str | None, ...]] = {}
+        self._pypinyin: Any = None
+        if user_words is not None:
+            self.segmenter.add_words(user_words.merged_words(), tag="n")
+
+    def read(self, text: str) -> list[str | None]:
+        """Return one numbered syllable (or None) per character of `text`."""
+        slots: list[str | None] = []
+        for word in self.read_words(text):
+            slots.extend(word.readings)
+        return slots
+
+    def read_words(self, text: str) -> list[ReadWord]:
+        """Cut `text` into words and read each in context; word texts are slices of `text` as given."""
+        plain = "".join(self.simplified.get(char, char) for char in text)
+        words: list[ReadWord] = []
+        offset = 0
+        for word in self._cut(plain):
+            original = text[offset : offset + len(word.text)]
+            words.append(ReadWord(original, word.tag, offset, list(self._word_readings(word.text))))
+            offset += len(word.text)
+        simplified_words = [ReadWord(plain[w.start : w.start + len(w.text)], w.tag, w.start, w.readings) for w in words]
+        apply_context_rules(simplified_words, self._is_phrase)
+        self._apply_overrides(plain, simplified_words)
+        _silence_web_remnants(plain, words)
+        return words
+
+    def _cut(self, text: str) -> list[Word]:
+        words = self.segmenter.cut(text)
+        splits = self.user_words.splits() if self.user_words is not None else {}
+        if not splits:
+            return words
+        result: list[Word] = []
+        for word in words:
+            parts = splits.get(word.text)
+            result.extend(Word(part, word.tag) for part in parts) if parts else result.append(word)
+        return result
+
+    def _word_readings(self, text: str) -> tuple[str | None, ...]:
+        cached = self._memo.get(text)
+        if cached is None:
+            cached = self._memo[text] = self._compute_word_readings(text)
+        return cached
+
+    def _compute_word_readings(self, text: str) -> tuple[str | None, ...]:
+        if len(text) == 1 and text in LONE_CHAR_READINGS:
+            return (LONE_CHAR_READINGS[text],)
+        if all_han(text):
+            readings: list[str | None] = list(self._pypinyin_readings(text))
+            if not self._is_phrase(text):
+                readings = [CHAR_READINGS.get(c, r) for c, r in zip(text, readings)]
+            _overlay_word_facts(text, readings)
+        else:
+            readings = [self._single_char_reading(c) if is_han(c) else None for c in text]
+        return tuple(ALWAYS_CITATION.get(c, r) for c, r in zip(text, readings))
+
+    def _single_char_reading(self, char: str) -> str:
+        return CHAR_READINGS.get(char) or self._pypinyin_readings(char)[0]
+
+    def _pypinyin_readings(self, text: str) -> list[str]:
+        if self._pypinyin is None:
+            import pypinyin
+
+            self._pypinyin = pypinyin
+        syllables = self._pypinyin.lazy_pinyin(text, style=self._pypinyin.Style.TONE3, neutral_tone_with_five=True)
+        if len(syllables) != len(text):  # pypinyin kept an unknown character as it was
+            syllables = [self._pypinyin.lazy_pinyin(c, style=self._pypinyin.Style.TONE3)[0] for c in text]
+        return [s if s and s[-1].isdigit() else (s + "5" if s.isascii() and s.isalpha() else None) for s in syllables]
+
+    def _is_phrase(self, text: str) -> bool:
+        if self._pypinyin is None:
+            self._pypinyin_readings("一")
+        return text in self._pypinyin.constants.PHRASES_DICT
+
+    def _apply_overrides(self, text: str, words: list[ReadWord]) -> None:
+        tables = [self.extra_readings]
+        if self.user_words is not None:
+            tables.append(dict(self.user_words.reading_overrides()))
+        for table in tables:
+            if table:
+                _overlay_spans(text, words, table)
+
+
+def _silence_web_remnants(text: str, words: list[ReadWord]) -> None:
+    """Clear the readings of web-link remnants such as "(微博)"."""
+    for match in WEB_REMNANT.finditer(text):
+        for word in words:
+            for position in range(len(word.text)):
+                if match.start() <= word.start + position < match.end():
+                    word.readings[position] = None
+
+
+def _overlay_word_facts(text: str, readings: list[str | None]) -> None:
+    """Overwrite readings inside a word wherever one of our word facts occurs (longest first)."""
+    index = 0
+    while index < len(text):
+        for length in range(min(_LONGEST_WORD, len(text) - index), 1, -1):
+            fact = WORD_READINGS.get(text[index : index + length])
+            if fact:
+                readings[index : index + length] = fact
+                index += length - 1
+                break
+        index += 1
+
+
+def _overlay_spans(text: str, words: list[ReadWord], table: Mapping[str, tuple[str, ...]]) -> None:
+    """Overwrite the readings of every occurrence in `text` of a word of `table`."""
+    slots = [(word, i) for word in words for i in range(len(word.text))]
+    for key in sorted(table, key=len, reverse=True):
+        start = text.find(key)
+        while start >= 0:
+            for offset, syllable in enumerate(table[key]):
+                word, position = slots[start + offset]
+                if syllable is not None and word.readings[position] is not None:
+                    word.readings[position] = syllable
+            start = text.find(key, start + len(key))
