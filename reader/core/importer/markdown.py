@@ -139,14 +139,15 @@ def _read_front_matter(lines: list[str], file_name: str | None) -> tuple[dict, i
     """Return the front-matter fields and the index of the first body line."""
     if not lines or lines[0].strip() != "---":
         return {}, 0
+    closing = next((index for index in range(1, len(lines)) if lines[index].strip() == "---"), None)
+    if closing is None:
+        raise ImportProblem("the front matter that opens with --- is never closed by a --- line", file_name)
     fields: dict = {}
-    for index in range(1, len(lines)):
+    for index in range(1, closing):
         line = lines[index].strip()
-        if line == "---":
-            return fields, index + 1
         if line:
             _read_field(line, index + 1, fields, file_name)
-    raise ImportProblem("the front matter that opens with --- is never closed by a --- line", file_name)
+    return fields, closing + 1
 
 
 def _read_field(line: str, number: int, fields: dict, file_name: str | None) -> None:
