@@ -85,8 +85,9 @@ def _load_pos_tokenizer(cache_file: Path) -> Any:
     key = _dictionary_key(jieba)
     loaded = _read_cache(cache_file, key)
     if loaded is None:
-        tokenizer.cache_file = "jieba-own.cache"
+        tokenizer.cache_file = ".jieba-own.cache"
         tokenizer.initialize()
+        Path(tokenizer.tmp_dir, tokenizer.cache_file).unlink(missing_ok=True)  # ours replaces jieba's own
         _write_cache(cache_file, key, tokenizer.FREQ, tokenizer.total)
     else:
         tokenizer.FREQ, tokenizer.total = loaded

