@@ -1,0 +1,98 @@
+"""Every command of the reader window, declared once as data and turned into QActions in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command: its id, menu, label, shortcuts and whether it is a toggle (or one of a group of choices)."""
+
+    name: str
+    menu: str
+    text: str
+    shortcuts: tuple[str | QKeySequence.StandardKey, ...] = ()
+    checkable: bool = False
+    group: str | None = None
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("open", "file", QT_TRANSLATE_NOOP("actions", "&Open…"), (Key.Open,)),
+    ActionSpec("paste_article", "file", QT_TRANSLATE_NOOP("actions", "&Paste Text as New Article"), ("Ctrl+Shift+V",)),
+    ActionSpec("library", "file", QT_TRANSLATE_NOOP("actions", "&Library"), ("Ctrl+L",), checkable=True),
+    ActionSpec("quit", "file", QT_TRANSLATE_NOOP("actions", "&Quit"), ("Ctrl+Q",)),
+    ActionSpec("copy", "edit", QT_TRANSLATE_NOOP("actions", "&Copy"), (Key.Copy,)),
+    ActionSpec("copy_pinyin", "edit", QT_TRANSLATE_NOOP("actions", "Copy with &Pinyin"), ("Ctrl+Shift+C",)),
+    ActionSpec("select_all", "edit", QT_TRANSLATE_NOOP("actions", "Select &All"), (Key.SelectAll,)),
+    ActionSpec("find", "edit", QT_TRANSLATE_NOOP("actions", "&Find…"), (Key.Find,)),
+    ActionSpec("find_next", "edit", QT_TRANSLATE_NOOP("actions", "Find &Next"), (Key.FindNext,)),
+    ActionSpec("find_previous", "edit", QT_TRANSLATE_NOOP("actions", "Find Pre&vious"), (Key.FindPrevious,)),
+    ActionSpec("look_up", "edit", QT_TRANSLATE_NOOP("actions", "&Look Up Word at Cursor"), ("Ctrl+D",)),
+    ActionSpec("pinyin_all", "pinyin", QT_TRANSLATE_NOOP("actions", "Pinyin for &All Words"), ("Ctrl+1",), True, "pinyin"),
+    ActionSpec("pinyin_glossary", "pinyin", QT_TRANSLATE_NOOP("actions", "Pinyin for &Glossary Terms Only"), ("Ctrl+2",), True, "pinyin"),
+    ActionSpec("pinyin_hsk", "pinyin", QT_TRANSLATE_NOOP("actions", "Pinyin Above &HSK Level…"), ("Ctrl+3",), True, "pinyin"),
+    ActionSpec("pinyin_unknown", "pinyin", QT_TRANSLATE_NOOP("actions", "Pinyin for &Unknown Words"), ("Ctrl+4",), True, "pinyin"),
+    ActionSpec("pinyin_off", "pinyin", QT_TRANSLATE_NOOP("actions", "Pinyin &Off"), ("Ctrl+5",), True, "pinyin"),
+    ActionSpec("pinyin_cycle", "pinyin", QT_TRANSLATE_NOOP("actions", "&Next Pinyin Mode"), ("Ctrl+P",)),
+    ActionSpec("tone_numbers", "pinyin", QT_TRANSLATE_NOOP("actions", "Tone &Numbers Instead of Marks"), ("Ctrl+Shift+N",), checkable=True),
+    ActionSpec("tone_colours", "pinyin", QT_TRANSLATE_NOOP("actions", "Tone &Colours"), ("Ctrl+Shift+T",), checkable=True),
+    ActionSpec("zoom_in", "view", QT_TRANSLATE_NOOP("actions", "Zoom &In"), (Key.ZoomIn, "Ctrl+=")),
+    ActionSpec("zoom_out", "view", QT_TRANSLATE_NOOP("actions", "Zoom &Out"), (Key.ZoomOut,)),
+    ActionSpec("zoom_reset", "view", QT_TRANSLATE_NOOP("actions", "&Actual Size"), ("Ctrl+0",)),
+    ActionSpec("font", "view", QT_TRANSLATE_NOOP("actions", "&Font…"), ()),
+    ActionSpec("spacing_more", "view", QT_TRANSLATE_NOOP("actions", "More Line &Spacing"), ("Ctrl+]",)),
+    ActionSpec("spacing_less", "view", QT_TRANSLATE_NOOP("actions", "Less Line Spa&cing"), ("Ctrl+[",)),
+    ActionSpec("theme_light", "view", QT_TRANSLATE_NOOP("actions", "&Light Theme"), (), True, "theme"),
+    ActionSpec("theme_sepia", "view", QT_TRANSLATE_NOOP("actions", "&Sepia Theme"), (), True, "theme"),
+    ActionSpec("theme_dark", "view", QT_TRANSLATE_NOOP("actions", "&Dark Theme"), (), True, "theme"),
+    ActionSpec("theme_cycle", "view", QT_TRANSLATE_NOOP("actions", "Next &Theme"), ("Ctrl+T",)),
+    ActionSpec("full_screen", "view", QT_TRANSLATE_NOOP("actions", "&Full-Screen Reading"), (Key.FullScreen, "F11"), checkable=True),
+    ActionSpec("sections_panel", "view", QT_TRANSLATE_NOOP("actions", "Sections &Panel"), ("Ctrl+Shift+S",), checkable=True),
+    ActionSpec("glossary_panel", "view", QT_TRANSLATE_NOOP("actions", "&Glossary Panel"), ("Ctrl+Shift+G",), checkable=True),
+    ActionSpec("next_section", "go", QT_TRANSLATE_NOOP("actions", "&Next Section"), ("Ctrl+Down", "Alt+Down")),
+    ActionSpec("previous_section", "go", QT_TRANSLATE_NOOP("actions", "&Previous Section"), ("Ctrl+Up", "Alt+Up")),
+    ActionSpec("language_en", "settings", "English", (), True, "language"),
+    ActionSpec("language_zh", "settings", "简体中文", (), True, "language"),
+)
+
+MENUS: tuple[tuple[str, str], ...] = (
+    ("file", QT_TRANSLATE_NOOP("actions", "&File")), ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")), ("view", QT_TRANSLATE_NOOP("actions", "&View")), ("pinyin", QT_TRANSLATE_NOOP("actions", "&Pinyin")),
+    ("go", QT_TRANSLATE_NOOP("actions", "&Go")), ("settings", QT_TRANSLATE_NOOP("actions", "&Settings")),
+)
+
+
+def build_actions(parent: QWidget, specs: tuple[ActionSpec, ...] = ACTIONS) -> dict[str, QAction]:
+    """Create one QAction per spec (translated label, shortcuts, check groups); return them by name."""
+    actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
+    for spec in specs:
+        action = QAction(QCoreApplication.translate("actions", spec.text), parent)
+        action.setObjectName(spec.name)
+        action.setShortcuts(_key_sequences(spec.shortcuts))
+        action.setCheckable(spec.checkable)
+        if spec.group:
+            groups.setdefault(spec.group, QActionGroup(parent)).addAction(action)
+        parent.addAction(action)
+        actions[spec.name] = action
+    return actions
+
+
+def menu_title(key: str) -> str:
+    """Return the translated title of a menu."""
+    return QCoreApplication.translate("actions", dict(MENUS)[key])
+
+
+def _key_sequences(shortcuts: tuple[str | QKeySequence.StandardKey, ...]) -> list[QKeySequence]:
+    """Expand standard keys into all of this platform's bindings, without duplicates."""
+    sequences: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        expanded = QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key) else [QKeySequence(shortcut)]
+        sequences += [s for s in expanded if not s.isEmpty() and s not in sequences]
+    return sequences

@@ -1,0 +1,112 @@
+"""Start the reader: application, translations, fonts, window; then the article (text first, pinyin after)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from argparse import Namespace
+from dataclasses import replace
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.ui.controller import ReaderController
+from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_message
+from reader.ui.i18n import install_translator
+from reader.ui.main_window import MainWindow
+from reader.ui.prefs import Preferences
+
+
+def create_application() -> QApplication:
+    """Return the QApplication (creating it with Dubao's names when there is none yet)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Dubao")
+    app.setApplicationDisplayName("Dubao 读报")
+    app.setOrganizationName("Dubao")
+    app.setDesktopFileName("dubao")
+    return app
+
+
+def build_window(prefs: Preferences | None = None) -> MainWindow:
+    """Build the reader window over a controller with the library opened; no article shown yet."""
+    prefs = prefs or Preferences()
+    style = prefs.view_style()
+    families = cjk_families_of_system()
+    font_problem = None
+    if style.family not in families:
+        chosen = choose_family(families)
+        style = replace(style, family=chosen)
+        font_problem = None if chosen else missing_font_message()
+    controller = ReaderController()
+    window = MainWindow(controller, prefs, style)
+    controller.open_store()
+    if font_problem:
+        window.banner.show_message(font_problem)
+    geometry, state = prefs.window_state()
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+        window.restoreState(state)
+    else:
+        window.resize(1200, 860)
+    return window
+
+
+def open_initial_article(window: MainWindow, args: Namespace) -> None:
+    """Open the article the command line names, else the last one read (first run: the bundled seed)."""
+    path = getattr(args, "present", None) or getattr(args, "path", None)
+    if path and window.open_path(path):
+        return
+    if path:  # a bad file: its message stays in the window, and the reader still gets an article
+        message = window.banner.text()
+        window.controller.open_last_or_seed()
+        window.banner.show_message(message)
+        return
+    window.controller.open_last_or_seed()
+
+
+def start_presentation_if_asked(window: MainWindow, args: Namespace) -> None:
+    """Hand over to presentation mode when `--present` was given (and presentation mode is installed)."""
+    if not getattr(args, "present", None):
+        return
+    try:
+        from reader.ui.present import start_presentation  # type: ignore[attr-defined]
+    except ImportError:
+        window.banner.show_message(window.tr("Presentation mode is not available in this version."))
+        return
+    start_presentation(window, max(getattr(args, "section", 1), 1) - 1)
+
+
+def run_app(args: Namespace) -> int:
+    """Run the reader until its window closes; return the exit status."""
+    app = create_application()
+    prefs = Preferences()
+    install_translator(app, prefs.language() or QLocale.system().name())
+    handoff = _single_instance(getattr(args, "path", None))
+    if handoff is None:
+        return 0
+    window = build_window(prefs)
+    handoff.open_requested.connect(window.open_path)
+    handoff.activation_requested.connect(lambda: _bring_to_front(window))
+    open_initial_article(window, args)
+    window.show()
+    QTimer.singleShot(0, lambda: start_presentation_if_asked(window, args))
+    status = app.exec()
+    handoff.close()
+    return status
+
+
+def _single_instance(path: str | None):
+    """Return the listening single-instance guard, or None when a running Dubao took the file over."""
+    from reader.ui.single_instance import SingleInstance
+
+    instance = SingleInstance()
+    if instance.try_hand_off(str(Path(path).resolve()) if path else None):
+        return None
+    instance.listen()
+    return instance
+
+
+def _bring_to_front(window: MainWindow) -> None:
+    from reader.ui.single_instance import bring_to_front
+
+    bring_to_front(window)

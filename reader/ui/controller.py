@@ -1,0 +1,189 @@
+"""The reader's session: which article is open, its library entry, annotation and reading position.
+
+A QObject without widgets: it calls the core (through `services`), runs slow work on the worker, and tells the window
+what changed through signals. The window decides what to redraw.
+
+Signals:
+    articleOpened(object): a new ViewDocument is ready to show (text only, annotation may follow).
+    annotationReady(object): the open document received its annotation (the ViewDocument).
+    annotationFailed(object): no annotation could be made; the text stays without pinyin.
+    problem(str): something the user should read (a bad file, an unusable database).
+    libraryChanged(): the library list changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader.core.errors import DubaoError
+from reader.core.model import Article
+from reader.ui import services
+from reader.ui.panels.library import LibraryRow
+from reader.ui.view.document import ViewDocument
+from reader.ui.worker import run_in_background
+
+ANNOTATE_AFTER_MS = 60
+
+
+class ReaderController(QObject):
+    """Opens articles, keeps the library and reading positions, and fetches annotations in the background."""
+
+    articleOpened = Signal(object)
+    annotationReady = Signal(object)
+    annotationFailed = Signal(object)
+    problem = Signal(str)
+    libraryChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = None
+        self.store_problem: str | None = None
+        self.opened: services.OpenedArticle | None = None
+        self.document: ViewDocument | None = None
+        self._generation = 0
+
+    def open_store(self) -> None:
+        """Open the library database; on a problem keep reading without it and say why."""
+        try:
+            self.store = services.open_store()
+        except DubaoError as error:
+            self.store_problem = str(error)
+            self.problem.emit(self.tr("The library could not be opened, so nothing will be remembered: {0}")
+                              .format(error))
+
+    # --- opening -----------------------------------------------------------------------------------------------
+    def open_path(self, path: str | Path) -> bool:
+        """Open an article file; on a bad file emit `problem` and keep the current article. Return success."""
+        try:
+            article = services.load_article_file(path)
+        except DubaoError as error:
+            self.problem.emit(self.tr("Could not open {0}: {1}").format(Path(path).name, error.problem))
+            return False
+        self._show(article, str(Path(path).resolve()))
+        return True
+
+    def open_text(self, text: str) -> bool:
+        """Open pasted text as a new article; emit `problem` when it holds none. Return success."""
+        try:
+            article = services.import_pasted_text(text)
+        except DubaoError as error:
+            self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
+            return False
+        self._show(article, services.pasted_source_name())
+        return True
+
+    def open_entry(self, entry_id: int) -> bool:
+        """Open an article of the library by id. Return success."""
+        if self.store is None:
+            return False
+        try:
+            article = self.store.library.article(entry_id)
+            source = self.store.library.get(entry_id).source_path
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return False
+        self._show(article, source, entry_id)
+        return True
+
+    def open_last_or_seed(self) -> bool:
+        """Open the article read last (first run: the bundled seed). Return success."""
+        last = self.store.library.last_opened() if self.store is not None else None
+        if last is not None and self.open_entry(last.id):
+            return True
+        seed = services.seed_path()
+        if seed is None:
+            self.problem.emit(self.tr("The sample article is missing from this installation; open a file instead."))
+            return False
+        return self.open_path(seed)
+
+    def _show(self, article: Article, source: str, entry_id: int | None = None) -> None:
+        self._generation += 1
+        self.opened = services.OpenedArticle(article, source, entry_id)
+        self.document = ViewDocument.from_article(article)
+        self.articleOpened.emit(self.document)
+        self._remember(article, source, entry_id)
+        self._annotate(article, self._generation)
+
+    def _remember(self, article: Article, source: str, entry_id: int | None) -> None:
+        if self.store is None:
+            return
+        try:
+            if entry_id is None:
+                self.opened.entry_id = self.store.library.add(article, source).id
+            else:
+                self.store.library.mark_opened(entry_id)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+        self.libraryChanged.emit()
+
+    def _annotate(self, article: Article, generation: int) -> None:
+        def arrived(annotation) -> None:
+            if generation == self._generation and self.document is not None:
+                self.document.apply_annotation(annotation)
+                self.annotationReady.emit(self.document)
+
+        def failed(error: Exception) -> None:
+            self.annotationFailed.emit(self.document)
+            self.problem.emit(self.tr("Pinyin could not be added: {0}").format(error))
+
+        start = lambda: run_in_background(lambda: services.annotate(article), arrived, failed)  # noqa: E731
+        QTimer.singleShot(ANNOTATE_AFTER_MS, start)  # let the text paint first: annotating competes for the GIL
+
+    # --- reading position ------------------------------------------------------------------------------------------
+    def save_position(self, block: int, offset: int) -> None:
+        """Remember the reading position given as the block and character at the top of the view."""
+        if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
+            return
+        paragraph, char = position_anchor(self.document, block, offset)
+        if paragraph is not None:
+            try:
+                self.store.positions.save(self.opened.entry_id, paragraph, char)
+            except DubaoError as error:
+                self.problem.emit(str(error))
+
+    def saved_position(self) -> tuple[int, int] | None:
+        """Return (block, offset) of the saved reading position of the open article, or None."""
+        if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
+            return None
+        saved = self.store.positions.get(self.opened.entry_id)
+        return position_block(self.document, saved.paragraph_id, saved.char_offset) if saved else None
+
+    # --- library ------------------------------------------------------------------------------------------------------
+    def library_rows(self, query: str = "") -> list[LibraryRow]:
+        """Return the library (recent first), or the search hits for `query` with snippets."""
+        if self.store is None:
+            return []
+        if not query:
+            return [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
+                    for e in self.store.library.list(limit=500)]
+        return [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
+                for h in self.store.library.search(query, limit=50)]
+
+    def close(self) -> None:
+        """Close the database."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def position_anchor(document: ViewDocument, block: int, offset: int) -> tuple[str | None, int]:
+    """Return (paragraph id, offset) for a top-of-view position; a heading or title maps to the next paragraph."""
+    for index in range(block, len(document.blocks)):
+        if document.blocks[index].is_paragraph:
+            return document.blocks[index].key, offset if index == block else 0
+    return None, 0
+
+
+def position_block(document: ViewDocument, paragraph_id: str, offset: int) -> tuple[int, int] | None:
+    """Return the (block, offset) to scroll to for a saved paragraph position (its heading when at offset 0)."""
+    for index, block in enumerate(document.blocks):
+        if block.is_paragraph and block.key == paragraph_id:
+            if offset == 0 and index > 0 and not document.blocks[index - 1].is_paragraph:
+                first_of_run = index - 1
+                while first_of_run > 0 and not document.blocks[first_of_run - 1].is_paragraph:
+                    first_of_run -= 1
+                return first_of_run, 0
+            return index, min(offset, len(block.text))
+    return None

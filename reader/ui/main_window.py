@@ -1,0 +1,396 @@
+"""The reader window: the one place where panels' intent signals are wired to the view and the controller."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
+
+from reader.ui import lookup
+from reader.ui.actions import build_actions
+from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus
+from reader.ui.controller import ReaderController
+from reader.ui.panels.findbar import FindBar
+from reader.ui.panels.glossary import GlossaryPanel
+from reader.ui.panels.library import LibraryPanel
+from reader.ui.panels.sections import SectionsPanel
+from reader.ui.popup import WordPopup
+from reader.ui.prefs import Preferences
+from reader.ui.services import format_readings
+from reader.ui.view import style_commands as cmd
+from reader.ui.view.article_view import ArticleView, WordRef
+from reader.ui.view.find import find_matches
+from reader.ui.view.pinyin_modes import PinyinMode
+from reader.ui.view.style import ViewStyle
+
+APP_NAME = "Dubao 读报"
+POSITION_SAVE_DELAY_MS = 800
+
+
+class MainWindow(QMainWindow):
+    """Article view in the middle; sections, glossary and library docks; find bar; word popup."""
+
+    def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
+        super().__init__()
+        self.controller, self.prefs = controller, prefs
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.view = ArticleView(style=style)
+        self.view.set_formatter(format_readings)
+        self.banner, self.find_bar = MessageBanner(), FindBar()
+        self.find_bar.hide()
+        self._build_centre()
+        self.popup = WordPopup(self.centralWidget())
+        self.sections, self.glossary, self.library = SectionsPanel(), GlossaryPanel(), LibraryPanel()
+        self.docks = {"sections": self._dock(self.sections, self.tr("Sections"), Qt.DockWidgetArea.LeftDockWidgetArea),
+                      "glossary": self._dock(self.glossary, self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
+                      "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
+        self.docks["library"].hide()
+        self.actions_ = build_actions(self)
+        build_menus(self, self.actions_)
+        self.toolbar = PinyinToolbar(self, self.actions_)
+        self.addToolBar(self.toolbar)
+        self.status = QLabel(self)
+        self.statusBar().addWidget(self.status, 1)
+        self._find_state: tuple[list, int] = ([], -1)
+        self._term_steps: dict[str, int] = {}
+        self._save_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS,
+                                  timeout=self.save_position)
+        self._wire()
+        self._reflect_style()
+
+    def _build_centre(self) -> None:
+        centre = QWidget(self)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for widget in (self.banner, self.view, self.find_bar):
+            layout.addWidget(widget)
+        self.setCentralWidget(centre)
+
+    def _dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(widget.objectName() + "Dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # --- wiring: every intent signal is connected here ------------------------------------------------------------
+    def _wire(self) -> None:
+        c, v = self.controller, self.view
+        c.articleOpened.connect(self.show_document)
+        c.annotationReady.connect(self.annotation_arrived)
+        c.annotationFailed.connect(lambda _doc: self.status.setText(self._status_text()))
+        c.problem.connect(self.banner.show_message)
+        c.libraryChanged.connect(lambda: self.refresh_library(self.library.search.text().strip()))
+        v.sectionChanged.connect(self.section_changed)
+        v.positionChanged.connect(self._save_timer.start)
+        v.positionChanged.connect(self._view_moved)
+        v.wordActivated.connect(self.open_popup)
+        self.sections.sectionChosen.connect(v.go_to_section)
+        self.glossary.termChosen.connect(self.step_term)
+        self.library.articleChosen.connect(self.open_entry)
+        self.library.searchRequested.connect(self.refresh_library)
+        self.find_bar.searchChanged.connect(self.find)
+        self.find_bar.stepRequested.connect(self.step_match)
+        self.find_bar.closed.connect(self.clear_find)
+        self.popup.copyRequested.connect(lambda text: QGuiApplication.clipboard().setText(text))
+        self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
+        self.toolbar.hskLevelChosen.connect(
+            lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
+        for name, dock in self.docks.items():
+            dock.visibilityChanged.connect(lambda visible, n=name: self._dock_toggled(n, visible))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.escape, context=Qt.ShortcutContext.WindowShortcut)
+        for name, handler in self._handlers().items():
+            self.actions_[name].triggered.connect(handler)
+
+    def _handlers(self) -> dict:
+        v, style = self.view, lambda: self.view.style_
+        return {
+            "open": self.choose_file, "paste_article": self.paste_article, "quit": self.close,
+            "library": lambda on: self.docks["library"].setVisible(on),
+            "copy": lambda: self._copy(v.selected_text()), "copy_pinyin": lambda: self._copy(v.selected_text_with_pinyin()),
+            "select_all": v.select_all, "find": self.find_bar.open_bar,
+            "find_next": lambda: self.step_match(1), "find_previous": lambda: self.step_match(-1),
+            "look_up": self.look_up_caret_word,
+            "pinyin_all": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.ALL)),
+            "pinyin_glossary": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.GLOSSARY)),
+            "pinyin_hsk": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.ABOVE_HSK)),
+            "pinyin_unknown": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.UNKNOWN)),
+            "pinyin_off": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.OFF)),
+            "pinyin_cycle": lambda: self.restyle(cmd.next_mode(style())),
+            "tone_numbers": lambda on: self.restyle(replace(style(), tone_marks=not on)),
+            "tone_colours": lambda on: self.restyle(replace(style(), tone_colours=on)),
+            "zoom_in": lambda: self.restyle(cmd.zoom_in(style())),
+            "zoom_out": lambda: self.restyle(cmd.zoom_out(style())),
+            "zoom_reset": lambda: self.restyle(cmd.zoom_reset(style())),
+            "font": self.choose_font,
+            "spacing_more": lambda: self.restyle(cmd.change_spacing(style(), 1)),
+            "spacing_less": lambda: self.restyle(cmd.change_spacing(style(), -1)),
+            "theme_light": lambda: self.restyle(cmd.with_theme(style(), "light")),
+            "theme_sepia": lambda: self.restyle(cmd.with_theme(style(), "sepia")),
+            "theme_dark": lambda: self.restyle(cmd.with_theme(style(), "dark")),
+            "theme_cycle": lambda: self.restyle(cmd.next_theme(style())),
+            "full_screen": self.set_full_screen,
+            "sections_panel": lambda on: self.docks["sections"].setVisible(on),
+            "glossary_panel": lambda on: self.docks["glossary"].setVisible(on),
+            "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
+            "language_en": lambda: self.choose_language("en"), "language_zh": lambda: self.choose_language("zh_CN"),
+        }
+
+    # --- article --------------------------------------------------------------------------------------------------
+    def show_document(self, document) -> None:
+        """Show a newly opened article (text at once; pinyin follows) and go to its saved position."""
+        self.popup.hide()
+        self.clear_find()
+        self._term_steps.clear()
+        self.view.set_document(document)
+        self.sections.set_sections(document.sections)
+        self.glossary.set_terms(document.glossary_counts())
+        saved = self.controller.saved_position()
+        if saved is not None:
+            self.view.scroll_to(*saved)
+        self.section_changed(self.view.current_section())
+        self.status.setText(self._status_text() + "  ·  " + self.tr("adding pinyin…"))
+
+    def annotation_arrived(self, document) -> None:
+        """Redraw with words, pinyin and glossary terms, keeping the reading position."""
+        if document is self.view.document:
+            self.view.refresh_annotation()
+            self.glossary.set_terms(document.glossary_counts())
+            self.status.setText(self._status_text())
+
+    def open_entry(self, entry_id: int) -> None:
+        """Open a library article (saving the position in the current one first)."""
+        self.save_position()
+        self.controller.open_entry(entry_id)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open an article file (saving the position in the current one first); a bad file shows a message."""
+        self.save_position()
+        opened = self.controller.open_path(path)
+        if opened:
+            self.banner.hide()
+        return opened
+
+    def choose_file(self) -> None:
+        """Ask for an article file and open it."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), str(Path.home()),
+                                              self.tr("Articles (*.txt *.md *.markdown *.text);;All files (*)"))
+        if path:
+            self.open_path(path)
+
+    def paste_article(self) -> None:
+        """Open the clipboard's text as a new article."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.banner.show_message(self.tr("The clipboard holds no text to open as an article."))
+            return
+        self.save_position()
+        if self.controller.open_text(text):
+            self.banner.hide()
+
+    def refresh_library(self, query: str = "") -> None:
+        """Show the library list, or the search hits for `query`."""
+        self.library.set_rows(self.controller.library_rows(query))
+
+    def save_position(self) -> None:
+        """Store the reading position of the open article."""
+        if self.view.document is not None:
+            self.controller.save_position(*self.view.top_position())
+
+    # --- sections, status, title ------------------------------------------------------------------------------
+    def section_changed(self, index: int) -> None:
+        """Mark the current section in the panel, the title bar and the status bar."""
+        self.sections.mark_current(index)
+        self.status.setText(self._status_text())
+        document = self.view.document
+        if document is not None:
+            section = self.section_label(index)
+            self.setWindowTitle(" — ".join(p for p in (section, document.article.title, APP_NAME) if p))
+
+    def section_label(self, index: int) -> str:
+        """Return how section `index` is named in the panel (empty when there is none)."""
+        document = self.view.document
+        if document is None or not (0 <= index < len(document.sections)):
+            return ""
+        return self.sections.section_label(document.sections[index])
+
+    def _status_text(self) -> str:
+        document = self.view.document
+        if document is None:
+            return ""
+        index = self.view.current_section()
+        count = len(document.sections)
+        where = self.tr("Section {0} of {1}: {2}").format(index + 1, count, self.section_label(index)) if count else ""
+        return f"{document.article.title}  ·  {where}"
+
+    def _view_moved(self) -> None:
+        if self.popup.isVisible():
+            self.popup.hide()
+
+    # --- popup ------------------------------------------------------------------------------------------------------
+    def open_popup(self, word: WordRef) -> None:
+        """Show the popup for `word`: what the annotation knows at once, the dictionary entry when it is ready."""
+        tone_marks = self.view.style_.tone_marks
+        content = lookup.content_for(word, tone_marks)
+        self.popup.show_for(word, content, self.word_rect(word))
+        if content.note:
+            lookup.fetch_full(word, tone_marks, self.popup.update_content)
+
+    def word_rect(self, word: WordRef) -> QRect:
+        """Return the word's rectangle in the coordinates of the popup's parent."""
+        rect = self.view.span_rect(word.block, word.start, word.end)
+        top_left = self.view.viewport().mapTo(self.centralWidget(), rect.topLeft())
+        return QRect(top_left, rect.size())
+
+    def look_up_caret_word(self) -> None:
+        """Open the popup for the word at the caret."""
+        word = self.view.word_at(*self.view.selection.caret)
+        if word is not None:
+            self.view.ensure_visible(word.block, word.start, word.end)
+            self.open_popup(word)
+
+    def escape(self) -> None:
+        """Esc closes the popup, else the find bar, else full-screen reading."""
+        if self.popup.isVisible():
+            self.popup.hide()
+        elif self.find_bar.isVisible():
+            self.find_bar.close_bar()
+        elif self.isFullScreen():
+            self.actions_["full_screen"].setChecked(False)
+            self.set_full_screen(False)
+
+    # --- find and glossary stepping --------------------------------------------------------------------------------
+    def find(self, query: str, pinyin: bool) -> None:
+        """Highlight every match of `query` and go to the first one after the reading position."""
+        if self.view.document is None:
+            return
+        matches = find_matches(self.view.document, query, pinyin)
+        top = self.view.top_position()
+        current = next((i for i, m in enumerate(matches) if (m[0], m[1]) >= top), 0) if matches else -1
+        self._find_state = (matches, current)
+        self.view.set_matches(matches, current)
+        self.find_bar.show_count(current, len(matches))
+
+    def step_match(self, step: int) -> None:
+        """Go to the next or previous match (opening the find bar when closed)."""
+        matches, current = self._find_state
+        if not matches:
+            self.find_bar.open_bar()
+            return
+        current = (current + step) % len(matches)
+        self._find_state = (matches, current)
+        self.view.set_matches(matches, current)
+        self.find_bar.show_count(current, len(matches))
+
+    def clear_find(self) -> None:
+        """Remove find highlights."""
+        self._find_state = ([], -1)
+        self.view.set_matches([], -1)
+        self.view.setFocus()
+
+    def step_term(self, term: str) -> None:
+        """Go to the next occurrence of a glossary term, highlighting all of them."""
+        occurrences = self.view.document.glossary_occurrences(term) if self.view.document else []
+        if not occurrences:
+            return
+        index = (self._term_steps.get(term, -1) + 1) % len(occurrences)
+        self._term_steps = {term: index}
+        self._find_state = (occurrences, index)
+        self.view.set_matches(occurrences, index)
+        self.statusBar().showMessage(self.tr("{0}: {1} of {2}").format(term, index + 1, len(occurrences)), 4000)
+
+    # --- style and window -------------------------------------------------------------------------------------------
+    def restyle(self, style: ViewStyle) -> None:
+        """Apply a new view style and remember it."""
+        self.popup.hide()
+        self.view.set_style(style)
+        self.prefs.save_view_style(style)
+        self._reflect_style()
+
+    def _reflect_style(self) -> None:
+        style = self.view.style_
+        checks = {"tone_numbers": not style.tone_marks, "tone_colours": style.tone_colours,
+                  f"theme_{style.theme.name}": True, f"pinyin_{_mode_action(style.pinyin.mode)}": True}
+        for name, checked in checks.items():
+            self.actions_[name].setChecked(checked)
+        self.toolbar.show_mode(style.pinyin.mode, style.pinyin.hsk_level)
+        self.setStyleSheet(_window_sheet(style))
+
+    def choose_font(self) -> None:
+        """Pick the Chinese font family from those installed."""
+        from reader.ui.fonts import cjk_families_of_system
+
+        families = cjk_families_of_system()
+        current = families.index(self.view.style_.family) if self.view.style_.family in families else 0
+        family, ok = QInputDialog.getItem(self, self.tr("Font"), self.tr("Chinese font:"), families, current, False)
+        if ok and family:
+            self.restyle(replace(self.view.style_, family=family))
+
+    def choose_language(self, language: str) -> None:
+        """Remember the interface language; it applies at the next start."""
+        self.prefs.set_language(language)
+        self.statusBar().showMessage(self.tr("The interface language changes when Dubao starts next time."), 6000)
+
+    def set_full_screen(self, on: bool) -> None:
+        """Enter or leave full-screen reading (toolbar and panels hidden)."""
+        if on:
+            self._docks_before = [n for n, d in self.docks.items() if d.isVisible()]
+            for dock in self.docks.values():
+                dock.hide()
+            self.toolbar.hide()
+            self.showFullScreen()
+        else:
+            self.showNormal()
+            self.toolbar.show()
+            for name in getattr(self, "_docks_before", ["sections", "glossary"]):
+                self.docks[name].show()
+
+    def _dock_toggled(self, name: str, visible: bool) -> None:
+        action = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library"}[name]
+        self.actions_[action].setChecked(visible)
+        if name == "library" and visible:
+            self.refresh_library(self.library.search.text().strip())
+
+    def _copy(self, text: str) -> None:
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    # --- drag and drop, closing ---------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        """Accept dragged files."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        """Open the first dropped file."""
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            self.open_path(files[0])
+            event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Save the position, the look and the window layout; close the library."""
+        self.save_position()
+        self.prefs.save_view_style(self.view.style_)
+        self.prefs.save_window_state(self.saveGeometry(), self.saveState())
+        self.prefs.sync()
+        self.controller.close()
+        super().closeEvent(event)
+
+
+def _mode_action(mode: PinyinMode) -> str:
+    return {PinyinMode.ALL: "all", PinyinMode.GLOSSARY: "glossary", PinyinMode.ABOVE_HSK: "hsk",
+            PinyinMode.UNKNOWN: "unknown", PinyinMode.OFF: "off"}[mode]
+
+
+def _window_sheet(style: ViewStyle) -> str:
+    theme = style.theme
+    panel = "#2b2d31" if theme.dark else theme.background
+    return (f"#wordPopup {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
+            f" border-radius: 6px; }} #wordPopup QLabel {{ color: {theme.text}; }}"
+            f" ArticleView {{ background: {theme.background}; border: none; }}")

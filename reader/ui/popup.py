@@ -1,0 +1,134 @@
+"""The word popup: pinyin, meanings, HSK level, each character's reading, and a glossary card first for terms.
+
+Signals (intents; the main window wires them):
+    saveWordRequested(object): save this word to the vocabulary (a WordRef).
+    bookmarkRequested(object): bookmark the paragraph of this word (a WordRef).
+    noteRequested(object): add a note on this word (a WordRef).
+    copyRequested(str): copy this text.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+GAP = 6  # pixels between the word and the popup
+
+
+@dataclass(frozen=True)
+class GlossaryCard:
+    """A policy term's card: how the glossary explains it."""
+
+    term: str
+    pinyin: str
+    category: str
+    english: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class PopupContent:
+    """Everything the popup shows for one word (built from the language layer's lookup)."""
+
+    word: str
+    pinyin: str
+    meanings: tuple[str, ...] = ()
+    hsk_level: int | None = None
+    characters: tuple[tuple[str, str, str], ...] = ()  # (character, pinyin, short meaning)
+    card: GlossaryCard | None = None
+    note: str = ""  # e.g. "Dictionary still loading…"
+
+
+def popup_html(content: PopupContent, tr=lambda s: s) -> str:
+    """Return the popup's rich text: the glossary card first, then the dictionary entry."""
+    e = html.escape
+    parts = []
+    if content.card:
+        card = content.card
+        parts.append(f"<div style='font-size:large'><b>{e(card.term)}</b> <i>{e(card.pinyin)}</i></div>"
+                     f"<div><b>{e(card.english)}</b> <span style='color:gray'>· {e(card.category)}</span></div>"
+                     f"<div>{e(card.explanation)}</div><hr>")
+    level = tr("HSK {0}").format(content.hsk_level) if content.hsk_level else tr("not on the HSK lists")
+    parts.append(f"<div style='font-size:large'><b>{e(content.word)}</b> &nbsp;{e(content.pinyin)}"
+                 f" <span style='color:gray'>({e(level)})</span></div>")
+    if content.meanings:
+        parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings[:6]) + "</ol>")
+    elif not content.note:
+        parts.append(f"<div style='color:gray'>{e(tr('No dictionary entry.'))}</div>")
+    if len(content.characters) > 1:
+        rows = "".join(f"<tr><td><b>{e(c)}</b></td><td>{e(p)}</td><td>{e(m)}</td></tr>"
+                       for c, p, m in content.characters)
+        parts.append(f"<table cellspacing='4'>{rows}</table>")
+    if content.note:
+        parts.append(f"<div style='color:gray'>{e(content.note)}</div>")
+    return "".join(parts)
+
+
+def place_beside(word: QRect, size: tuple[int, int], bounds: QRect) -> QRect:
+    """Return where a popup of `size` goes: below the word if it fits, else above, else beside; never over it."""
+    width, height = min(size[0], bounds.width()), min(size[1], bounds.height())
+    x = min(max(word.left(), bounds.left()), bounds.right() - width + 1)
+    if word.bottom() + GAP + height <= bounds.bottom():
+        return QRect(x, word.bottom() + GAP, width, height)
+    if word.top() - GAP - height >= bounds.top():
+        return QRect(x, word.top() - GAP - height, width, height)
+    y = min(max(word.top(), bounds.top()), bounds.bottom() - height + 1)
+    right_room = bounds.right() - word.right() - GAP
+    x = word.right() + GAP if right_room >= width or right_room > word.left() - bounds.left() \
+        else max(bounds.left(), word.left() - GAP - width)
+    return QRect(x, y, width, height)
+
+
+class WordPopup(QFrame):
+    """A light card over the article, placed beside the word it explains."""
+
+    saveWordRequested = Signal(object)
+    bookmarkRequested = Signal(object)
+    noteRequested = Signal(object)
+    copyRequested = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("wordPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.word = None
+        self.content: PopupContent | None = None
+        self.label = QLabel(self, textFormat=Qt.TextFormat.RichText, wordWrap=True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addLayout(self._buttons())
+        self.setMaximumWidth(420)
+        self.hide()
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, handler in ((self.tr("Save word"), lambda: self.saveWordRequested.emit(self.word)),
+                              (self.tr("Copy"), lambda: self.copyRequested.emit(self.word.text)),
+                              (self.tr("Bookmark here"), lambda: self.bookmarkRequested.emit(self.word)),
+                              (self.tr("Add note"), lambda: self.noteRequested.emit(self.word))):
+            button = QPushButton(text, self)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(handler)
+            row.addWidget(button)
+        return row
+
+    def show_for(self, word, content: PopupContent, word_rect: QRect) -> None:
+        """Show `content` for `word` beside `word_rect` (in the parent's coordinates)."""
+        self.word, self.content = word, content
+        self.label.setText(popup_html(content, self.tr))
+        self.adjustSize()
+        bounds = self.parentWidget().rect().adjusted(4, 4, -4, -4)
+        self.setGeometry(place_beside(word_rect, (self.sizeHint().width(), self.sizeHint().height()), bounds))
+        self.show()
+        self.raise_()
+
+    def update_content(self, content: PopupContent) -> None:
+        """Replace the content shown for the same word (when the dictionary finished loading)."""
+        if self.isVisible() and self.content and content.word == self.content.word:
+            self.content = content
+            self.label.setText(popup_html(content, self.tr))

@@ -1,0 +1,75 @@
+"""The core services the window uses, behind one small adapter (imports are lazy to keep start-up fast).
+
+Nothing here touches a widget: these functions may run on the worker thread.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core import paths
+from reader.core.annotation import AnnotatedArticle
+from reader.core.model import Article
+
+SEED_NAME = "xihaian-2025-quality-page"
+
+
+@dataclass
+class OpenedArticle:
+    """An article ready to show: the model, where it came from, and its library entry id (None without a store)."""
+
+    article: Article
+    source: str
+    entry_id: int | None = None
+
+
+def seed_path() -> Path | None:
+    """Return the bundled seed article (Markdown), or the workplace's source text beside a checkout, or None."""
+    bundled = paths.articles_dir() / f"{SEED_NAME}.md"
+    if bundled.exists():
+        return bundled
+    beside = paths.articles_dir().parents[1] / "shared" / "seeds" / f"{SEED_NAME}.txt"
+    return beside if beside.exists() else None
+
+
+def load_article_file(path: str | Path) -> Article:
+    """Read an article file through the importer (ImportProblem on bad input)."""
+    from reader.core.importer import load_article
+
+    return load_article(path)
+
+
+def import_pasted_text(text: str) -> Article:
+    """Import pasted text as a new article (ImportProblem when it holds no article)."""
+    from reader.core.importer import import_text
+
+    return import_text(text)
+
+
+def pasted_source_name() -> str:
+    """Return the library key of a pasted article (pasted texts have no file)."""
+    return f"pasted:{time.strftime('%Y-%m-%d %H:%M:%S')}"
+
+
+def annotate(article: Article) -> AnnotatedArticle:
+    """Return the article's words, readings and glossary terms (served from the cache when possible)."""
+    from reader.core import lang
+
+    return lang.annotate(article)
+
+
+def format_readings(readings: list[str | None], tone_marks: bool) -> list[str | None]:
+    """Return numbered syllables as tone-marked pinyin (chóng) or tone numbers (chong2)."""
+    from reader.core.lang.style import PinyinStyle, render
+
+    style = PinyinStyle.MARKS if tone_marks else PinyinStyle.NUMBERS
+    return [render(r, style) if r else None for r in readings]
+
+
+def open_store():
+    """Open the library database of the data folder (StorageProblem when it cannot be used safely)."""
+    from reader.core.storage import Store
+
+    return Store.open()
