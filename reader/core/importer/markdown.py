@@ -37,8 +37,8 @@ Rules:
   with `{kind=lead}`, `{kind=continuation}`, `{kind=caption}` …
 - A section without a heading starts with `<!-- section kind=K level=N -->`. Paragraphs before any heading or
   marker form a lead section.
-- Paragraphs are separated by blank lines; the lines of one paragraph are joined (with nothing between Chinese
-  characters, with a space otherwise). A paragraph starting with `> ` is a caption. A paragraph that would start with
+- Paragraphs are separated by blank lines; the lines of one paragraph are joined (with nothing between two Chinese
+  characters or marks, with a space otherwise). A paragraph starting with `> ` is a caption. A paragraph that would start with
   `#`, `>`, `<!--`, `---` or a backslash is written with a backslash in front.
 `from_markdown(to_markdown(article)) == article` for every article the importer produces.
 """
@@ -50,7 +50,7 @@ import re
 
 from reader.core.errors import ImportProblem
 from reader.core.importer.lines import UNHEADED_LEVEL
-from reader.core.importer.spacing import is_han
+from reader.core.importer.spacing import is_wide
 from reader.core.model import Article, SectionDraft, SectionKind, Source, build_sections
 
 _FIELDS = ("title", "subtitle", "byline", "dateline")
@@ -96,7 +96,7 @@ def _front_matter(article: Article) -> list[str]:
 
 
 def _value(text: str) -> str:
-    if text == "" or text != text.strip() or text.startswith('"') or "\n" in text:
+    if text != text.strip() or text.startswith('"') or text.splitlines() != [text]:
         return json.dumps(text, ensure_ascii=False)
     return text
 
@@ -235,7 +235,7 @@ def _add_paragraph(draft: SectionDraft, lines: list[str]) -> None:
         lines = [lines[0][1:]] + lines[1:]
     text = lines[0]
     for line in lines[1:]:
-        glue = "" if text and line and is_han(text[-1]) and is_han(line[0]) else " "
+        glue = "" if text and line and is_wide(text[-1]) and is_wide(line[0]) else " "
         text += glue + line
     draft.texts.append(text)
     draft.roles.append(role)

@@ -105,12 +105,24 @@ def _heading_group_end(lines: list[str], start: int, block: Block | None) -> int
     group = lines[start:end]
     if len(group) > MAX_HEADING_LINES:
         return None
+    if not _starts_paragraph_or_heading(lines, end):
+        return None
     for line in group:
         if L.is_indented(line) or not L.is_heading_like(line) or L.CONTINUATION_START.match(L.strip_line(line)):
             return None
         if L.BYLINE.match(L.strip_line(line)):
             return None
     return end
+
+
+def _starts_paragraph_or_heading(lines: list[str], start: int) -> bool:
+    """True when the first non-blank line from `start` is absent, indented, or itself heading-like.
+
+    A heading is followed by its body (an indented paragraph start) or by another heading; a short fragment
+    followed by an unindented line is a piece of a paragraph cut by two column breaks.
+    """
+    following = next((line for line in lines[start:] if not L.is_blank(line)), None)
+    return following is None or L.is_indented(following) or L.is_heading_like(following)
 
 
 def _is_continuation(block: Block) -> bool:

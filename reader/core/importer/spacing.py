@@ -11,6 +11,7 @@ Rules:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable
 
 from reader.core.importer.lines import strip_line
@@ -28,6 +29,11 @@ def is_han(char: str) -> bool:
         or 0x20000 <= code <= 0x323AF
         or char == "〇"
     )
+
+
+def is_wide(char: str) -> bool:
+    """True for a character written without spaces around it in Chinese text (Han, CJK punctuation, full-width)."""
+    return is_han(char) or unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def join_wrapped(lines: Iterable[str]) -> str:

@@ -1,0 +1,50 @@
+"""Property: any hard-wrapped page of indented paragraphs, cut at any width with column breaks anywhere, comes back."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from reader.core.importer import import_text
+from reader.core.importer.newspaper import is_hard_wrapped
+
+HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
+INNER_PUNCTUATION = "，、；：“”‘’《》"
+ENDINGS = "。！？"
+
+paragraph_text = st.builds(
+    lambda first, body, end: first + body + end,
+    st.sampled_from(HAN),
+    st.text(alphabet=HAN * 3 + INNER_PUNCTUATION, min_size=10, max_size=120),
+    st.sampled_from(ENDINGS),
+)
+
+
+def hard_wrap(paragraphs: list[str], width: int, breaks: list[bool]) -> list[str]:
+    """Print paragraphs as a newspaper column: indented first lines, cut every `width` characters."""
+    lines = []
+    for text in paragraphs:
+        first = width - 2
+        lines.append("\u3000\u3000" + text[:first])
+        lines += [text[i:i + width] for i in range(first, len(text), width)]
+    out = []
+    for index, line in enumerate(lines):
+        if not line.startswith("\u3000") and breaks[index % len(breaks)]:
+            out.append("")  # a column break: a blank line followed by an unindented line
+        out.append(line)
+    return out
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(
+    paragraphs=st.lists(paragraph_text, min_size=3, max_size=8),
+    width=st.integers(min_value=4, max_value=30),
+    breaks=st.lists(st.booleans(), min_size=1, max_size=13),
+)
+def test_hard_wrapped_paragraphs_come_back_exactly(paragraphs, width, breaks):
+    lines = hard_wrap(paragraphs, width, breaks)
+    assume(is_hard_wrapped(lines))
+    article = import_text("\n".join(lines) + "\n")
+    assert [p.text for p in article.paragraphs()] == paragraphs
+    assert len(article.sections) == 1
+    assert article.source.shape == "newspaper"
