@@ -192,3 +192,18 @@ def test_elapsed_clock_pauses_and_resets():
     clock.reset(620.0)
     assert clock.elapsed(625.0) == 5.0 and clock.running
     assert (format_elapsed(65.4), format_elapsed(3725)) == ("1:05", "1:02:05")
+
+
+def test_trainer_notes_of_the_slide_in_reading_order():
+    from types import SimpleNamespace as Obj
+
+    from reader.core.slides import trainer_notes
+
+    def item(kind, pid, start, exact, note=None, name=None, deleted_at=None):
+        return Obj(kind=kind, note=note, name=name, deleted_at=deleted_at,
+                   anchor=Obj(paragraph_id=pid, start=start, exact=exact))
+
+    stored = [item("note", "p2", 0, "品牌", note="ask about brands"), item("highlight", "p1", 5, "质量"),
+              item("bookmark", "p1", 1, "", name="start here"), item("note", "p9", 0, "x", note="elsewhere"),
+              item("note", "p1", 9, "旧", note="deleted", deleted_at=1.0)]
+    assert trainer_notes(stored, ["p1", "p2"]) == ["🔖 start here", "▍「质量」", "✎ 「品牌」 ask about brands"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, Iterable
 
 from reader.core.model import Article, Section
 
@@ -335,3 +336,24 @@ def format_elapsed(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def trainer_notes(annotations: Iterable[Any], paragraph_ids: Iterable[str]) -> list[str]:
+    """Return one line per bookmark, highlight or note anchored in `paragraph_ids`, in reading order.
+
+    `annotations` are stored annotations (`reader.core.storage.annotations.Annotation`): kind, name, note and an
+    anchor with paragraph_id, start and exact (the quoted text). Deleted ones are left out.
+    """
+    order = {pid: n for n, pid in enumerate(paragraph_ids)}
+    chosen = [a for a in annotations if a.anchor.paragraph_id in order and not getattr(a, "deleted_at", None)]
+    chosen.sort(key=lambda a: (order[a.anchor.paragraph_id], a.anchor.start))
+    lines = []
+    for item in chosen:
+        quote = f"「{item.anchor.exact}」" if item.anchor.exact else ""
+        if item.kind == "bookmark":
+            lines.append(f"🔖 {item.name or ''} {quote}".strip())
+        elif item.note:
+            lines.append(f"✎ {quote} {item.note}".strip())
+        else:
+            lines.append(f"▍{quote}")
+    return lines
