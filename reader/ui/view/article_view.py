@@ -8,6 +8,7 @@ Signals:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable
 
@@ -65,6 +66,8 @@ class ArticleView(QAbstractScrollArea):
         self._ruby: list[list[str | None]] = []
         self._line_data: list[tuple] = []
         self._current_section = -1
+        self._pinned_section: int | None = None
+        self._navigating = False
         self._press: QPoint | None = None
         self._hover_pos: QPoint | None = None
         self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS, timeout=self._hover_fired)
@@ -81,6 +84,7 @@ class ArticleView(QAbstractScrollArea):
         self.document = document
         self.selection = Selection()
         self.matches, self.current_match, self._current_section = [], -1, -1
+        self._pinned_section = None
         self.relayout()
         self.verticalScrollBar().setValue(0)
         self._scrolled()
@@ -261,7 +265,7 @@ class ArticleView(QAbstractScrollArea):
         if not self.layout_ or not (0 <= block < len(self.layout_.first_line_of_block)):
             return
         line = self.layout_.lines[self.layout_.line_of(block, offset)]
-        self.verticalScrollBar().setValue(int(line.top))
+        self.verticalScrollBar().setValue(math.ceil(line.top))
 
     def ensure_visible(self, block: int, start: int, end: int) -> None:
         """Scroll the least needed (or to a third of the view) so the span is visible."""
@@ -272,32 +276,28 @@ class ArticleView(QAbstractScrollArea):
 
     # --- sections ---------------------------------------------------------------------------------------------------
     def current_section(self) -> int:
-        """Return the index of the section at the top of the view."""
-        if not self.document or not self.document.blocks:
+        """Return the section being read: the one navigated to, else the one at the top (mid-view at the end)."""
+        if not self.document or not self.document.blocks or not self.layout_ or not self.layout_.lines:
             return 0
-        block, _ = self.top_position()
-        if self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() > 0:
-            block = self.layout_.lines[self.layout_.line_index_at_y(self.layout_.height - 1)].block \
-                if self._top_of_last_section_visible() else block
+        if self._pinned_section is not None:
+            return self._pinned_section
+        bar = self.verticalScrollBar()
+        reading_y = bar.value() + 1
+        if bar.value() >= bar.maximum() > 0:
+            reading_y += self.viewport().height() // 2
+        block = self.layout_.lines[self.layout_.line_index_at_y(reading_y)].block
         return self.document.section_of_block(block)
 
-    def _top_of_last_section_visible(self) -> bool:
-        sections = self.document.sections
-        if not sections:
-            return False
-        first = self.layout_.lines[self.layout_.first_line_of_block[sections[-1].first_block]]
-        return first.top - self.verticalScrollBar().value() < self.viewport().height()
-
     def go_to_section(self, index: int) -> None:
-        """Scroll so that section `index` starts at the top."""
+        """Scroll so that section `index` starts at the top (as far as the article allows) and make it current."""
         if self.document and 0 <= index < len(self.document.sections):
             block = self.document.sections[index].first_block
+            self._navigating = True
             self.scroll_to(block)
+            self._navigating = False
+            self._pinned_section = index
             self.selection.move((block, 0), extend=False)
             self._scrolled()
-            if self._current_section != index:
-                self._current_section = index
-                self.sectionChanged.emit(index)
 
     def step_section(self, delta: int) -> None:
         """Go to the next (`delta` = 1) or previous (-1) section."""
@@ -306,6 +306,8 @@ class ArticleView(QAbstractScrollArea):
             self.go_to_section(target)
 
     def _scrolled(self, *_: object) -> None:
+        if not self._navigating:
+            self._pinned_section = None
         self.viewport().update()
         self.positionChanged.emit()
         section = self.current_section()

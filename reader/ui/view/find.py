@@ -11,8 +11,8 @@ Match = tuple[int, int, int]  # (block, start, end)
 
 def toneless(syllable: str) -> str:
     """Return a pinyin syllable without tone number or tone mark, ü written v ("lv4", "lǜ" → "lv")."""
-    text = syllable.lower().replace("ü", "v").replace("u:", "v")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFD", syllable.lower()).replace("u\u0308", "v").replace("u:", "v")
+    text = "".join(c for c in text if not unicodedata.combining(c))
     return text.rstrip("012345")
 
 
