@@ -208,3 +208,14 @@ def test_manifest_names_every_written_file(home):
     assert {home / name for name in manifest["files"]} == set(written)
     for name, digest in manifest["files"].items():
         assert hashlib.sha256((home / name).read_bytes()).hexdigest() == digest
+
+
+def test_install_over_a_damaged_manifest_changes_nothing(home):
+    manifest = home / desktop.MANIFEST_RELATIVE
+    manifest.parent.mkdir(parents=True)
+    manifest.write_text('{"app_id": "someone.else", "files": {}, "created_dirs": []}')
+    before = snapshot(home)
+    result = run_main(home, "--install-desktop")
+    assert result.returncode == 2
+    assert "someone.else" in result.stderr and "delete it to install again" in result.stderr
+    assert snapshot(home) == before

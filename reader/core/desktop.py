@@ -60,7 +60,7 @@ class Manifest:
             body = json.loads(text)
             manifest = cls(dict(body["files"]), list(body["created_dirs"]), list(body.get("created_caches", [])))
         except (ValueError, KeyError, TypeError) as error:
-            raise DesktopProblem(f"not a Dubao desktop manifest ({error})", path) from None
+            raise DesktopProblem(f"not a Dubao desktop manifest ({error}); delete it to install again", path) from None
         if body.get("app_id") != APP_ID:
             raise DesktopProblem(f"manifest belongs to {body.get('app_id')!r}, not {APP_ID}", path)
         return manifest
