@@ -33,6 +33,7 @@ MANIFEST_VERSION = 1
 # Caches that the desktop tools write beside our files; removed on uninstall when our install created them.
 GENERATED_CACHES = ("mimeinfo.cache", "icon-theme.cache")
 TOOL_TIMEOUT_SECONDS = 30
+RECOVERY_HINT = "delete it to install again"
 
 
 class DesktopProblem(DubaoError):
@@ -60,9 +61,9 @@ class Manifest:
             body = json.loads(text)
             manifest = cls(dict(body["files"]), list(body["created_dirs"]), list(body.get("created_caches", [])))
         except (ValueError, KeyError, TypeError) as error:
-            raise DesktopProblem(f"not a Dubao desktop manifest ({error}); delete it to install again", path) from None
+            raise DesktopProblem(f"not a Dubao desktop manifest ({error}); {RECOVERY_HINT}", path) from None
         if body.get("app_id") != APP_ID:
-            raise DesktopProblem(f"manifest belongs to {body.get('app_id')!r}, not {APP_ID}", path)
+            raise DesktopProblem(f"manifest belongs to {body.get('app_id')!r}, not {APP_ID}; {RECOVERY_HINT}", path)
         return manifest
 
 
