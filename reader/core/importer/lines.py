@@ -72,7 +72,9 @@ def is_heading_like(text: str) -> bool:
     if any(mark in text for mark in "。；;"):
         return False
     core = strip_closers(text)
-    return bool(core) and core[-1] not in CLAUSE_PUNCTUATION and not text.startswith(("——", "“"))
+    if not core or core[-1] in CLAUSE_PUNCTUATION or text.startswith(("——", "“")):
+        return False
+    return any(char.isalnum() for char in text)
 
 
 def is_part_heading(text: str) -> bool:

@@ -69,6 +69,7 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 def read_layout(lines: list[str]) -> PageLayout:
     """Split body lines into blocks of paragraphs and heading groups, in printed order."""
     layout = PageLayout()
+    groups = HeadingGroupFinder(lines)
     block: Block | None = None
     after_blank = True
     index = 0
@@ -77,7 +78,7 @@ def read_layout(lines: list[str]) -> PageLayout:
         if L.is_blank(line):
             after_blank, index = True, index + 1
             continue
-        group_end = _heading_group_end(lines, index, block) if after_blank else None
+        group_end = groups.end_at(index) if after_blank and _paragraph_finished(block) else None
         if group_end is not None:
             text = " ".join(L.strip_line(item) for item in lines[index:group_end])
             layout.headings.append(HeadingGroup(len(layout.blocks) + len(layout.headings), text))
@@ -95,34 +96,56 @@ def read_layout(lines: list[str]) -> PageLayout:
     return layout
 
 
-def _heading_group_end(lines: list[str], start: int, block: Block | None) -> int | None:
-    """Return the end of a heading group starting at `start`, or None when the lines there are not one."""
-    if block is not None and not L.ends_sentence(L.strip_line(block.paragraphs[-1][-1])):
-        return None
-    end = start
-    while end < len(lines) and not L.is_blank(lines[end]):
-        end += 1
-    group = lines[start:end]
-    if len(group) > MAX_HEADING_LINES:
-        return None
-    if not _starts_paragraph_or_heading(lines, end):
-        return None
-    for line in group:
-        if L.is_indented(line) or not L.is_heading_like(line) or L.CONTINUATION_START.match(L.strip_line(line)):
-            return None
-        if L.BYLINE.match(L.strip_line(line)):
-            return None
-    return end
+def _paragraph_finished(block: Block | None) -> bool:
+    """True when no paragraph is open, or the last one ends a sentence (a heading cannot cut a sentence)."""
+    return block is None or L.ends_sentence(L.strip_line(block.paragraphs[-1][-1]))
 
 
-def _starts_paragraph_or_heading(lines: list[str], start: int) -> bool:
-    """True when the first non-blank line from `start` is absent, indented, or itself heading-like.
+class HeadingGroupFinder:
+    """Finds heading groups: runs of 1–3 short unindented non-sentence lines between blank lines.
 
-    A heading is followed by its body (an indented paragraph start) or by another heading; a short fragment
-    followed by an unindented line is a piece of a paragraph cut by two column breaks.
+    A heading is followed by its body (an indented paragraph start), by another heading group, or by the end of
+    the text. A chain of short fragments that ends in an unindented sentence is a paragraph cut by column breaks.
     """
-    following = next((line for line in lines[start:] if not L.is_blank(line)), None)
-    return following is None or L.is_indented(following) or L.is_heading_like(following)
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.verdicts: dict[int, int | None] = {}
+
+    def end_at(self, start: int) -> int | None:
+        """Return the end (exclusive) of the heading group starting at `start`, or None when there is none."""
+        chain: list[tuple[int, int]] = []
+        position: int | None = start
+        verdict = True
+        while position is not None and not L.is_indented(self.lines[position]):
+            if position in self.verdicts:
+                verdict = self.verdicts[position] is not None
+                break
+            end = self._group_end(position)
+            if end is None:
+                verdict = False
+                self.verdicts[position] = None
+                break
+            chain.append((position, end))
+            position = self._next_non_blank(end)
+        for begin, end in chain:
+            self.verdicts[begin] = end if verdict else None
+        return self.verdicts.get(start)
+
+    def _group_end(self, start: int) -> int | None:
+        end = start
+        while end < len(self.lines) and not L.is_blank(self.lines[end]):
+            end += 1
+        group = [L.strip_line(line) for line in self.lines[start:end]]
+        if len(group) > MAX_HEADING_LINES or any(L.is_indented(line) for line in self.lines[start:end]):
+            return None
+        for text in group:
+            if not L.is_heading_like(text) or L.CONTINUATION_START.match(text) or L.BYLINE.match(text):
+                return None
+        return end
+
+    def _next_non_blank(self, start: int) -> int | None:
+        return next((i for i in range(start, len(self.lines)) if not L.is_blank(self.lines[i])), None)
 
 
 def _is_continuation(block: Block) -> bool:
