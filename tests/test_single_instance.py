@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,51 @@ def test_bring_to_front_restores_a_minimised_window(qtbot):
     assert window.isVisible()
     assert not window.isMinimized()
 
+
+
+def wait_for_server(name: str, seconds: float) -> bool:
+    """Poll until a Dubao instance listens on `name` (connects without sending anything)."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        probe = QLocalSocket()
+        probe.connectToServer(name)
+        if probe.waitForConnected(200):
+            probe.abort()
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def find_in_library(source: Path, seconds: float):
+    """Poll the library of the test's data folder until it holds `source`."""
+    from reader.core.storage import Store
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with Store.open() as store:
+            entry = store.library.find(source)
+        if entry is not None:
+            return entry
+        time.sleep(0.2)
+    return None
+
+
+def test_double_clicked_file_opens_in_the_running_app(qtbot, tmp_path, isolated_dirs):
+    article = tmp_path / "第二篇.txt"
+    article.write_text("读报的第二篇文章\n\n这是第一段，讲高质量发展。\n\n这是第二段。\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    first = subprocess.Popen([sys.executable, "main.py"], cwd=PROJECT_ROOT, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_for_server(server_name_for(isolated_dirs), 60), "the first Dubao never started listening"
+        second = subprocess.run([sys.executable, "main.py", str(article)], cwd=PROJECT_ROOT, env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert first.poll() is None, "the running app must keep running"
+        entry = find_in_library(article.resolve(), 30)
+        assert entry is not None, "the running app did not open the handed-off file"
+    finally:
+        first.terminate()
+        first.wait(timeout=30)
