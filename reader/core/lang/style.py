@@ -57,6 +57,20 @@ def _mark_position(letters: str) -> int:
     return -1
 
 
+_UNMARK = {marked: (base, tone + 1) for base, forms in _MARKS.items() for tone, marked in enumerate(forms[:4])}
+
+
+def marks_to_numbered(syllable: str) -> str:
+    """Return "chóng" as "chong2", "lǜ" as "lv4", an unmarked "de" as "de5"."""
+    tone = 5
+    letters = []
+    for char in syllable.lower():
+        base, found = _UNMARK.get(char, (char, 0))
+        tone = found or tone
+        letters.append(base)
+    return "".join(letters).replace("ü", "v") + str(tone)
+
+
 def render(syllable: str | None, style: PinyinStyle = PinyinStyle.MARKS) -> str | None:
     """Write one numbered syllable in `style`; None stays None."""
     if syllable is None:

@@ -1,0 +1,175 @@
+"""`LanguageService`: the one object the reader window and the command line use for everything language.
+
+It owns the lazily built parts (dictionary index, HSK lists, glossary, segmenter and pinyin engine) so that nothing
+heavy is loaded until it is needed, and a cached annotation is served without jieba or pypinyin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from reader.core import paths
+from reader.core.annotation import AnnotatedArticle
+from reader.core.lang.chars import is_han
+from reader.core.lang.dictionary import DictEntry, Dictionary
+from reader.core.lang.glossary import Glossary, GlossaryEntry
+from reader.core.lang.hsk import HskLevels
+from reader.core.lang.style import PinyinStyle, apply_sandhi, render
+from reader.core.lang.user_words import InMemoryUserWords, UserWords
+
+_ENGINE_SOURCES = ("pinyin.py", "pinyin_rules.py", "pinyin_tables.py", "segmenter.py", "chars.py", "annotate.py")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One dictionary reading of a word: numbered syllables, senses, forms, and senses of what it refers to."""
+
+    syllables: tuple[str, ...]
+    definitions: tuple[str, ...]
+    simplified: str
+    traditional: str
+    see_also: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (headword, pinyin, definitions)
+
+
+@dataclass(frozen=True)
+class CharacterInfo:
+    """One character of a word: its dictionary readings (with a short gloss each) and HSK level."""
+
+    char: str
+    readings: tuple[Reading, ...]
+    hsk_level: int | None
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """Everything a popup shows about a word."""
+
+    word: str
+    in_dictionary: bool
+    readings: tuple[Reading, ...]
+    hsk_level: int | None
+    characters: tuple[CharacterInfo, ...]
+    glossary: GlossaryEntry | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return asdict(self)
+
+
+def _reading(entry: DictEntry) -> Reading:
+    see_also = tuple((e.simplified, e.pinyin, e.definitions) for e in entry.see_also)
+    return Reading(entry.syllables, entry.definitions, entry.simplified, entry.traditional, see_also)
+
+
+class LanguageService:
+    """Segmentation, pinyin, dictionary, HSK and glossary behind one object."""
+
+    def __init__(self, cache_dir: Path | None = None, data_dir: Path | None = None,
+                 user_words: UserWords | None = None, glossary: Glossary | None = None) -> None:
+        self._cache_dir = cache_dir
+        self._data_dir = data_dir
+        self.user_words: UserWords = user_words if user_words is not None else InMemoryUserWords()
+        self._glossary = glossary
+        self._lock = threading.Lock()
+
+    @property
+    def cache_dir(self) -> Path:
+        """Return the cache folder in use (dictionary index, jieba dictionary, annotations)."""
+        return paths.cache_dir(self._cache_dir)
+
+    @cached_property
+    def dictionary(self) -> Dictionary:
+        """The CC-CEDICT index (built in the cache folder on first use)."""
+        return Dictionary(self.cache_dir / "cedict.sqlite3")
+
+    @cached_property
+    def hsk(self) -> HskLevels:
+        """HSK word and character levels."""
+        return HskLevels()
+
+    @property
+    def glossary(self) -> Glossary:
+        """The shipped glossary merged with the user's."""
+        if self._glossary is None:
+            user = paths.data_dir(self._data_dir) / "glossary.tsv"
+            self._glossary = Glossary.load(user=user)
+        return self._glossary
+
+    def reload_glossary(self) -> None:
+        """Forget the loaded glossary (after an import) and the engine that knows its words."""
+        self._glossary = None
+        self.__dict__.pop("engine", None)
+
+    @cached_property
+    def engine(self) -> Any:
+        """The pinyin engine, knowing the glossary's terms, the user's words and traditional forms."""
+        from reader.core.lang.pinyin import PinyinEngine
+        from reader.core.lang.segmenter import Segmenter
+
+        segmenter = Segmenter(self.cache_dir / "jieba-prefix-dict.marshal")
+        segmenter.add_words(self.glossary.segmentation_words())
+        return PinyinEngine(segmenter, self.user_words, self.glossary.reading_overrides(),
+                            self.dictionary.simplified_map())
+
+    def pinyin(self, text: str, style: PinyinStyle = PinyinStyle.MARKS, sandhi: bool = False) -> list[str | None]:
+        """Return one syllable (in `style`) or None per character of `text`, read in context."""
+        with self._lock:
+            readings = self.engine.read(text)
+        if sandhi:
+            readings = apply_sandhi(text, readings)
+        return [render(r, style) for r in readings]
+
+    def lookup(self, word: str) -> LookupResult:
+        """Look a word up: every dictionary reading, HSK level, each character, and the glossary entry."""
+        word = word.strip()
+        entries = self.dictionary.lookup(word) if word else []
+        simplified = entries[0].simplified if entries else word
+        characters = tuple(self._character(c) for c in word if is_han(c)) if len(word) > 1 or not entries else ()
+        return LookupResult(
+            word=word, in_dictionary=bool(entries), readings=tuple(_reading(e) for e in entries),
+            hsk_level=self.hsk.word_level(simplified), characters=characters, glossary=self.glossary.get(word))
+
+    def _character(self, char: str) -> CharacterInfo:
+        entries = self.dictionary.lookup(char)
+        simplified = entries[0].simplified if entries else char
+        return CharacterInfo(char, tuple(_reading(e) for e in entries), self.hsk.char_level(simplified))
+
+    def versions(self) -> dict[str, str]:
+        """Return fingerprints of everything an annotation depends on (without loading jieba or pypinyin)."""
+        return {
+            "engine": engine_version(),
+            "dictionary": self.dictionary.version(),
+            "glossary": self.glossary.version(),
+            "user_words": self.user_words.version(),
+            "hsk": self.hsk.version(),
+        }
+
+    def annotate(self, article: Any, use_cache: bool = True) -> AnnotatedArticle:
+        """Annotate an article (served from the disk cache when every paragraph is there)."""
+        from reader.core.lang.annotate import annotate
+
+        return annotate(article, self, use_cache=use_cache)
+
+
+def engine_version() -> str:
+    """Return a fingerprint of the reading engine's own code and tables (a changed rule invalidates caches)."""
+    from importlib import metadata
+
+    digest = hashlib.blake2b(digest_size=8)
+    for package in ("jieba", "pypinyin"):
+        try:
+            digest.update(metadata.version(package).encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    folder = Path(__file__).parent
+    for name in _ENGINE_SOURCES:
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()
