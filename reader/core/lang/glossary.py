@@ -43,6 +43,11 @@ class GlossaryEntry:
     override: bool = False  # True: show this pinyin rather than the engine's reading
     origin: str = "shipped"  # "shipped" or "user"
 
+    @property
+    def explanations(self) -> dict[str, str]:
+        """Return the explanations by language code ("en", "zh")."""
+        return {"en": self.explanation_en, "zh": self.explanation_zh}
+
     def forms(self) -> tuple[str, ...]:
         """Return the term and its aliases: every written form to look for."""
         return (self.term, *self.aliases)

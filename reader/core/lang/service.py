@@ -6,6 +6,7 @@ heavy is loaded until it is needed, and a cached annotation is served without ji
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from dataclasses import asdict, dataclass
@@ -26,10 +27,10 @@ _ENGINE_SOURCES = ("pinyin.py", "pinyin_rules.py", "pinyin_tables.py", "segmente
 
 
 @dataclass(frozen=True)
-class Reading:
-    """One dictionary reading of a word: numbered syllables, senses, forms, and senses of what it refers to."""
+class Sense:
+    """One dictionary entry of a word: its reading, senses, forms, and the senses of what it refers to."""
 
-    syllables: tuple[str, ...]
+    pinyin: str  # numbered syllables separated by spaces: "chong2 zheng3"
     definitions: tuple[str, ...]
     simplified: str
     traditional: str
@@ -38,10 +39,11 @@ class Reading:
 
 @dataclass(frozen=True)
 class CharacterInfo:
-    """One character of a word: its dictionary readings (with a short gloss each) and HSK level."""
+    """One character of a word: its readings (numbered), a few senses, and its HSK level."""
 
     char: str
-    readings: tuple[Reading, ...]
+    readings: tuple[str, ...]
+    definitions: tuple[str, ...]
     hsk_level: int | None
 
 
@@ -51,19 +53,37 @@ class LookupResult:
 
     word: str
     in_dictionary: bool
-    readings: tuple[Reading, ...]
+    readings: tuple[str, ...]  # every distinct reading, numbered syllables separated by spaces
+    definitions: tuple[str, ...]  # every sense, those of cross-referenced words after "→ X:"
     hsk_level: int | None
     characters: tuple[CharacterInfo, ...]
     glossary: GlossaryEntry | None
+    senses: tuple[Sense, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return asdict(self)
 
+    def __bool__(self) -> bool:
+        return self.in_dictionary or self.glossary is not None or bool(self.characters)
 
-def _reading(entry: DictEntry) -> Reading:
-    see_also = tuple((e.simplified, e.pinyin, e.definitions) for e in entry.see_also)
-    return Reading(entry.syllables, entry.definitions, entry.simplified, entry.traditional, see_also)
+
+def _sense(entry: DictEntry) -> Sense:
+    see_also = tuple((e.simplified, " ".join(e.syllables), e.definitions) for e in entry.see_also)
+    return Sense(" ".join(entry.syllables), entry.definitions, entry.simplified, entry.traditional, see_also)
+
+
+def _flat_definitions(senses: tuple[Sense, ...]) -> tuple[str, ...]:
+    found: list[str] = []
+    for sense in senses:
+        found.extend(d for d in sense.definitions if d not in found)
+        for headword, _, definitions in sense.see_also:
+            found.extend(f"→ {headword}: {d}" for d in definitions[:3])
+    return tuple(found)
+
+
+def _unique(items: Any) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
 
 
 class LanguageService:
@@ -127,17 +147,19 @@ class LanguageService:
     def lookup(self, word: str) -> LookupResult:
         """Look a word up: every dictionary reading, HSK level, each character, and the glossary entry."""
         word = word.strip()
-        entries = self.dictionary.lookup(word) if word else []
-        simplified = entries[0].simplified if entries else word
-        characters = tuple(self._character(c) for c in word if is_han(c)) if len(word) > 1 or not entries else ()
+        senses = tuple(_sense(e) for e in self.dictionary.lookup(word)) if word else ()
+        simplified = senses[0].simplified if senses else word
+        characters = tuple(self._character(c) for c in word if is_han(c)) if len(word) > 1 or not senses else ()
         return LookupResult(
-            word=word, in_dictionary=bool(entries), readings=tuple(_reading(e) for e in entries),
-            hsk_level=self.hsk.word_level(simplified), characters=characters, glossary=self.glossary.get(word))
+            word=word, in_dictionary=bool(senses), readings=_unique(s.pinyin for s in senses),
+            definitions=_flat_definitions(senses), hsk_level=self.hsk.word_level(simplified),
+            characters=characters, glossary=self.glossary.get(word), senses=senses)
 
     def _character(self, char: str) -> CharacterInfo:
-        entries = self.dictionary.lookup(char)
-        simplified = entries[0].simplified if entries else char
-        return CharacterInfo(char, tuple(_reading(e) for e in entries), self.hsk.char_level(simplified))
+        senses = tuple(_sense(e) for e in self.dictionary.lookup(char))
+        simplified = senses[0].simplified if senses else char
+        definitions = tuple(f"{s.pinyin}: {'; '.join(s.definitions[:3])}" for s in senses)
+        return CharacterInfo(char, _unique(s.pinyin for s in senses), definitions, self.hsk.char_level(simplified))
 
     def versions(self) -> dict[str, str]:
         """Return fingerprints of everything an annotation depends on (without loading jieba or pypinyin)."""
@@ -156,16 +178,19 @@ class LanguageService:
         return annotate(article, self, use_cache=use_cache)
 
 
+@functools.lru_cache(maxsize=1)
 def engine_version() -> str:
     """Return a fingerprint of the reading engine's own code and tables (a changed rule invalidates caches)."""
-    from importlib import metadata
+    import importlib.util
 
     digest = hashlib.blake2b(digest_size=8)
-    for package in ("jieba", "pypinyin"):
+    for package in ("jieba", "pypinyin"):  # their installed files, found without importing them
+        spec = importlib.util.find_spec(package)
         try:
-            digest.update(metadata.version(package).encode())
-        except metadata.PackageNotFoundError:
-            digest.update(package.encode())
+            stat = Path(spec.origin).stat() if spec and spec.origin else None
+        except OSError:
+            stat = None
+        digest.update(f"{package}:{stat.st_size}:{int(stat.st_mtime)}".encode() if stat else package.encode())
     folder = Path(__file__).parent
     for name in _ENGINE_SOURCES:
         try:
