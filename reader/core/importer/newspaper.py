@@ -191,7 +191,7 @@ def rebuild_page(lines: list[str]) -> PageSections:
         first_heading = min((h.order for h in layout.headings), default=None)
         if first_heading is None or candidates[0].order < first_heading:
             lead = candidates.pop(0)
-    drafts, notes = _headed_sections(layout.headings, candidates)
+    drafts, notes = _headed_sections(layout.headings, candidates, lead_found=lead is not None)
     if lead is not None:
         drafts.insert(0, SectionDraft(None, UNHEADED_LEVEL, SectionKind.LEAD, lead.texts()))
     drafts += [SectionDraft(None, UNHEADED_LEVEL, SectionKind.CONTINUATION, b.texts()) for b in continuations]
@@ -203,8 +203,14 @@ def _next_block(blocks: list[Block], current: Block) -> Block | None:
     return later[0] if later else None
 
 
-def _headed_sections(headings: list[HeadingGroup], blocks: list[Block]) -> tuple[list[SectionDraft], list[str]]:
-    """Match headings to blocks and return body sections in printed order of their blocks."""
+def _headed_sections(
+    headings: list[HeadingGroup], blocks: list[Block], lead_found: bool
+) -> tuple[list[SectionDraft], list[str]]:
+    """Match headings to blocks and return body sections in printed order of their blocks.
+
+    A block left without a heading joins the section before it; blocks before every headed block form the lead
+    (when no lead was found otherwise).
+    """
     scores = similarity_matrix([h.text for h in headings], ["".join(b.texts()) for b in blocks])
     adjacent = {(h, b) for h, heading in enumerate(headings) for b, block in enumerate(blocks)
                 if block.order == heading.order + 1}
@@ -219,7 +225,8 @@ def _headed_sections(headings: list[HeadingGroup], blocks: list[Block]) -> tuple
         elif placed:
             placed[-1][1].texts.extend(block.texts())
         else:
-            placed.append((block.order, SectionDraft(None, UNHEADED_LEVEL, SectionKind.BODY, block.texts())))
+            kind = SectionKind.BODY if lead_found else SectionKind.LEAD
+            placed.append((block.order, SectionDraft(None, UNHEADED_LEVEL, kind, block.texts())))
     for index, heading in enumerate(headings):
         if index not in chosen:
             placed.append((heading.order, SectionDraft(heading.text, 1, SectionKind.BODY, [])))

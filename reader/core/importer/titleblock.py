@@ -49,8 +49,10 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     index = 0
     while index < len(lines) and L.is_blank(lines[index]):
         index += 1
+    while index < len(lines) and block.title is None and _absorb_meta_line(block, lines[index], subtitle=False):
+        index += 1
     if index >= len(lines) or not is_title_candidate(lines[index]) or L.is_indented(lines[index]):
-        return block
+        return TitleBlock()
     block.title = L.strip_line(lines[index])
     index += 1
     while index < len(lines) and _absorb_meta_line(block, lines[index]):
@@ -59,10 +61,10 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     return block
 
 
-def _absorb_meta_line(block: TitleBlock, line: str) -> bool:
+def _absorb_meta_line(block: TitleBlock, line: str, subtitle: bool = True) -> bool:
     """Take a subtitle, date or page line into the block; return False at the first line that is none of them."""
     text = L.strip_line(line)
-    if L.DASH_RULE.match(text) and L.DASH_RULE.sub("", text) and block.subtitle is None:
+    if subtitle and L.DASH_RULE.match(text) and L.DASH_RULE.sub("", text) and block.subtitle is None:
         block.subtitle = L.DASH_RULE.sub("", text).strip()
         return True
     date_line = L.DATE_LINE.match(text)
