@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -48,10 +49,34 @@ def score_reference(read, seed_path, reference_dir) -> tuple[int, int, list[str]
     return right, scored, misses
 
 
-def test_seed_reference_score_reaches_99_percent(engine, seed_path, reference_dir):
-    right, scored, misses = score_reference(lambda p: marks(engine, p), seed_path, reference_dir)
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    """The full pipeline (glossary terms known to the segmenter, traditional forms), isolated folders."""
+    from reader.core.lang.service import LanguageService
+
+    return LanguageService(cache_dir=_session_cache(tmp_path_factory), data_dir=tmp_path_factory.mktemp("data"))
+
+
+def test_seed_reference_score_reaches_99_percent(service, seed_path, reference_dir):
+    right, scored, misses = score_reference(service.pinyin, seed_path, reference_dir)
     assert scored > 300
     assert right / scored >= 0.99, "\n".join(misses)
+
+
+def test_seed_reference_score_on_the_importers_paragraphs(service, seed_path, reference_dir, monkeypatch):
+    """The same score when the article is split by the real importer (titles and headings included)."""
+    importer = pytest.importorskip("reader.core.importer")
+    from reader.core.lang.annotate import article_texts
+
+    texts = article_texts(importer.load_article(seed_path))
+    monkeypatch.setattr(sys.modules[__name__], "seed_paragraphs", lambda _path: texts)
+    right, scored, misses = score_reference(service.pinyin, seed_path, reference_dir)
+    assert right / scored >= 0.99, "\n".join(misses)
+
+
+def test_traditional_characters_read_like_simplified(service):
+    assert service.pinyin("還是重慶長江", ) == service.pinyin("还是重庆长江")
+    assert service.pinyin("銀行行長說") == ["yín", "háng", "háng", "zhǎng", "shuō"]
 
 
 def test_plain_pypinyin_misses_the_reference_target(seed_path, reference_dir):

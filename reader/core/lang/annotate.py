@@ -73,6 +73,11 @@ class AnnotationCache:
             self._connection = None
 
 
+def article_texts(article: Article) -> list[str]:
+    """Return every text of the article that is read: title block, headings, paragraphs."""
+    return [text for _, text, _ in _units(article)]
+
+
 def _units(article: Article) -> list[tuple[str, str, bool]]:
     """Return (paragraph id or heading text, text, is_heading) for everything of the article that is read."""
     units = [(text, text, True) for text in (article.title, article.subtitle, article.byline) if text]
@@ -95,7 +100,7 @@ def load_cached(article: Article, service: "LanguageService") -> AnnotatedArticl
     stored = _cache(service).get_many(sorted(set(keys)))
     if any(key not in stored for key in keys):
         return None
-    return _assemble(units, [_decode(unit[0], unit[1], stored[key]) for unit, key in zip(units, keys)])
+    return _assemble(units, [_decode("" if unit[2] else unit[0], unit[1], stored[key]) for unit, key in zip(units, keys)])
 
 
 def annotate(article: Article, service: "LanguageService", use_cache: bool = True) -> AnnotatedArticle:
@@ -111,7 +116,7 @@ def annotate(article: Article, service: "LanguageService", use_cache: bool = Tru
     if fresh:
         _cache(service).put_many(fresh.items())
     values = {**stored, **fresh}
-    return _assemble(units, [_decode(unit[0], unit[1], values[key]) for unit, key in zip(units, keys)])
+    return _assemble(units, [_decode("" if unit[2] else unit[0], unit[1], values[key]) for unit, key in zip(units, keys)])
 
 
 def _assemble(units: list[tuple[str, str, bool]], paragraphs: list[AnnotatedParagraph]) -> AnnotatedArticle:

@@ -83,6 +83,9 @@ def rule_wei(sentence: Sentence, index: int) -> None:
     """为 wéi ("be, become, act as") in 以…为…, after verbs of becoming and before adjectives after 最/更…"""
     word = sentence.words[index]
     if word.text != "为":
+        inner = word.text.find("为", 2)
+        if word.text.startswith("以") and 0 < inner < len(word.text) - 1:  # one word such as 以人民为中心
+            word.readings[inner] = "wei2"
         return
     before = sentence.word(index - 1)
     if before is not None and before.text and before.text[-1] in WEI_BEFORE:
