@@ -21,9 +21,9 @@ from reader.ui.present.ruby_paint import QtTextMeasure, RubyStyle, paint_lines, 
 from reader.ui.view.layout import LayoutBlock, layout_document
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
-MARGINS_MM = QMarginsF(18, 16, 18, 14)
+MARGINS_MM = QMarginsF(16, 13, 16, 11)
 GLOSSARY_TITLE = "词语表 Glossary"
-COLUMN_SHARES = (0.2, 0.2, 0.25, 0.35)
+COLUMN_SHARES = (0.15, 0.2, 0.23, 0.42)
 NOTE_LINES_PER_SECTION = 5
 PREFERRED_FAMILIES = ("Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", "Noto Sans CJK SC")
 
@@ -54,7 +54,7 @@ def handout_styles(family: str) -> dict[str, RubyStyle]:
         "title": RubyStyle(scaled_font(family, pt(18), bold=True), scaled_font(family, pt(8))),
         "subtitle": RubyStyle(scaled_font(family, pt(10)), scaled_font(family, pt(6))),
         "heading": RubyStyle(scaled_font(family, pt(13), bold=True), scaled_font(family, pt(7))),
-        "paragraph": RubyStyle(scaled_font(family, pt(11.5)), scaled_font(family, pt(6.5)),
+        "paragraph": RubyStyle(scaled_font(family, pt(10.5)), scaled_font(family, pt(6)),
                                QColor("#000000"), QColor("#444444")),
     }
 
@@ -78,14 +78,14 @@ def _section_blocks(section: HandoutSection) -> list[LayoutBlock]:
             words.append((start, start + len(word.text)))
             ruby.extend(word.ruby)
             start += len(word.text)
-        blocks.append(LayoutBlock(paragraph.text, "paragraph", words, ruby, indent_em=2.0, space_before=0.35))
+        blocks.append(LayoutBlock(paragraph.text, "paragraph", words, ruby, indent_em=2.0, space_before=0.25))
     return blocks
 
 
 def _text_pieces(plan: HandoutPlan, blocks: list[LayoutBlock], measure: QtTextMeasure, width: float,
                  left: float) -> list[Piece]:
     """Lay the text out at `width` and return one piece per line (plus note lines after each section)."""
-    layout = layout_document(blocks, width, measure, line_spacing=1.12)
+    layout = layout_document(blocks, width, measure, line_spacing=1.04)
     section_ends = _last_block_of_each_section(plan, blocks)
     pieces: list[Piece] = []
     previous_bottom = 0.0
@@ -131,7 +131,7 @@ def _glossary_pieces(rows: tuple[GlossaryRow, ...], family: str, left: float, wi
         painter.drawText(QRectF(left, top, width, title_height), Qt.AlignmentFlag.AlignLeft, GLOSSARY_TITLE)
 
     header = GlossaryRow("词语 Term", "拼音 Pinyin", "English", "说明 Explanation")
-    pieces = [Piece(title_height, draw_title, gap_before=mm(8), keep_with_next=True)]
+    pieces = [Piece(title_height, draw_title, gap_before=mm(5), keep_with_next=True)]
     pieces.append(_row_piece(header, family, left, width, bold=True))
     pieces[-1].keep_with_next = True
     pieces.extend(_row_piece(row, family, left, width) for row in rows)
@@ -139,9 +139,9 @@ def _glossary_pieces(rows: tuple[GlossaryRow, ...], family: str, left: float, wi
 
 
 def _row_piece(row: GlossaryRow, family: str, left: float, width: float, bold: bool = False) -> Piece:
-    font = scaled_font(family, pt(9.5), bold=bold)
-    term_font = scaled_font(family, pt(10.5), bold=True)
-    pad = mm(1.5)
+    font = scaled_font(family, pt(7.5), bold=bold)
+    term_font = scaled_font(family, pt(8.5), bold=True)
+    pad = mm(0.75)
     cells = (row.term, row.pinyin, row.english, row.explanation)
     widths = [width * share for share in COLUMN_SHARES]
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -164,20 +164,27 @@ def _row_piece(row: GlossaryRow, family: str, left: float, width: float, bold: b
 
 
 def paginate(pieces: list[Piece], page_height: float) -> list[list[tuple[float, Piece]]]:
-    """Place pieces on pages top to bottom; a piece marked keep-with-next moves with the one after it."""
+    """Place pieces on pages top to bottom; a run of keep-with-next pieces moves with the piece that ends it."""
     pages: list[list[tuple[float, Piece]]] = [[]]
     y = 0.0
     for index, piece in enumerate(pieces):
         gap = piece.gap_before if pages[-1] else 0.0
-        need = gap + piece.height
-        if piece.keep_with_next and index + 1 < len(pieces):
-            need += pieces[index + 1].gap_before + pieces[index + 1].height
+        need = gap + piece.height + _kept_height(pieces, index)
         if y + need > page_height and pages[-1]:
             pages.append([])
             y, gap = 0.0, 0.0
         pages[-1].append((y + gap, piece))
         y += gap + piece.height
     return pages
+
+
+def _kept_height(pieces: list[Piece], index: int) -> float:
+    """Return the height of the pieces that must follow pieces[index] onto the same page."""
+    height = 0.0
+    while pieces[index].keep_with_next and index + 1 < len(pieces):
+        index += 1
+        height += pieces[index].gap_before + pieces[index].height
+    return height
 
 
 def _draw_footer(painter: QPainter, family: str, rect: QRectF, number: int, total: int, title: str) -> None:
