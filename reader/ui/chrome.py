@@ -94,4 +94,4 @@ class MessageBanner(QWidget):
 
     def text(self) -> str:
         """Return the message shown (empty when hidden)."""
-        return self.label.text() if self.isVisible() else ""
+        return "" if self.isHidden() else self.label.text()

@@ -128,7 +128,7 @@ class ReaderController(QObject):
             self.annotationFailed.emit(self.document)
             self.problem.emit(self.tr("Pinyin could not be added: {0}").format(error))
 
-        start = lambda: run_in_background(lambda: services.annotate(article), arrived, failed)  # noqa: E731
+        start = lambda: run_in_background(lambda: services.annotate(article), arrived, failed, self)  # noqa: E731
         QTimer.singleShot(ANNOTATE_AFTER_MS, start)  # let the text paint first: annotating competes for the GIL
 
     # --- reading position ------------------------------------------------------------------------------------------

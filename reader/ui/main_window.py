@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             self.view.refresh_annotation()
             self.glossary.set_terms(document.glossary_counts())
             self.status.setText(self._status_text())
+            lookup.warm_up(self)
 
     def open_entry(self, entry_id: int) -> None:
         """Open a library article (saving the position in the current one first)."""
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         content = lookup.content_for(word, tone_marks)
         self.popup.show_for(word, content, self.word_rect(word))
         if content.note:
-            lookup.fetch_full(word, tone_marks, self.popup.update_content)
+            lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
 
     def word_rect(self, word: WordRef) -> QRect:
         """Return the word's rectangle in the coordinates of the popup's parent."""

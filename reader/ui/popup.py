@@ -50,7 +50,7 @@ def popup_html(content: PopupContent, tr=lambda s: s) -> str:
         card = content.card
         parts.append(f"<div style='font-size:large'><b>{e(card.term)}</b> <i>{e(card.pinyin)}</i></div>"
                      f"<div><b>{e(card.english)}</b> <span style='color:gray'>· {e(card.category)}</span></div>"
-                     f"<div>{e(card.explanation)}</div><hr>")
+                     f"<div>{e(card.explanation).replace(chr(10), '<br>')}</div><hr>")
     level = tr("HSK {0}").format(content.hsk_level) if content.hsk_level else tr("not on the HSK lists")
     parts.append(f"<div style='font-size:large'><b>{e(content.word)}</b> &nbsp;{e(content.pinyin)}"
                  f" <span style='color:gray'>({e(level)})</span></div>")

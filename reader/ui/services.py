@@ -54,10 +54,19 @@ def pasted_source_name() -> str:
 
 
 def annotate(article: Article) -> AnnotatedArticle:
-    """Return the article's words, readings and glossary terms (served from the cache when possible)."""
-    from reader.core import lang
+    """Return the article's words, readings and glossary terms: from the cache when it holds them, else read in a
+    child process (so this interpreter, which draws the window, never loads jieba or pypinyin)."""
+    from reader.core.lang import default_service
+    from reader.core.lang.annotate import annotate_in_subprocess
 
-    return lang.annotate(article)
+    return annotate_in_subprocess(article, default_service())
+
+
+def language_service():
+    """Return the process's shared language service (dictionary, HSK lists, glossary)."""
+    from reader.core.lang import default_service
+
+    return default_service()
 
 
 def format_readings(readings: list[str | None], tone_marks: bool) -> list[str | None]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 _RUNNING: set[_Task] = set()
@@ -31,20 +32,30 @@ class _Task(QRunnable):
         try:
             result = self.function()
         except Exception as error:  # noqa: BLE001 (handed to on_error on the GUI thread)
-            self.relay.failed.emit(error)
+            self._send(self.relay.failed, error)
         else:
-            self.relay.done.emit(result)
+            self._send(self.relay.done, result)
+
+    @staticmethod
+    def _send(signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is shutting down: nobody is left to call back
+            pass
 
 
 def run_in_background(function: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[Exception], None] | None = None) -> None:
-    """Run `function()` on the thread pool; then call `on_done(result)` or `on_error(exception)` on the GUI thread."""
+                      on_error: Callable[[Exception], None] | None = None, owner: QObject | None = None) -> None:
+    """Run `function()` on the thread pool; then call `on_done(result)` or `on_error(exception)` on the GUI thread.
+
+    When `owner` (the widget or object the callbacks belong to) is deleted meanwhile, nothing is called.
+    """
     task = _Task(function)
     _RUNNING.add(task)
 
     def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
         _RUNNING.discard(task)
-        if callback is not None:
+        if callback is not None and (owner is None or shiboken6.isValid(owner)):
             callback(value)
 
     task.relay.done.connect(lambda result: finish(on_done, result), Qt.ConnectionType.QueuedConnection)

@@ -45,6 +45,7 @@ class WordRef:
     token: Token | None
     glossary_term: str | None
     paragraph_key: str
+    readings: tuple[str | None, ...] = ()  # numbered readings of the word's characters, as read in context
 
 
 class ArticleView(QAbstractScrollArea):
@@ -67,6 +68,7 @@ class ArticleView(QAbstractScrollArea):
         self._line_data: list[tuple] = []
         self._current_section = -1
         self._pinned_section: int | None = None
+        self._anchor: tuple[int, int] | None = None  # where navigation wanted the top to be, if it could not
         self._navigating = False
         self._press: QPoint | None = None
         self._hover_pos: QPoint | None = None
@@ -84,7 +86,7 @@ class ArticleView(QAbstractScrollArea):
         self.document = document
         self.selection = Selection()
         self.matches, self.current_match, self._current_section = [], -1, -1
-        self._pinned_section = None
+        self._pinned_section = self._anchor = None
         self.relayout()
         self.verticalScrollBar().setValue(0)
         self._scrolled()
@@ -127,6 +129,7 @@ class ArticleView(QAbstractScrollArea):
         if self.document is None:
             return
         position = self.top_position() if keep_position and self.layout_ else None
+        self._anchor = None
         blocks = [self._layout_block(i, b) for i, b in enumerate(self.document.blocks)]
         self.layout_ = layout_document(blocks, self.column_width(), self.measure, self.style_.line_spacing,
                                        margin=0.0)
@@ -240,7 +243,8 @@ class ArticleView(QAbstractScrollArea):
         hit = next((h for h in item.glossary if h.start <= offset < h.end), None)
         token = item.token_at(offset)
         start, end = (hit.start, hit.end) if hit else (token.start, token.end) if token else (offset, offset + 1)
-        return WordRef(block, start, end, item.text[start:end], token, hit.term if hit else None, item.key)
+        readings = tuple(item.readings()[start:end])
+        return WordRef(block, start, end, item.text[start:end], token, hit.term if hit else None, item.key, readings)
 
     def span_rect(self, block: int, start: int, end: int) -> QRect:
         """Return the viewport rectangle around characters [start, end) of `block` (united over lines)."""
@@ -253,7 +257,10 @@ class ArticleView(QAbstractScrollArea):
         return rect
 
     def top_position(self) -> tuple[int, int]:
-        """Return (block, offset) of the first character at the top of the view."""
+        """Return (block, offset) of the first character at the top of the view (or the place navigated to, when
+        the end of the article kept it from reaching the top)."""
+        if self._anchor is not None:
+            return self._anchor
         if not self.layout_ or not self.layout_.lines:
             return 0, 0
         top = self.verticalScrollBar().value()
@@ -265,7 +272,10 @@ class ArticleView(QAbstractScrollArea):
         if not self.layout_ or not (0 <= block < len(self.layout_.first_line_of_block)):
             return
         line = self.layout_.lines[self.layout_.line_of(block, offset)]
+        self._navigating = True
         self.verticalScrollBar().setValue(math.ceil(line.top))
+        self._navigating = False
+        self._anchor = (block, offset) if self.verticalScrollBar().value() < math.ceil(line.top) else None
 
     def ensure_visible(self, block: int, start: int, end: int) -> None:
         """Scroll the least needed (or to a third of the view) so the span is visible."""
@@ -292,9 +302,7 @@ class ArticleView(QAbstractScrollArea):
         """Scroll so that section `index` starts at the top (as far as the article allows) and make it current."""
         if self.document and 0 <= index < len(self.document.sections):
             block = self.document.sections[index].first_block
-            self._navigating = True
             self.scroll_to(block)
-            self._navigating = False
             self._pinned_section = index
             self.selection.move((block, 0), extend=False)
             self._scrolled()
@@ -307,7 +315,7 @@ class ArticleView(QAbstractScrollArea):
 
     def _scrolled(self, *_: object) -> None:
         if not self._navigating:
-            self._pinned_section = None
+            self._pinned_section = self._anchor = None
         self.viewport().update()
         self.positionChanged.emit()
         section = self.current_section()

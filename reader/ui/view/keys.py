@@ -13,6 +13,10 @@ def handle_view_key(view, event: QKeyEvent) -> bool:
     if view.document is None or not view.layout_ or not view.layout_.lines:
         return False
     key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    if event.modifiers() & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+        return False
+    if event.modifiers() & Qt.KeyboardModifier.ControlModifier and key not in (Qt.Key.Key_Home, Qt.Key.Key_End):
+        return False
     if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         return _activate_caret_word(view)
     if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):

@@ -1,0 +1,187 @@
+"""The reader window: opening articles (seed, files, bad files, paste), navigation, popup, find, themes, memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+
+from reader.core.importer import to_markdown
+from reader.ui import services
+from reader.ui.app import build_window, open_initial_article
+from reader.ui.launch import build_parser
+from reader.ui.view.pinyin_modes import PinyinMode
+
+from test_ui_helpers import annotate_article, make_article
+
+
+@pytest.fixture(autouse=True)
+def hand_made_annotation(monkeypatch):
+    """Annotate with the tests' small word list instead of the language layer (fast and deterministic)."""
+    monkeypatch.setattr(services, "annotate", annotate_article)
+
+
+@pytest.fixture
+def article_file(tmp_path) -> Path:
+    path = tmp_path / "test-article.md"
+    path.write_text(to_markdown(make_article()), encoding="utf-8")
+    return path
+
+
+def start(qtbot, *argv: str):
+    window = build_window()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.controller.annotationReady, timeout=5000):
+        open_initial_article(window, build_parser().parse_args(list(argv)))
+    window.resize(1000, 500)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)  # shortcuts need the active window
+    return window
+
+
+def test_first_run_opens_the_bundled_seed(qtbot):
+    window = start(qtbot)
+    assert window.view.document.article.title == "把高质量发展之路走得更有奔头、更有劲头"
+    assert window.sections.topLevelItemCount() >= 4
+    assert "把高质量发展之路" in window.windowTitle()
+
+
+def test_command_line_path_opens_that_article_with_sections_and_glossary(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    assert window.view.document.article.title == "推进高质量发展"
+    assert [window.sections.topLevelItem(i).text(0) for i in range(4)][1:3] == ["强化标准引领", "建设品质西海岸"]
+    assert window.sections.topLevelItem(3).text(0).startswith("Continued")
+    assert window.glossary.terms()[:2] == ["高质量发展", "供给侧结构性改革"]
+
+
+def test_next_section_by_keyboard_updates_panel_title_and_status(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.current_section() == 2
+    assert window.sections.current_index() == 2
+    assert window.windowTitle().startswith("建设品质西海岸")
+    assert "Section 3 of 4" in window.status.text()
+
+
+def test_a_bad_file_shows_a_message_and_keeps_the_current_article(qtbot, article_file, tmp_path):
+    window = start(qtbot, str(article_file))
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    assert not window.open_path(bad)
+    assert "broken.txt" in window.banner.text()
+    assert window.view.document.article.title == "推进高质量发展"
+    assert not window.open_path(tmp_path / "missing.txt")
+    assert "missing.txt" in window.banner.text()
+
+
+def test_a_bad_file_on_the_command_line_still_opens_an_article(qtbot, tmp_path):
+    window = build_window()
+    qtbot.addWidget(window)
+    open_initial_article(window, build_parser().parse_args([str(tmp_path / "nothing-here.txt")]))
+    assert "nothing-here.txt" in window.banner.text()
+    assert window.view.document is not None
+
+
+def test_clicking_a_term_opens_its_popup_beside_it_and_esc_closes_it(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    view = window.view
+    block = next(i for i, b in enumerate(view.document.blocks) if "供给侧结构性改革" in b.text)
+    start_offset = view.document.blocks[block].text.index("供给侧")
+    rect = view.span_rect(block, start_offset, start_offset + 1)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.popup.isVisible()
+    assert window.popup.word.glossary_term == "供给侧结构性改革"
+    word_rect = window.word_rect(window.popup.word)
+    assert not window.popup.geometry().intersects(word_rect)
+    assert "gōng jǐ cè" in window.popup.label.text()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.popup.isVisible()
+
+
+def test_glossary_panel_steps_through_occurrences(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    window.glossary.termChosen.emit("高质量发展")
+    first = window.view.matches[window.view.current_match]
+    window.glossary.termChosen.emit("高质量发展")
+    second = window.view.matches[window.view.current_match]
+    assert first != second
+    assert all(window.view.document.blocks[b].text[s:e] == "高质量发展" for b, s, e in window.view.matches)
+
+
+def test_find_bar_finds_pinyin_and_steps(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    window.actions_["find"].trigger()
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.query, "gaozhiliang")
+    total = len(window.view.matches)
+    assert total >= 3 and f"/ {total}" in window.find_bar.count.text()
+    first = window.view.current_match
+    window.actions_["find_next"].trigger()
+    assert window.view.current_match == (first + 1) % total
+
+
+def test_modes_themes_and_zoom_from_actions(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    window.actions_["pinyin_glossary"].trigger()
+    assert window.view.style_.pinyin.mode == PinyinMode.GLOSSARY
+    assert window.toolbar.mode.currentData() == "glossary"
+    window.actions_["theme_dark"].trigger()
+    assert window.view.style_.theme.dark
+    size = window.view.style_.point_size
+    window.actions_["zoom_in"].trigger()
+    assert window.view.style_.point_size > size
+    window.actions_["zoom_reset"].trigger()
+    assert window.view.style_.point_size == size
+
+
+def test_copy_with_pinyin(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    view = window.view
+    block = next(i for i, b in enumerate(view.document.blocks) if b.text.startswith("高质量发展是"))
+    view.selection.move((block, 0), False)
+    view.selection.move((block, 3), True)
+    window.actions_["copy"].trigger()
+    assert QGuiApplication.clipboard().text() == "高质量"
+    window.actions_["copy_pinyin"].trigger()
+    assert QGuiApplication.clipboard().text() == "高质量(gāo zhì liàng)"
+
+
+def test_paste_text_opens_it_as_a_new_article(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    QGuiApplication.clipboard().setText("新区建设\n\n高质量发展是首要任务。\n")
+    with qtbot.waitSignal(window.controller.annotationReady, timeout=5000):
+        window.actions_["paste_article"].trigger()
+    assert "高质量发展是首要任务。" in window.view.document.plain_text()
+    assert len(window.controller.library_rows()) == 2
+
+
+def test_reopening_returns_to_the_same_article_and_place(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    window.resize(1000, 300)
+    window.actions_["next_section"].trigger()
+    window.actions_["next_section"].trigger()
+    window.actions_["theme_sepia"].trigger()
+    block, offset = window.view.top_position()
+    window.close()
+    again = start(qtbot)
+    again.resize(1000, 300)
+    assert again.view.document.article.title == "推进高质量发展"
+    assert again.view.style_.theme.name == "sepia"
+    assert again.view.document.section_of_block(again.view.top_position()[0]) == 2
+
+
+def test_library_lists_recent_first_and_searches_text(qtbot, article_file, tmp_path):
+    other = tmp_path / "other.md"
+    other.write_text(to_markdown(make_article("另一篇文章")), encoding="utf-8")
+    window = start(qtbot, str(article_file))
+    window.open_path(other)
+    rows = window.controller.library_rows()
+    assert [r.title for r in rows] == ["另一篇文章", "推进高质量发展"]
+    assert window.controller.library_rows("另一篇")[0].title == "另一篇文章"
+    window.actions_["library"].trigger()
+    assert window.library.list.count() == 2
