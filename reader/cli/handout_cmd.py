@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from reader.core.errors import ExportProblem
-from reader.core.handout import GlossaryLookup, HandoutOptions, HandoutPinyin, Paper, plan_handout, row_from_entry
+from reader.core.annotation import AnnotatedArticle
+from reader.core.handout import HandoutOptions, HandoutPinyin, Paper, glossary_lookup, plan_handout
 from reader.core.model import Article
 
 
@@ -35,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
     article = load_article(args.path)
     options = HandoutOptions(args.sections, HandoutPinyin(args.pinyin), args.note_lines, Paper(args.paper))
-    plan = plan_handout(article, annotate_quietly(article), options, glossary_lookup())
+    annotated = annotate_quietly(article)
+    plan = plan_handout(article, annotated, options, glossary_lookup() if annotated else None)
     pages = write_pdf(plan, out)
     print(f"{out}: {pages} page{'s' if pages != 1 else ''}, sections {', '.join(str(s.number) for s in plan.sections)}")
     return 0
@@ -51,7 +53,7 @@ def check_target(out: Path, force: bool) -> None:
         raise ExportProblem("the folder does not exist", out.parent)
 
 
-def annotate_quietly(article: Article):
+def annotate_quietly(article: Article) -> AnnotatedArticle | None:
     """Return the article's annotation, or None (with one line on stderr) when the language layer is unavailable."""
     try:
         from reader.core import lang
@@ -61,25 +63,6 @@ def annotate_quietly(article: Article):
         print(f"dubao: printing without pinyin or glossary: the language layer is unavailable ({error})",
               file=sys.stderr)
         return None
-
-
-def glossary_lookup() -> GlossaryLookup | None:
-    """Return a term → glossary row lookup over the language layer's glossary, or None when it has none."""
-    try:
-        from reader.core import lang
-
-        glossary = lang.load_glossary()
-    except (ImportError, AttributeError):
-        return None
-    find = getattr(glossary, "get", None) or getattr(glossary, "lookup", None)
-    if find is None:
-        return None
-
-    def lookup(term: str):
-        entry = find(term)
-        return row_from_entry(entry) if entry is not None else None
-
-    return lookup
 
 
 def write_pdf(plan, out: Path) -> int:

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Callable
 
-from pypinyin.contrib.tone_convert import to_tone
-
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
 from reader.core.errors import ExportProblem
+from reader.core.lang.style import PinyinStyle, render
 from reader.core.model import Article, Paragraph
 
 
@@ -131,7 +130,7 @@ def parse_section_spec(spec: str, section_count: int) -> tuple[int, ...]:
 
 def tone_marks(readings: list[str | None]) -> tuple[str | None, ...]:
     """Return numbered syllables ("zhi4", "de5", "lv4") written with tone marks ("zhì", "de", "lǜ")."""
-    return tuple(to_tone(r) if r else None for r in readings)
+    return tuple(render(r, PinyinStyle.MARKS) if r else None for r in readings)
 
 
 def _paragraph_words(paragraph: Paragraph, annotated: AnnotatedParagraph | None,
@@ -213,3 +212,14 @@ def _first_text(entry: Any, names: tuple[str, ...]) -> str:
         if value:
             return str(value)
     return ""
+
+
+def glossary_lookup() -> GlossaryLookup:
+    """Return a term → glossary row lookup over the language layer's merged glossary (loaded on first use)."""
+    from reader.core import lang
+
+    def lookup(term: str) -> GlossaryRow | None:
+        entry = lang.load_glossary().get(term)
+        return row_from_entry(entry) if entry is not None else None
+
+    return lookup
