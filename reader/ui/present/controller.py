@@ -70,7 +70,7 @@ class PresentationController(QObject):
     def start(self) -> None:
         """Show the slides full screen on the projector, and the presenter view on the other screen if any."""
         self.window.setScreen(self.projector_screen)
-        self.window.move(self.projector_screen.geometry().topLeft())
+        self.window.setGeometry(self.projector_screen.geometry())  # also right without a window manager
         self.window.showFullScreen()
         if self.presenter_screen is not None:
             self.presenter.setScreen(self.presenter_screen)

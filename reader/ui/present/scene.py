@@ -73,6 +73,12 @@ class SlideScene:
         return self.blocks[line.block], line.offset_at_x(x)
 
 
+def _title_wraps(slide: Slide, layout: DocumentLayout, pixel: float, size: QSizeF) -> bool:
+    """True when a title slide's lines break, while the type may still shrink to keep each on one line."""
+    return slide.kind is SlideKind.TITLE and len(layout.lines) > len(layout.first_line_of_block) \
+        and pixel > base_pixel_size(size) * 0.6
+
+
 def build_scene(deck: Deck, slide: Slide, size: QSizeF, pinyin: bool) -> SlideScene:
     """Lay `slide` out on a canvas of `size`; the type size is chosen with pinyin shown, so P never reflows it."""
     fitting = slide_blocks(deck.article, slide, deck.annotated, deck.shown_pinyin(True))
@@ -83,7 +89,7 @@ def build_scene(deck: Deck, slide: Slide, size: QSizeF, pinyin: bool) -> SlideSc
     for _ in range(12):
         measure = QtTextMeasure(slide_styles(deck.family, pixel))
         trial = layout_document([b.layout for b in fitting], area.width(), measure, LINE_SPACING)
-        if trial.height <= area.height():
+        if trial.height <= area.height() and not _title_wraps(slide, trial, pixel, size):
             break
         pixel *= 0.9
     layout = layout_document([b.layout for b in shown], area.width(), measure, LINE_SPACING)
