@@ -40,7 +40,7 @@ class PinyinEngine:
         self._memo: dict[str, tuple[str | None, ...]] = {}
         self._pypinyin: Any = None
         if user_words is not None:
-            self.segmenter.add_words(user_words.merged_words(), tag="n")
+            self.segmenter.add_words(user_words.merged_words(), tag="n", force=True)
 
     def read(self, text: str) -> list[str | None]:
         """Return one numbered syllable (or None) per character of `text`."""

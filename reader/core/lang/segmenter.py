@@ -19,7 +19,8 @@ from typing import Any, Iterable
 from reader.core import paths
 
 CACHE_NAME = "jieba-prefix-dict.marshal"
-GLOSSARY_TAG = "nz"  # jieba's tag for proper nouns of other kinds: glossary terms are named things
+GLOSSARY_TAG = "nz"
+FORCED_FREQUENCY = 1_000_000  # above every word of jieba's dictionary  # jieba's tag for proper nouns of other kinds: glossary terms are named things
 
 
 @dataclass(frozen=True)
@@ -36,14 +37,17 @@ class Segmenter:
     def __init__(self, cache_file: Path | None = None) -> None:
         self._cache_file = cache_file
         self._pos: Any = None
-        self._pending: dict[str, str] = {}
+        self._pending: dict[str, tuple[str, bool]] = {}
         self._lock = threading.Lock()
 
-    def add_words(self, words: Iterable[str], tag: str = GLOSSARY_TAG) -> None:
-        """Make `words` known so each comes out as one word (effective before or after loading)."""
+    def add_words(self, words: Iterable[str], tag: str = GLOSSARY_TAG, force: bool = False) -> None:
+        """Make `words` known so each comes out as one word (effective before or after loading).
+
+        `force` (a user's own merge) gives the words a frequency that wins over any overlapping dictionary word.
+        """
         for word in words:
             if word and " " not in word:
-                self._pending[word] = tag
+                self._pending[word] = (tag, force)
         if self._pos is not None:
             self._flush_pending()
 
@@ -66,8 +70,10 @@ class Segmenter:
 
     def _flush_pending(self) -> None:
         tokenizer = self._pos.tokenizer
-        for word, tag in self._pending.items():
-            if not tokenizer.FREQ.get(word):
+        for word, (tag, force) in self._pending.items():
+            if force:
+                tokenizer.add_word(word, freq=FORCED_FREQUENCY, tag=tag)
+            elif not tokenizer.FREQ.get(word):
                 tokenizer.add_word(word, tag=tag)
             else:
                 self._pos.word_tag_tab.setdefault(word, tag)
