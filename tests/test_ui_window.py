@@ -185,3 +185,16 @@ def test_library_lists_recent_first_and_searches_text(qtbot, article_file, tmp_p
     assert window.controller.library_rows("另一篇")[0].title == "另一篇文章"
     window.actions_["library"].trigger()
     assert window.library.list.count() == 2
+
+
+def test_shift_f5_presents_from_the_current_section_and_esc_returns_there(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    window.actions_["next_section"].trigger()
+    window.actions_["present_here"].trigger()
+    presentation = window.presentation
+    assert presentation is not None and presentation.running
+    assert presentation.section_index == 1
+    presentation.model.state.index = len(presentation.model.state.slides) - 1
+    last_section = presentation.section_index
+    presentation.stop()
+    assert window.view.current_section() == last_section == 3

@@ -58,6 +58,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("glossary_panel", "view", QT_TRANSLATE_NOOP("actions", "&Glossary Panel"), ("Ctrl+Shift+G",), checkable=True),
     ActionSpec("next_section", "go", QT_TRANSLATE_NOOP("actions", "&Next Section"), ("Ctrl+Down", "Alt+Down")),
     ActionSpec("previous_section", "go", QT_TRANSLATE_NOOP("actions", "&Previous Section"), ("Ctrl+Up", "Alt+Up")),
+    ActionSpec("present_start", "go", QT_TRANSLATE_NOOP("actions", "Present from the &Beginning"), ("F5",)),
+    ActionSpec("present_here", "go", QT_TRANSLATE_NOOP("actions", "Present from &This Section"), ("Shift+F5",)),
+    ActionSpec("about", "help", QT_TRANSLATE_NOOP("actions", "&About Dubao"), ()),
     ActionSpec("language_en", "settings", "English", (), True, "language"),
     ActionSpec("language_zh", "settings", "简体中文", (), True, "language"),
 )
@@ -65,6 +68,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 MENUS: tuple[tuple[str, str], ...] = (
     ("file", QT_TRANSLATE_NOOP("actions", "&File")), ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")), ("view", QT_TRANSLATE_NOOP("actions", "&View")), ("pinyin", QT_TRANSLATE_NOOP("actions", "&Pinyin")),
     ("go", QT_TRANSLATE_NOOP("actions", "&Go")), ("settings", QT_TRANSLATE_NOOP("actions", "&Settings")),
+    ("help", QT_TRANSLATE_NOOP("actions", "&Help")),
 )
 
 

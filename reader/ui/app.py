@@ -7,7 +7,7 @@ from pathlib import Path
 from argparse import Namespace
 from dataclasses import replace
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.controller import ReaderController
@@ -15,6 +15,7 @@ from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_
 from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
 from reader.ui.prefs import Preferences
+from reader.ui.presenting import present
 
 
 def create_application() -> QApplication:
@@ -24,6 +25,9 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("Dubao 读报")
     app.setOrganizationName("Dubao")
     app.setDesktopFileName("dubao")
+    from reader.ui.about import application_icon
+
+    app.setWindowIcon(application_icon())
     return app
 
 
@@ -65,15 +69,22 @@ def open_initial_article(window: MainWindow, args: Namespace) -> None:
 
 
 def start_presentation_if_asked(window: MainWindow, args: Namespace) -> None:
-    """Hand over to presentation mode when `--present` was given (and presentation mode is installed)."""
-    if not getattr(args, "present", None):
+    """With `--present`, present the opened article from `--section` once its annotation is in (or failed)."""
+    if not getattr(args, "present", None) or window.controller.opened is None:
         return
-    try:
-        from reader.ui.present import start_presentation  # type: ignore[attr-defined]
-    except ImportError:
-        window.banner.show_message(window.tr("Presentation mode is not available in this version."))
-        return
-    start_presentation(window, max(getattr(args, "section", 1), 1) - 1)
+    section = max(getattr(args, "section", 1), 1) - 1
+    started: list[bool] = []
+
+    def begin(*_: object) -> None:
+        if not started:
+            started.append(True)
+            present(window, section)
+
+    if window.controller.annotation is not None:
+        begin()
+    else:
+        window.controller.annotationReady.connect(begin)
+        window.controller.annotationFailed.connect(begin)
 
 
 def run_app(args: Namespace) -> int:
@@ -89,7 +100,7 @@ def run_app(args: Namespace) -> int:
     handoff.activation_requested.connect(lambda: _bring_to_front(window))
     open_initial_article(window, args)
     window.show()
-    QTimer.singleShot(0, lambda: start_presentation_if_asked(window, args))
+    start_presentation_if_asked(window, args)
     status = app.exec()
     handoff.close()
     return status

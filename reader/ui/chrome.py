@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QSpi
 
 from reader.ui.actions import ACTIONS, MENUS, menu_title
 from reader.ui.view.pinyin_modes import PinyinMode
+from reader.ui.view.style import ViewStyle
 from reader.ui.view.style_commands import MODE_ORDER
 
 SEPARATE_AFTER = {"library", "select_all", "look_up", "pinyin_cycle", "zoom_reset", "spacing_less", "theme_cycle"}
@@ -95,3 +96,18 @@ class MessageBanner(QWidget):
     def text(self) -> str:
         """Return the message shown (empty when hidden)."""
         return "" if self.isHidden() else self.label.text()
+
+
+def mode_action_name(mode: PinyinMode) -> str:
+    """Return the action-name suffix of a pinyin mode (pinyin_<suffix>)."""
+    return {PinyinMode.ALL: "all", PinyinMode.GLOSSARY: "glossary", PinyinMode.ABOVE_HSK: "hsk",
+            PinyinMode.UNKNOWN: "unknown", PinyinMode.OFF: "off"}[mode]
+
+
+def window_sheet(style: ViewStyle) -> str:
+    """Return the window style sheet for the theme (popup card and article background)."""
+    theme = style.theme
+    panel = "#2b2d31" if theme.dark else theme.background
+    return (f"#wordPopup {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
+            f" border-radius: 6px; }} #wordPopup QLabel {{ color: {theme.text}; }}"
+            f" ArticleView {{ background: {theme.background}; border: none; }}")

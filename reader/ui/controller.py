@@ -42,6 +42,7 @@ class ReaderController(QObject):
         self.store_problem: str | None = None
         self.opened: services.OpenedArticle | None = None
         self.document: ViewDocument | None = None
+        self.annotation = None  # the AnnotatedArticle of the open article, once it arrived
         self._generation = 0
 
     def open_store(self) -> None:
@@ -101,6 +102,7 @@ class ReaderController(QObject):
     def _show(self, article: Article, source: str, entry_id: int | None = None) -> None:
         self._generation += 1
         self.opened = services.OpenedArticle(article, source, entry_id)
+        self.annotation = None
         self.document = ViewDocument.from_article(article)
         self.articleOpened.emit(self.document)
         self._remember(article, source, entry_id)
@@ -121,6 +123,7 @@ class ReaderController(QObject):
     def _annotate(self, article: Article, generation: int) -> None:
         def arrived(annotation) -> None:
             if generation == self._generation and self.document is not None:
+                self.annotation = annotation
                 self.document.apply_annotation(annotation)
                 self.annotationReady.emit(self.document)
 
@@ -160,6 +163,15 @@ class ReaderController(QObject):
                     for e in self.store.library.list(limit=500)]
         return [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
                 for h in self.store.library.search(query, limit=50)]
+
+    def stored_annotations(self) -> list:
+        """Return the bookmarks, highlights and notes stored for the open article."""
+        if self.store is None or self.opened is None or self.opened.entry_id is None:
+            return []
+        try:
+            return self.store.annotations.list(self.opened.entry_id)
+        except DubaoError:
+            return []
 
     def close(self) -> None:
         """Close the database."""

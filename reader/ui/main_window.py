@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, Q
 
 from reader.ui import lookup
 from reader.ui.actions import build_actions
-from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus
+from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, window_sheet
 from reader.ui.controller import ReaderController
 from reader.ui.panels.findbar import FindBar
 from reader.ui.panels.glossary import GlossaryPanel
@@ -19,6 +19,7 @@ from reader.ui.panels.library import LibraryPanel
 from reader.ui.panels.sections import SectionsPanel
 from reader.ui.popup import WordPopup
 from reader.ui.prefs import Preferences
+from reader.ui.presenting import present
 from reader.ui.services import format_readings
 from reader.ui.view import style_commands as cmd
 from reader.ui.view.article_view import ArticleView, WordRef
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
         self.addToolBar(self.toolbar)
+        self.presentation = None
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
         self._find_state: tuple[list, int] = ([], -1)
@@ -138,6 +140,9 @@ class MainWindow(QMainWindow):
             "sections_panel": lambda on: self.docks["sections"].setVisible(on),
             "glossary_panel": lambda on: self.docks["glossary"].setVisible(on),
             "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
+            "present_start": lambda: present(self, None),
+            "present_here": lambda: present(self, v.current_section()),
+            "about": self.show_about,
             "language_en": lambda: self.choose_language("en"), "language_zh": lambda: self.choose_language("zh_CN"),
         }
 
@@ -316,11 +321,11 @@ class MainWindow(QMainWindow):
     def _reflect_style(self) -> None:
         style = self.view.style_
         checks = {"tone_numbers": not style.tone_marks, "tone_colours": style.tone_colours,
-                  f"theme_{style.theme.name}": True, f"pinyin_{_mode_action(style.pinyin.mode)}": True}
+                  f"theme_{style.theme.name}": True, f"pinyin_{mode_action_name(style.pinyin.mode)}": True}
         for name, checked in checks.items():
             self.actions_[name].setChecked(checked)
         self.toolbar.show_mode(style.pinyin.mode, style.pinyin.hsk_level)
-        self.setStyleSheet(_window_sheet(style))
+        self.setStyleSheet(window_sheet(style))
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""
@@ -357,6 +362,12 @@ class MainWindow(QMainWindow):
         if name == "library" and visible:
             self.refresh_library(self.library.search.text().strip())
 
+    def show_about(self) -> None:
+        """Show the About dialog (version, data sources, data folder)."""
+        from reader.ui.about import show_about_dialog
+
+        show_about_dialog(self)
+
     def _copy(self, text: str) -> None:
         if text:
             QGuiApplication.clipboard().setText(text)
@@ -382,16 +393,3 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
         self.controller.close()
         super().closeEvent(event)
-
-
-def _mode_action(mode: PinyinMode) -> str:
-    return {PinyinMode.ALL: "all", PinyinMode.GLOSSARY: "glossary", PinyinMode.ABOVE_HSK: "hsk",
-            PinyinMode.UNKNOWN: "unknown", PinyinMode.OFF: "off"}[mode]
-
-
-def _window_sheet(style: ViewStyle) -> str:
-    theme = style.theme
-    panel = "#2b2d31" if theme.dark else theme.background
-    return (f"#wordPopup {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
-            f" border-radius: 6px; }} #wordPopup QLabel {{ color: {theme.text}; }}"
-            f" ArticleView {{ background: {theme.background}; border: none; }}")

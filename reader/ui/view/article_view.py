@@ -305,7 +305,9 @@ class ArticleView(QAbstractScrollArea):
             self.scroll_to(block)
             self._pinned_section = index
             self.selection.move((block, 0), extend=False)
+            self._navigating = True
             self._scrolled()
+            self._navigating = False
 
     def step_section(self, delta: int) -> None:
         """Go to the next (`delta` = 1) or previous (-1) section."""

@@ -9,7 +9,7 @@ from reader.ui.view.pinyin_modes import PinyinOptions
 
 DEFAULT_POINT_SIZE = 17.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 96.0
-RUBY_SCALE = 0.52  # pinyin size relative to the characters below it
+RUBY_SCALE = 0.48  # pinyin size relative to the characters below it
 
 
 @dataclass(frozen=True)
