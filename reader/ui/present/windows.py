@@ -55,7 +55,7 @@ class PresentationWindow(KeyedWindow):
 
     def __init__(self, deck: Deck, model: PresentationModel) -> None:
         super().__init__()
-        self.setWindowTitle(f"{deck.article.title} — Dubao")
+        self.setWindowTitle(f"Presenting: {deck.article.title} — Dubao")
         self.canvas = SlideCanvas(deck, model, 0, projector=True, parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,71 @@
+"""The trainer's walk through the seed article: every slide fits its screen, and the issue's scenario works."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSizeF, Qt
+from PySide6.QtTest import QTest
+
+from reader.core.slides import Blank
+from reader.ui.present.controller import start_presentation
+from reader.ui.present.scene import MARGIN_Y, build_scene, char_budget
+
+from test_present_mode import term_point
+
+
+@pytest.fixture(scope="module")
+def seed(request):
+    from conftest import SEED, need_shared
+
+    from reader.core import lang
+    from reader.core.importer import load_article
+
+    article = load_article(need_shared(SEED))
+    return article, lang.annotate(article)
+
+
+@pytest.mark.parametrize("width,height", [(1920, 1080), (1024, 768)])
+def test_every_slide_of_the_seed_fits_its_screen_with_pinyin(qapp, seed, width, height):
+    from reader.core.slides import plan_slides
+    from reader.ui.present.deck import Deck
+
+    article, annotated = seed
+    size = QSizeF(width, height)
+    deck = Deck(article, annotated)
+    slides = plan_slides(article, char_budget(size))
+    assert len(slides) > len(article.sections)
+    for slide in slides:
+        scene = build_scene(deck, slide, size, pinyin=True)
+        assert scene.origin.y() + scene.layout.height <= height * (1 - MARGIN_Y) + 1
+        ruby = [r for block in scene.blocks for r in block.layout.ruby if r]
+        assert slide.section_index is None or ruby
+
+
+def test_the_trainers_walk(qtbot, seed):
+    from reader.core.handout import glossary_lookup
+
+    article, annotated = seed
+    controller = start_presentation(article, annotated, None, glossary=glossary_lookup())
+    qtbot.addWidget(controller.window)
+    qtbot.addWidget(controller.presenter)
+    controller.window.canvas.resize(1280, 720)
+    state = controller.model.state
+    seen = set()
+    while state.next_slide is not None:
+        QTest.keyClick(controller.window, Qt.Key.Key_PageDown)
+        seen.add(state.section_index)
+        if any("新质生产力" in piece.text for piece in state.slide.pieces):
+            break
+    assert "新质生产力" in "".join(piece.text for piece in state.slide.pieces)
+    QTest.keyClick(controller.window, Qt.Key.Key_P)
+    assert state.pinyin
+    canvas = controller.window.canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=term_point(canvas, "新质生产力"))
+    assert state.card_term == "新质生产力"
+    assert controller.deck.card("新质生产力").english  # the glossary's own card, not an empty one
+    QTest.keyClick(controller.window, Qt.Key.Key_Escape)
+    QTest.keyClick(controller.window, Qt.Key.Key_B)
+    assert state.blank is Blank.BLACK
+    with qtbot.waitSignal(controller.ended, timeout=1000) as ended:
+        QTest.keyClick(controller.window, Qt.Key.Key_Escape)
+    assert ended.args == [state.section_index] and len(seen) >= 2
