@@ -1,0 +1,115 @@
+"""End to end: the real app (`python main.py`) on a virtual X display, driven by keys like a reader would.
+
+Starts Xvfb itself, waits for the window, goes to the third section with Ctrl+Down, opens the popup of the word at the
+caret (Ctrl+D), takes a screenshot, quits with Ctrl+Q, and checks that the reading position the app stored on quitting
+is in the third section. The screenshot is kept in `screenshots/tmp/` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_ROOT
+
+pytestmark = pytest.mark.e2e
+SEED = PROJECT_ROOT / "articles" / "xihaian-2025-quality-page.md"
+SHOTS = PROJECT_ROOT / "screenshots" / "tmp"
+
+
+def need_tools() -> None:
+    missing = [tool for tool in ("Xvfb", "xdotool", "import") if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (Debian packages xvfb, xdotool, imagemagick)")
+
+
+def free_display() -> int:
+    for number in range(140, 240):
+        if not Path(f"/tmp/.X{number}-lock").exists() and not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return number
+    pytest.skip("no free X display number")
+
+
+@pytest.fixture
+def display():
+    need_tools()
+    number = free_display()
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            pytest.skip(f"Xvfb :{number} did not start")
+        time.sleep(0.05)
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def xdotool(env: dict, *args: str) -> str:
+    result = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=20)
+    return result.stdout.strip()
+
+
+def wait_for(condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_read_the_seed_go_to_section_three_open_a_popup_and_quit(display, tmp_path):
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", DUBAO_DATA_DIR=str(tmp_path / "data"))
+    env.pop("WAYLAND_DISPLAY", None)
+    # Fill the annotation cache with the command line first, as a previous session of the app would have.
+    subprocess.run([sys.executable, "-m", "reader", "annotate", str(SEED)], env=env, cwd=PROJECT_ROOT,
+                   capture_output=True, timeout=300, check=True)
+    app = subprocess.Popen([sys.executable, "main.py"], env=env, cwd=PROJECT_ROOT,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        window = wait_for(lambda: xdotool(env, "search", "--name", "Dubao").split("\n")[0], 60, "the window")
+        title = wait_for(lambda: "把高质量发展之路" in xdotool(env, "getwindowname", window)
+                         and xdotool(env, "getwindowname", window), 30, "the seed article")
+        assert title.startswith("Lead")
+        time.sleep(1.0)  # pinyin arrives from the cache
+        xdotool(env, "windowfocus", "--sync", window)
+        xdotool(env, "key", "--delay", "150", "ctrl+Down", "ctrl+Down")
+        third = wait_for(lambda: (name := xdotool(env, "getwindowname", window)).startswith("做好四篇文章") and name,
+                         10, "the third section in the title")
+        xdotool(env, "key", "ctrl+d")
+        time.sleep(0.8)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shot = SHOTS / "e2e-reader.png"
+        subprocess.run(["import", "-display", display, "-window", "root", str(shot)], check=True, timeout=30)
+        assert shot.stat().st_size > 20_000
+        xdotool(env, "key", "ctrl+q")
+        assert app.wait(timeout=20) == 0, app.stderr.read()
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    assert third.endswith("Dubao 读报")
+    assert_position_in_third_section(tmp_path / "data")
+
+
+def assert_position_in_third_section(data: Path) -> None:
+    from reader.core.importer import load_article
+    from reader.core.storage import Store
+
+    article = load_article(SEED)
+    third_ids = {p.id for p in article.sections[2].paragraphs}
+    with Store.open(data) as store:
+        entry = store.library.last_opened()
+        position = store.positions.get(entry.id)
+    assert entry.title == article.title
+    assert position is not None and position.paragraph_id in third_ids
