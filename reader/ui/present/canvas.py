@@ -39,8 +39,6 @@ class SlideCanvas(QWidget):
         super().__init__(parent)
         self.deck, self.model, self.offset, self.projector = deck, model, offset, projector
         self.reference = reference  # a preview draws the slide as laid out at the projector's size, scaled down
-        self._scene: SlideScene | None = None
-        self._scene_key: tuple | None = None
         self.setMinimumSize(160, 90)
         model.changed.connect(self.update)
 
@@ -51,11 +49,9 @@ class SlideCanvas(QWidget):
         if index >= len(state.slides):
             return None
         size = self.slide_size()
-        key = (index, state.pinyin, size.width(), size.height())
-        if key != self._scene_key:
-            self._scene = build_scene(self.deck, state.slides[index], size, state.pinyin)
-            self._scene_key = key
-        return self._scene
+        slide = state.slides[index]
+        return self.deck.cached_scene((index, state.pinyin, size.width(), size.height()),
+                                      lambda: build_scene(self.deck, slide, size, state.pinyin))
 
     def slide_size(self) -> QSizeF:
         """The size the slide is laid out at: the projector's for a preview, else this widget's."""

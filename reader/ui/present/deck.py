@@ -28,6 +28,15 @@ class Deck:
     annotations: Sequence[Any] = ()  # stored bookmarks/highlights/notes of this article (see trainer_notes)
     pinyin: PinyinOptions = field(default_factory=PinyinOptions)
     family: str | None = None
+    scenes: dict[tuple, Any] = field(default_factory=dict, repr=False)  # laid-out slides, shared by all canvases
+
+    def cached_scene(self, key: tuple, build: Callable[[], Any], keep: int = 12) -> Any:
+        """Return the laid-out slide for `key`, building it once; the oldest are dropped beyond `keep`."""
+        if key not in self.scenes:
+            self.scenes[key] = build()
+            while len(self.scenes) > keep:
+                self.scenes.pop(next(iter(self.scenes)))
+        return self.scenes[key]
 
     def shown_pinyin(self, visible: bool) -> PinyinOptions | None:
         """Return the reader's pinyin options when pinyin is revealed (OFF counts as all), else None."""

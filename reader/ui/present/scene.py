@@ -82,7 +82,7 @@ def _title_wraps(slide: Slide, layout: DocumentLayout, pixel: float, size: QSize
 def build_scene(deck: Deck, slide: Slide, size: QSizeF, pinyin: bool) -> SlideScene:
     """Lay `slide` out on a canvas of `size`; the type size is chosen with pinyin shown, so P never reflows it."""
     fitting = slide_blocks(deck.article, slide, deck.annotated, deck.shown_pinyin(True))
-    shown = slide_blocks(deck.article, slide, deck.annotated, deck.shown_pinyin(pinyin))
+    shown = fitting if pinyin else slide_blocks(deck.article, slide, deck.annotated, deck.shown_pinyin(False))
     area = QRectF(size.width() * MARGIN_X, size.height() * MARGIN_Y,
                   size.width() * (1 - 2 * MARGIN_X), size.height() * (1 - 2 * MARGIN_Y))
     pixel = base_pixel_size(size)
@@ -92,7 +92,7 @@ def build_scene(deck: Deck, slide: Slide, size: QSizeF, pinyin: bool) -> SlideSc
         if trial.height <= area.height() and not _title_wraps(slide, trial, pixel, size):
             break
         pixel *= 0.9
-    layout = layout_document([b.layout for b in shown], area.width(), measure, LINE_SPACING)
+    layout = trial if pinyin else layout_document([b.layout for b in shown], area.width(), measure, LINE_SPACING)
     top = area.top()
     if slide.kind is SlideKind.TITLE:
         top += max(0.0, (area.height() - layout.height) / 2)
