@@ -77,3 +77,12 @@ def test_application_icon_has_every_size(qtbot):
     assert not icon.isNull()
     sizes = {size.width() for size in icon.availableSizes()}
     assert {16, 32, 48, 256, 512} <= sizes
+
+
+def test_hsk_source_names_the_standard_the_language_layer_uses():
+    from reader.core.lang.hsk import HskLevels
+
+    named = credits.hsk_standard_name()
+    assert named == credits.HSK_STANDARDS[HskLevels().standard]
+    sources = {source.name: source for source in credits.data_sources()}
+    assert named in sources["HSK 3.0 word and character lists"].origin

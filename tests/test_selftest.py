@@ -62,3 +62,10 @@ def test_missing_icon_fails_the_resources_check(monkeypatch, tmp_path):
     with pytest.raises(selftest_cmd.ImportProblem) as raised:
         selftest_cmd.check_resources(state)
     assert raised.value.path is not None and raised.value.path.parent == tmp_path / "icons"
+
+
+def test_gui_self_test_leaves_the_users_data_folder_alone(isolated_dirs):
+    before = sorted(p.name for p in isolated_dirs.iterdir())
+    result = run_cli("self-test", "--gui")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in isolated_dirs.iterdir()) == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -18,7 +19,8 @@ from reader.core.errors import DubaoError, ImportProblem
 from reader.core.paths import articles_dir, data_dir
 
 SEED_FILE = "xihaian-2025-quality-page.md"
-LOOKUP_WORD = "质量"  # "quality": the seed article's subject, in every dictionary Dubao ships
+LOOKUP_WORD = "质量"  # "quality": the seed article's subject, in the dictionary and on the HSK lists
+GLOSSARY_TERM = "高质量发展"  # the seed's key policy term, in the shipped glossary
 GUI_TIMEOUT_SECONDS = 120.0
 
 
@@ -98,23 +100,32 @@ def check_annotation(state: SelfTestState) -> str:
                 raise SelfTestFailure(f"no reading for {char} in paragraph {paragraph.id}")
             readings += bool(reading)
     hits = sum(len(p.glossary_hits) for p in state.annotation.paragraphs.values())
+    if hits == 0:
+        raise SelfTestFailure("no glossary term was found in the seed article: is the shipped glossary missing?")
     return f"{readings} readings, {hits} glossary terms found"
 
 
 def check_lookup(state: SelfTestState) -> str:
-    """Look a word of the seed up in the dictionary."""
+    """Look a word of the seed up: it must have a dictionary reading and meaning, an HSK level, a glossary term."""
     from reader.core import lang
 
-    result = lang.LanguageService().lookup(LOOKUP_WORD)
-    if not result:
+    result = lang.lookup(LOOKUP_WORD)
+    if not result.in_dictionary or not result.readings or not result.definitions:
         raise SelfTestFailure(f"the dictionary has no entry for {LOOKUP_WORD}")
-    return f"{LOOKUP_WORD}: {_summary(result)}"
+    if result.hsk_level is None:
+        raise SelfTestFailure(f"the HSK lists have no level for {LOOKUP_WORD}")
+    term = lang.lookup(GLOSSARY_TERM).glossary
+    if term is None:
+        raise SelfTestFailure(f"the glossary has no entry for {GLOSSARY_TERM}")
+    meaning = result.definitions[0]
+    return (f"{LOOKUP_WORD} [{result.readings[0]}] {_shorten(meaning)}, HSK {result.hsk_level}; "
+            f"glossary: {GLOSSARY_TERM} = {_shorten(term.english)}")
 
 
-def _summary(result: Any) -> str:
-    """Return a short, one-line description of a lookup result, whatever its exact shape."""
-    text = " ".join(str(result).split())
-    return text if len(text) <= 60 else text[:57] + "…"
+def _shorten(text: str, limit: int = 30) -> str:
+    """Return `text` on one line, cut to `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_resources(state: SelfTestState) -> str:
@@ -130,8 +141,20 @@ def check_resources(state: SelfTestState) -> str:
 
 
 def check_window(state: SelfTestState) -> str:
-    """Build the reader window offscreen, open the seed, wait for its pinyin, and paint the window once."""
+    """Build the reader window offscreen over a scratch data folder, open the seed, and paint the window once.
+
+    The scratch folder keeps the check from touching the user's library and window settings.
+    """
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a check, not a session: never show a window
     from reader.cli import selftest_gui
 
-    return selftest_gui.paint_reader_window(GUI_TIMEOUT_SECONDS)
+    previous = os.environ.get("DUBAO_DATA_DIR")
+    with tempfile.TemporaryDirectory(prefix="dubao-selftest-", ignore_cleanup_errors=True) as scratch:
+        os.environ["DUBAO_DATA_DIR"] = scratch
+        try:
+            return selftest_gui.paint_reader_window(GUI_TIMEOUT_SECONDS)
+        finally:
+            if previous is None:
+                os.environ.pop("DUBAO_DATA_DIR", None)
+            else:
+                os.environ["DUBAO_DATA_DIR"] = previous

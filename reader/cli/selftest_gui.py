@@ -20,13 +20,18 @@ def paint_reader_window(timeout_seconds: float) -> str:
     app = create_application()
     window = build_window()
     problems: list[str] = []
+    outcome: list[str] = []
     window.controller.problem.connect(problems.append)
+    window.controller.annotationReady.connect(lambda document: outcome.append("ready"))
+    window.controller.annotationFailed.connect(lambda document: outcome.append("failed"))
     try:
         open_initial_article(window, Namespace(path=None, present=None, section=1))
         window.show()
-        _wait_for_background_work(app, timeout_seconds)
+        _process_events_until(app, lambda: bool(outcome or problems), timeout_seconds)
         if problems:
             raise DubaoError(f"the window reported: {problems[0]}")
+        if not outcome:
+            raise DubaoError(f"the article's annotation did not arrive within {timeout_seconds:.0f} s")
         image = window.grab().toImage()
         if image.isNull() or _distinct_colours(image) < 3:
             raise DubaoError("the window painted nothing")
@@ -37,18 +42,13 @@ def paint_reader_window(timeout_seconds: float) -> str:
         app.processEvents()
 
 
-def _wait_for_background_work(app, timeout_seconds: float) -> None:
-    """Process events until the worker has called back for every task (the article's annotation)."""
-    from reader.ui.worker import pending_tasks
-
+def _process_events_until(app, done, timeout_seconds: float) -> None:
+    """Run the event loop in small steps until `done()` is true or the time is up."""
     deadline = time.monotonic() + timeout_seconds
     app.processEvents()
-    while pending_tasks() and time.monotonic() < deadline:
+    while not done() and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(POLL_SECONDS)
-    app.processEvents()
-    if pending_tasks():
-        raise DubaoError(f"the article's annotation did not arrive within {timeout_seconds:.0f} s")
 
 
 def _distinct_colours(image, samples: int = 4096) -> int:

