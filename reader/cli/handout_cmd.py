@@ -66,19 +66,11 @@ def annotate_quietly(article: Article) -> AnnotatedArticle | None:
 
 
 def write_pdf(plan, out: Path) -> int:
-    """Draw the plan into `out` (through a temporary file, so a failure leaves an existing file untouched)."""
+    """Draw the plan into `out` (an existing file stays intact if anything fails)."""
     ensure_gui_application()
-    from reader.ui.handout_pdf import default_font_family, write_handout_pdf
+    from reader.ui.handout_pdf import save_handout_pdf
 
-    part = out.with_name(f".{out.name}.part")
-    try:
-        pages = write_handout_pdf(plan, part, default_font_family())
-        os.replace(part, out)
-    except OSError as error:
-        raise ExportProblem(f"cannot write the PDF: {error.strerror or error}", out) from error
-    finally:
-        part.unlink(missing_ok=True)
-    return pages
+    return save_handout_pdf(plan, out)
 
 
 def ensure_gui_application():

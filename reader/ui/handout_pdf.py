@@ -6,6 +6,7 @@ table, page numbers. Text is drawn as text, so the Chinese in the PDF can be sel
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -320,3 +321,16 @@ def default_font_family() -> str:
     except ImportError:
         return next((f for f in PREFERRED_FAMILIES if f in families), families[0] if families else QFont().family())
     return choose_family(families, serif=True) or QFont().family()
+
+
+def save_handout_pdf(plan: HandoutPlan, out: Path) -> int:
+    """Write the handout to `out` through a temporary file (an existing file stays intact if anything fails)."""
+    part = out.with_name(f".{out.name}.part")
+    try:
+        pages = write_handout_pdf(plan, part, default_font_family())
+        os.replace(part, out)
+    except OSError as error:
+        raise ExportProblem(f"cannot write the PDF: {error.strerror or error}", out) from error
+    finally:
+        part.unlink(missing_ok=True)
+    return pages
