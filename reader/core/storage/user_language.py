@@ -1,18 +1,31 @@
 """The user's corrections to the language layer: readings, word splits/merges, and their own glossary entries.
 
-Plain tables for now; `reader.core.lang` reads them through this API (its `user_words` protocol, when it lands,
-is implemented here).
+`UserLanguage` implements the language layer's `reader.core.lang.user_words.UserWords` protocol (merged_words,
+splits, reading_overrides, version) over SQLite, plus the editing calls of its in-memory twin (merge, split,
+set_reading, forget), so a correction made in the window is kept and applies in every article.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.storage.database import transaction
+
+_NUMBERED_SYLLABLE = re.compile(r"^[a-zv]+[1-5]$")
+
+
+def _is_numbered_syllable(syllable: str) -> bool:
+    try:
+        from reader.core.lang.style import is_numbered_syllable
+    except ImportError:
+        return bool(_NUMBERED_SYLLABLE.match(syllable))
+    return bool(is_numbered_syllable(syllable))
 
 
 @dataclass(frozen=True)
@@ -34,8 +47,8 @@ class UserLanguage:
 
     def set_reading(self, word: str, readings: list[str]) -> None:
         """Store the user's reading of a word: one syllable per character (e.g. ["chong2", "xin1"])."""
-        if len(readings) != len(word):
-            raise ValueError(f"{word} has {len(word)} characters but {len(readings)} readings were given")
+        if len(readings) != len(word) or not all(_is_numbered_syllable(s) for s in readings):
+            raise ValueError(f"{list(readings)} is not one numbered syllable per character of {word!r}")
         with transaction(self._conn, self._path) as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO user_readings (word, readings, updated_at) VALUES (?, ?, ?)",
@@ -90,3 +103,43 @@ class UserLanguage:
         """Remove a user glossary entry."""
         with transaction(self._conn, self._path) as conn:
             conn.execute("DELETE FROM user_glossary WHERE term = ?", (term,))
+
+    # The UserWords protocol of reader.core.lang.user_words, and the editing calls of InMemoryUserWords.
+
+    def merge(self, word: str) -> None:
+        """Read `word` as one word from now on (replaces a split of the same text)."""
+        if len(word) < 2:
+            raise ValueError("a merged word needs at least two characters")
+        self.set_segmentation(word, [word])
+
+    def split(self, word: str, parts: list[str]) -> None:
+        """Cut `word` into `parts` from now on; the parts must join back to the word."""
+        if len(parts) < 2 or not all(parts):
+            raise ValueError(f"the parts {list(parts)} do not make up {word!r}")
+        self.set_segmentation(word, list(parts))
+
+    def forget(self, word: str) -> None:
+        """Drop every correction of `word` (merge, split and reading)."""
+        with transaction(self._conn, self._path) as conn:
+            conn.execute("DELETE FROM user_segmentation WHERE text = ?", (word,))
+            conn.execute("DELETE FROM user_readings WHERE word = ?", (word,))
+
+    def merged_words(self) -> frozenset[str]:
+        """Return the texts the user wants read as one word."""
+        return frozenset(text for text, parts in self.segmentations().items() if len(parts) == 1)
+
+    def splits(self) -> dict[str, tuple[str, ...]]:
+        """Return word -> the parts it is to be cut into."""
+        return {text: parts for text, parts in self.segmentations().items() if len(parts) > 1}
+
+    def reading_overrides(self) -> dict[str, tuple[str, ...]]:
+        """Return word -> numbered syllables, one per character."""
+        return self.readings()
+
+    def version(self) -> str:
+        """Return a short fingerprint that changes whenever any correction changes."""
+        content = json.dumps(
+            [sorted(self.merged_words()), sorted(self.splits().items()), sorted(self.reading_overrides().items())],
+            ensure_ascii=False,
+        )
+        return hashlib.blake2b(content.encode("utf-8"), digest_size=8).hexdigest()
