@@ -219,3 +219,12 @@ def test_install_over_a_damaged_manifest_changes_nothing(home):
     assert result.returncode == 2
     assert "someone.else" in result.stderr and "delete it to install again" in result.stderr
     assert snapshot(home) == before
+
+
+def test_install_into_a_data_home_that_does_not_exist_yet(tmp_path, monkeypatch):
+    home = tmp_path / "fresh" / "share"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    desktop.install_integration(command=COMMAND)
+    assert (home / DESKTOP_FILE).is_file()
+    desktop.uninstall_integration()
+    assert list(home.iterdir()) == []

@@ -132,6 +132,10 @@ def install_integration(home: Path | None = None, command: list[str] | None = No
     if (home / MANIFEST_RELATIVE).exists():
         uninstall_integration(home)
     planned = planned_files(command or launch_command())
+    try:
+        home.mkdir(parents=True, exist_ok=True)  # the standard data folder itself stays after an uninstall
+    except OSError as error:
+        raise DesktopProblem(f"cannot create the folder ({error.strerror})", home) from None
     manifest = Manifest()
     caches_before = _existing_caches(home)
     try:
