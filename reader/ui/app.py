@@ -8,8 +8,10 @@ from argparse import Namespace
 from dataclasses import replace
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from reader.core import paths
 from reader.ui.controller import ReaderController
 from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_message
 from reader.ui.i18n import install_translator
@@ -25,10 +27,16 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("Dubao 读报")
     app.setOrganizationName("Dubao")
     app.setDesktopFileName("dubao")
-    from reader.ui.about import application_icon
-
-    app.setWindowIcon(application_icon())
+    app.setWindowIcon(_application_icon())
     return app
+
+
+def _application_icon() -> QIcon:
+    """Return the bundled icon sizes (read lazily by Qt) without importing the About dialog's data sources."""
+    icon = QIcon()
+    for path in sorted((paths.resources_dir() / "icons").glob("dubao-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def build_window(prefs: Preferences | None = None) -> MainWindow:

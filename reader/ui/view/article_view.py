@@ -27,6 +27,7 @@ from reader.ui.view.style import KIND_STYLES, ViewStyle
 ReadingFormatter = Callable[[list[str | None], bool], list[str | None]]
 COLUMN_EMS = 34  # the widest text column, in characters of body text
 HOVER_DELAY_MS = 450
+PREFETCH_BATCH = 4  # lines drawn ahead per idle moment (a few milliseconds, so input is never held up)
 
 
 def numbered_readings(readings: list[str | None], tone_marks: bool) -> list[str | None]:
@@ -75,10 +76,14 @@ class ArticleView(QAbstractScrollArea):
         self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS, timeout=self._hover_fired)
         self._rebuild_measure()
         self.viewport().setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paintEvent fills it; Qt need not
+        self.viewport().setAutoFillBackground(False)
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=0, timeout=self._prefetch)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # a scroll bar that comes and goes would change the width and force a second layout
 
     # --- content and style -------------------------------------------------------------------------------------
     def set_document(self, document: ViewDocument) -> None:
@@ -87,8 +92,11 @@ class ArticleView(QAbstractScrollArea):
         self.selection = Selection()
         self.matches, self.current_match, self._current_section = [], -1, -1
         self._pinned_section = self._anchor = None
-        self.relayout()
-        self.verticalScrollBar().setValue(0)
+        self.layout_ = None
+        self._line_data = []
+        if self.isVisible():  # a hidden view lays out when first shown, at its real width (once)
+            self.relayout()
+            self.verticalScrollBar().setValue(0)
         self._scrolled()
 
     def refresh_annotation(self) -> None:
@@ -128,7 +136,7 @@ class ArticleView(QAbstractScrollArea):
         """Lay the document out for the current width (once per width, style or mode change)."""
         if self.document is None:
             return
-        position = self.top_position() if keep_position and self.layout_ else None
+        position = self.top_position() if keep_position or self._anchor is not None else None
         self._anchor = None
         blocks = [self._layout_block(i, b) for i, b in enumerate(self.document.blocks)]
         self.layout_ = layout_document(blocks, self.column_width(), self.measure, self.style_.line_spacing,
@@ -154,6 +162,11 @@ class ArticleView(QAbstractScrollArea):
         words = [(t.start, t.end) for t in block.tokens] if block.tokens else []
         return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align)
 
+    def ensure_layout(self) -> None:
+        """Lay the document out now if it has not been yet (a view shown for the first time)."""
+        if self.layout_ is None and self.document is not None:
+            self.relayout()
+
     def _update_scrollbar(self) -> None:
         bar = self.verticalScrollBar()
         height = int(self.layout_.height + self.margin()) if self.layout_ else 0
@@ -164,7 +177,9 @@ class ArticleView(QAbstractScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         """Lay out again only when the column width really changed."""
         super().resizeEvent(event)
-        if self.layout_ is not None and abs(self.layout_.width - self.column_width()) > 0.5:
+        if self.layout_ is None and self.document is not None and self.isVisible():
+            self.relayout()
+        elif self.layout_ is not None and abs(self.layout_.width - self.column_width()) > 0.5:
             self.relayout(keep_position=True)
         elif self.layout_ is not None:
             self._update_scrollbar()
@@ -172,6 +187,7 @@ class ArticleView(QAbstractScrollArea):
     # --- painting -----------------------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Paint the visible lines: highlights first, then each line's cached pixmap."""
+        self.ensure_layout()
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), QColor(self.style_.theme.background))
         if self.layout_ is not None and self.document is not None:
@@ -190,6 +206,23 @@ class ArticleView(QAbstractScrollArea):
                 painter.drawPixmap(QRectF(left, line.top - top, pixmap.width() / dpr, pixmap.height() / dpr),
                                    pixmap, QRectF(pixmap.rect()))
         self._paint_caret(painter, top, left)
+        self.renderer.capacity = max(90, 4 * len(visible))
+        self._prefetch_timer.start()
+
+    def _prefetch(self) -> None:
+        """Draw, a few at a time while the reader is idle, the lines a page above and below the view."""
+        if self.layout_ is None or not self.layout_.lines or not self.isVisible():
+            return
+        top, height = self.verticalScrollBar().value() - self.margin(), self.viewport().height()
+        visible = self.layout_.visible_lines(top, top + height)
+        below = range(visible.stop, min(visible.stop + len(visible), len(self.layout_.lines)))
+        above = range(max(visible.start - len(visible) // 2, 0), visible.start)
+        missing = [i for i in list(below) + list(above) if not self.renderer.has(i) and self.layout_.lines[i].xs]
+        dpr = self.devicePixelRatioF()
+        for index in missing[:PREFETCH_BATCH]:
+            self.renderer.pixmap(index, self.layout_.lines[index], lambda l: self._line_data[l.block], dpr)
+        if len(missing) > PREFETCH_BATCH:
+            self._prefetch_timer.start()
 
     def _paint_highlights(self, painter: QPainter, visible: range, top: float, left: float) -> None:
         theme = self.style_.theme
@@ -228,6 +261,7 @@ class ArticleView(QAbstractScrollArea):
 
     def position_at(self, point: QPoint, caret: bool = False) -> tuple[int, int] | None:
         """Return (block, offset) under a viewport point, or None outside the text."""
+        self.ensure_layout()
         if not self.layout_ or not self.layout_.lines:
             return None
         x, y = self.viewport_to_document(point)
@@ -248,6 +282,7 @@ class ArticleView(QAbstractScrollArea):
 
     def span_rect(self, block: int, start: int, end: int) -> QRect:
         """Return the viewport rectangle around characters [start, end) of `block` (united over lines)."""
+        self.ensure_layout()
         top = self.verticalScrollBar().value() - self.margin()
         rect = QRect()
         for index, x0, x1 in self.layout_.span_rects(block, start, end):
@@ -268,7 +303,10 @@ class ArticleView(QAbstractScrollArea):
         return line.block, line.start
 
     def scroll_to(self, block: int, offset: int = 0) -> None:
-        """Scroll so that character `offset` of `block` is on the top line."""
+        """Scroll so that character `offset` of `block` is on the top line (once laid out, for a hidden view)."""
+        if self.layout_ is None and self.document is not None:
+            self._anchor = (block, offset)
+            return
         if not self.layout_ or not (0 <= block < len(self.layout_.first_line_of_block)):
             return
         line = self.layout_.lines[self.layout_.line_of(block, offset)]

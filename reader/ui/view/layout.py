@@ -15,6 +15,7 @@ from typing import Protocol, Sequence
 
 NO_LINE_START = frozenset("，。、；：？！”）》,.;:?!)」』】〕…·％%")
 NO_LINE_END = frozenset("“（《([「『【〔")
+RUBY_SPACING = 1.12  # a character cell is at least this many times as wide as its pinyin
 
 
 class TextMeasure(Protocol):
@@ -155,12 +156,11 @@ def layout_document(blocks: Sequence[LayoutBlock], width: float, measure: TextMe
 
 
 def _cell_widths(block: LayoutBlock, measure: TextMeasure) -> list[float]:
-    widths = []
-    for char, ruby in zip(block.text, block.ruby):
-        width = measure.char_width(char, block.kind)
+    bulk = getattr(measure, "char_widths", None)
+    widths = bulk(block.text, block.kind) if bulk else [measure.char_width(c, block.kind) for c in block.text]
+    for i, ruby in enumerate(block.ruby):
         if ruby:
-            width = max(width, measure.ruby_width(ruby, block.kind) * 1.12)
-        widths.append(width)
+            widths[i] = max(widths[i], measure.ruby_width(ruby, block.kind) * RUBY_SPACING)
     return widths
 
 
