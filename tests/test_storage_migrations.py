@@ -122,3 +122,26 @@ def test_corrupt_page_is_detected_at_open(isolated_dirs):
         Store.open(check="full")
     assert "damaged" in str(caught.value) or "cannot" in str(caught.value)
     assert path.read_bytes() == bytes(data)
+
+
+def test_large_database_is_checked_once_a_day(isolated_dirs, monkeypatch):
+    import reader.core.storage as storage
+
+    Store.open().close()
+    checks = []
+    real = database.inspect_existing
+    monkeypatch.setattr(database, "inspect_existing", lambda path, newest, check: checks.append(check) or real(path, newest, check))
+    monkeypatch.setattr(storage, "SMALL_DATABASE_BYTES", 0)
+    Store.open().close()
+    Store.open().close()
+    assert checks == ["quick", "none"]
+    stamp = database.database_path(isolated_dirs).with_name("dubao.sqlite3.checked")
+    old = stamp.stat().st_mtime - storage.CHECK_INTERVAL_SECONDS - 1
+    import os
+
+    os.utime(stamp, (old, old))
+    Store.open().close()
+    assert checks == ["quick", "none", "quick"]
+    monkeypatch.setattr(storage, "SMALL_DATABASE_BYTES", 10**12)
+    Store.open().close()
+    assert checks[-1] == "quick"  # a small database is checked every time

@@ -13,6 +13,7 @@ writing to it (see `database.py`), migrates it (backing it up first) and makes t
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from reader.core import paths
@@ -24,6 +25,10 @@ from reader.core.storage.library import Library, LibraryEntry, Positions, Readin
 from reader.core.storage.search import SearchHit
 from reader.core.storage.user_language import UserGlossaryEntry, UserLanguage
 from reader.core.storage.vocab import VocabEntry, Vocabulary
+
+SMALL_DATABASE_BYTES = 32 * 1024 * 1024
+CHECK_INTERVAL_SECONDS = 24 * 60 * 60
+CHECK_STAMP_SUFFIX = ".checked"
 
 __all__ = [
     "Annotation", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit", "Store", "UserGlossaryEntry",
@@ -49,22 +54,30 @@ class Store:
         cls,
         data_dir: str | Path | None = None,
         *,
-        check: str = "quick",
+        check: str = "auto",
         daily_backup: bool = True,
         synchronous: str = "NORMAL",
     ) -> Store:
         """Open (creating or migrating) the database of a data folder; StorageProblem when it cannot be used safely.
 
-        `check` is the integrity check made before anything is written: "quick", "full" or "none".
+        `check` is the integrity check made before anything is written: "quick", "full", "none", or "auto" (a
+        quick check of a small database every time, of a large one once a day; see `_chosen_check`).
+        `daily_backup=False` leaves the daily backup to `backup_if_due()` (e.g. from a worker thread).
         """
-        folder = paths.data_dir(data_dir)
+        try:
+            folder = paths.data_dir(data_dir)
+        except OSError as error:
+            raise StorageProblem(f"the data folder cannot be created ({error.strerror})", error.filename) from error
         path = database.database_path(folder)
         existed = path.exists() and path.stat().st_size > 0
         if existed:
+            chosen = _chosen_check(path) if check == "auto" else check
             try:
-                database.inspect_existing(path, migrations.LATEST_VERSION, check)
+                database.inspect_existing(path, migrations.LATEST_VERSION, chosen)
             except StorageProblem as problem:
                 raise _with_backup_advice(problem, folder) from problem
+            if chosen in ("quick", "full"):
+                _stamp_checked(path)
         conn = database.connect(path, synchronous)
         store = cls(conn, path, folder)
         try:
@@ -75,6 +88,16 @@ class Store:
             conn.close()
             raise
         return store
+
+    def backup_if_due(self) -> Path | None:
+        """Make the daily backup when one is due, through a connection of its own (safe from a worker thread)."""
+        if not backups.daily_backup_due(self.data_folder):
+            return None
+        own = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=database.BUSY_TIMEOUT_MS / 1000)
+        try:
+            return backups.automatic_backup(own, self.data_folder, "daily").path
+        finally:
+            own.close()
 
     def _migrate(self, existed: bool) -> None:
         def backup_first(version: int) -> None:
@@ -121,6 +144,27 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + CHECK_STAMP_SUFFIX)
+
+
+def _chosen_check(path: Path) -> str:
+    """Quick-check a small database at every start; a large one (slow to read through) once a day."""
+    if path.stat().st_size <= SMALL_DATABASE_BYTES:
+        return "quick"
+    stamp = _stamp_path(path)
+    if not stamp.exists() or time.time() - stamp.stat().st_mtime >= CHECK_INTERVAL_SECONDS:
+        return "quick"
+    return "none"  # reading the header and schema version still catches a file that is not a database
+
+
+def _stamp_checked(path: Path) -> None:
+    try:
+        _stamp_path(path).touch()
+    except OSError:
+        pass  # a read-only folder: the check simply runs again next time
 
 
 def _with_backup_advice(problem: StorageProblem, folder: Path) -> StorageProblem:
