@@ -18,10 +18,6 @@ from reader.ui.worker import run_in_background
 _READY: list[bool] = []  # set once a lookup has opened the dictionary
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("lookup", text)
-
-
 def word_pinyin(word, tone_marks: bool) -> str:
     """Return the pinyin of the word's characters as the annotation read them in context."""
     return " ".join(r for r in format_readings(list(word.readings), tone_marks) if r)
@@ -30,7 +26,7 @@ def word_pinyin(word, tone_marks: bool) -> str:
 def quick_content(word, tone_marks: bool) -> PopupContent:
     """Return what the annotation alone knows: the word, its pinyin in context and its HSK level."""
     hsk = word.token.hsk_level if word.token is not None and word.glossary_term is None else None
-    return PopupContent(word.text, word_pinyin(word, tone_marks), hsk_level=hsk, note=_tr("Looking the word up…"))
+    return PopupContent(word.text, word_pinyin(word, tone_marks), hsk_level=hsk, note=QCoreApplication.translate("lookup", "Looking the word up…"))
 
 
 def content_for(word, tone_marks: bool) -> PopupContent:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 GAP = 6  # pixels between the word and the popup
@@ -42,7 +42,7 @@ class PopupContent:
     note: str = ""  # e.g. "Dictionary still loading…"
 
 
-def popup_html(content: PopupContent, tr=lambda s: s) -> str:
+def popup_html(content: PopupContent) -> str:
     """Return the popup's rich text: the glossary card first, then the dictionary entry."""
     e = html.escape
     parts = []
@@ -51,13 +51,14 @@ def popup_html(content: PopupContent, tr=lambda s: s) -> str:
         parts.append(f"<div style='font-size:large'><b>{e(card.term)}</b> <i>{e(card.pinyin)}</i></div>"
                      f"<div><b>{e(card.english)}</b> <span style='color:gray'>· {e(card.category)}</span></div>"
                      f"<div>{e(card.explanation).replace(chr(10), '<br>')}</div><hr>")
-    level = tr("HSK {0}").format(content.hsk_level) if content.hsk_level else tr("not on the HSK lists")
+    level = QCoreApplication.translate("WordPopup", "HSK {0}").format(content.hsk_level) if content.hsk_level \
+        else QCoreApplication.translate("WordPopup", "not on the HSK lists")
     parts.append(f"<div style='font-size:large'><b>{e(content.word)}</b> &nbsp;{e(content.pinyin)}"
                  f" <span style='color:gray'>({e(level)})</span></div>")
     if content.meanings:
         parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings[:6]) + "</ol>")
     elif not content.note:
-        parts.append(f"<div style='color:gray'>{e(tr('No dictionary entry.'))}</div>")
+        parts.append(f"<div style='color:gray'>{e(QCoreApplication.translate('WordPopup', 'No dictionary entry.'))}</div>")
     if len(content.characters) > 1:
         rows = "".join(f"<tr><td><b>{e(c)}</b></td><td>{e(p)}</td><td>{e(m)}</td></tr>"
                        for c, p, m in content.characters)
@@ -120,7 +121,7 @@ class WordPopup(QFrame):
     def show_for(self, word, content: PopupContent, word_rect: QRect) -> None:
         """Show `content` for `word` beside `word_rect` (in the parent's coordinates)."""
         self.word, self.content = word, content
-        self.label.setText(popup_html(content, self.tr))
+        self.label.setText(popup_html(content))
         self.adjustSize()
         bounds = self.parentWidget().rect().adjusted(4, 4, -4, -4)
         self.setGeometry(place_beside(word_rect, (self.sizeHint().width(), self.sizeHint().height()), bounds))
@@ -131,4 +132,4 @@ class WordPopup(QFrame):
         """Replace the content shown for the same word (when the dictionary finished loading)."""
         if self.isVisible() and self.content and content.word == self.content.word:
             self.content = content
-            self.label.setText(popup_html(content, self.tr))
+            self.label.setText(popup_html(content))
