@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QSpinBox, QToolBar, QToolButton,
                                QWidget)
 
@@ -110,4 +110,33 @@ def window_sheet(style: ViewStyle) -> str:
     panel = "#2b2d31" if theme.dark else theme.background
     return (f"#wordPopup {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
             f" border-radius: 6px; }} #wordPopup QLabel {{ color: {theme.text}; }}"
-            f" ArticleView {{ background: {theme.background}; border: none; }}")
+            f" ArticleView {{ background: {theme.background}; border: none; }}" + (_dark_panels(style) if theme.dark else ""))
+
+
+def _dark_panels(style: ViewStyle) -> str:
+    """Style-sheet rules that make the panels, bars and menus dark too."""
+    theme = style.theme
+    return (f" QMainWindow, QDockWidget, QMenuBar, QMenu, QToolBar, QStatusBar {{ background: #2b2d31;"
+            f" color: {theme.text}; }} QTreeWidget, QListWidget, QLineEdit, QComboBox, QSpinBox"
+            f" {{ background: {theme.background}; color: {theme.text}; }} QLabel, QCheckBox, QToolButton"
+            f" {{ color: {theme.text}; }} QMenuBar::item:selected, QMenu::item:selected"
+            f" {{ background: {theme.selection}; }} QToolButton:checked {{ background: {theme.selection};"
+            f" border: 1px solid {theme.muted}; border-radius: 3px; }}")
+
+
+def theme_palette(style: ViewStyle, base: QPalette) -> QPalette:
+    """Return the window palette for the theme: the panels follow a dark theme, the others keep the system's."""
+    theme = style.theme
+    if not theme.dark:
+        return base
+    palette = QPalette(base)
+    dark, darker, text = QColor("#2b2d31"), QColor(theme.background), QColor(theme.text)
+    for role, colour in ((QPalette.ColorRole.Window, dark), (QPalette.ColorRole.Base, darker),
+                         (QPalette.ColorRole.AlternateBase, dark), (QPalette.ColorRole.Button, dark),
+                         (QPalette.ColorRole.WindowText, text), (QPalette.ColorRole.Text, text),
+                         (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.ToolTipBase, dark),
+                         (QPalette.ColorRole.ToolTipText, text), (QPalette.ColorRole.Highlight, QColor(theme.selection)),
+                         (QPalette.ColorRole.HighlightedText, text), (QPalette.ColorRole.PlaceholderText,
+                                                                      QColor(theme.muted))):
+        palette.setColor(role, colour)
+    return palette

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
 
 from reader.ui import lookup
 from reader.ui.actions import build_actions
-from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, window_sheet
+from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
 from reader.ui.controller import ReaderController
 from reader.ui.panels.findbar import FindBar
 from reader.ui.panels.glossary import GlossaryPanel
@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
             self.actions_[name].setChecked(checked)
         self.toolbar.show_mode(style.pinyin.mode, style.pinyin.hsk_level)
         self.setStyleSheet(window_sheet(style))
+        self.setPalette(theme_palette(style, QApplication.palette()))
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 GAP = 6  # pixels between the word and the popup
+POPUP_TEXT_WIDTH = 400
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,6 @@ class WordPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addLayout(self._buttons())
-        self.setMaximumWidth(420)
         self.hide()
 
     def _buttons(self) -> QHBoxLayout:
@@ -122,6 +122,7 @@ class WordPopup(QFrame):
         """Show `content` for `word` beside `word_rect` (in the parent's coordinates)."""
         self.word, self.content = word, content
         self.label.setText(popup_html(content))
+        self.label.setFixedWidth(min(POPUP_TEXT_WIDTH, max(self.parentWidget().width() - 40, 120)))
         self.adjustSize()
         bounds = self.parentWidget().rect().adjusted(4, 4, -4, -4)
         self.setGeometry(place_beside(word_rect, (self.sizeHint().width(), self.sizeHint().height()), bounds))
@@ -133,3 +134,4 @@ class WordPopup(QFrame):
         if self.isVisible() and self.content and content.word == self.content.word:
             self.content = content
             self.label.setText(popup_html(content))
+            self.adjustSize()
