@@ -13,7 +13,7 @@ import math
 from itertools import permutations
 from typing import Sequence
 
-from reader.core.importer.spacing import is_han
+from reader.core.importer.spacing import HAN_RUN
 
 MAX_BRUTE_FORCE = 8
 _ADJACENT_BONUS = 1e-6
@@ -22,7 +22,7 @@ _ORDER_BONUS = 1e-9
 
 def han_bigrams(text: str) -> set[str]:
     """Return the set of pairs of adjacent Han characters in a text."""
-    return {text[i:i + 2] for i in range(len(text) - 1) if is_han(text[i]) and is_han(text[i + 1])}
+    return {run[i:i + 2] for run in HAN_RUN.findall(text) for i in range(len(run) - 1)}
 
 
 def similarity_matrix(headings: Sequence[str], blocks: Sequence[str]) -> list[list[float]]:
@@ -32,8 +32,9 @@ def similarity_matrix(headings: Sequence[str], blocks: Sequence[str]) -> list[li
     scores = []
     for heading in headings:
         row = []
+        heading_grams = han_bigrams(heading)
         for grams in block_grams:
-            shared = han_bigrams(heading) & grams
+            shared = heading_grams & grams
             row.append(sum(math.log((count + 1) / (_document_frequency(g, block_grams) + 1)) for g in shared))
         scores.append(row)
     return scores

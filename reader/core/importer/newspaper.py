@@ -35,10 +35,13 @@ class Block:
 
     order: int
     paragraphs: list[list[str]] = field(default_factory=list)
+    _texts: list[str] | None = field(default=None, repr=False, compare=False)
 
     def texts(self) -> list[str]:
-        """Return the block's paragraphs, lines joined and justification spaces removed."""
-        return [join_wrapped(lines) for lines in self.paragraphs]
+        """Return the block's paragraphs, lines joined and justification spaces removed (computed once)."""
+        if self._texts is None:
+            self._texts = [join_wrapped(lines) for lines in self.paragraphs]
+        return list(self._texts)
 
 
 @dataclass
@@ -158,6 +161,7 @@ def _take_byline(block: Block) -> str | None:
     first = join_wrapped(block.paragraphs[0])
     if L.BYLINE.match(first) and len(first) <= MAX_BYLINE_CHARS and not L.ends_sentence(first):
         block.paragraphs.pop(0)
+        block._texts = None
         return L.BYLINE_MARK.sub("", first).strip()
     return None
 

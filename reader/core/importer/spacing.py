@@ -52,6 +52,8 @@ def _han_run_length(text: str, index: int, step: int) -> int:
 
 def remove_justification_spaces(text: str) -> str:
     """Remove single spaces between Han characters where the Han run on at least one side has length 1."""
+    if " " not in text and "\u3000" not in text:
+        return text
     drop = set()
     for index in range(1, len(text) - 1):
         if text[index] not in _SPACE or text[index - 1] in _SPACE or text[index + 1] in _SPACE:
@@ -65,7 +67,9 @@ def remove_justification_spaces(text: str) -> str:
     return "".join(char for index, char in enumerate(text) if index not in drop)
 
 
-_HAN_RE = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U000323AF〇]")
+_HAN_CLASS = r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U000323AF〇]"
+_HAN_RE = re.compile(_HAN_CLASS)
+HAN_RUN = re.compile(_HAN_CLASS + "+")
 
 
 def han_characters(text: str) -> list[str]:
