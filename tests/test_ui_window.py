@@ -198,3 +198,30 @@ def test_shift_f5_presents_from_the_current_section_and_esc_returns_there(qtbot,
     last_section = presentation.section_index
     presentation.stop()
     assert window.view.current_section() == last_section == 3
+
+
+def test_popup_save_word_and_bookmark_reach_the_library(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    view = window.view
+    block = next(i for i, b in enumerate(view.document.blocks) if b.text.startswith("高质量发展是"))
+    word = view.word_at(block, view.document.blocks[block].text.index("首要"))
+    window.open_popup(word)
+    window.popup.saveWordRequested.emit(window.popup.word)
+    window.popup.bookmarkRequested.emit(window.popup.word)
+    store = window.controller.store
+    saved = store.vocab.get("首要")
+    assert saved.reading == "shou3 yao4" and saved.sentence == "高质量发展是首要任务。"
+    marks = store.annotations.list(window.controller.opened.entry_id)
+    assert [(m.kind, m.anchor.paragraph_id, m.anchor.start) for m in marks] == [
+        ("bookmark", view.document.blocks[block].key, word.start)]
+
+
+def test_unknown_words_mode_hides_pinyin_of_words_marked_known(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    window.controller.store.vocab.add("我们", status="known")
+    window.actions_["pinyin_unknown"].trigger()
+    view = window.view
+    block = next(i for i, b in enumerate(view.document.blocks) if b.text.startswith("高质量发展是"))
+    shown = view._line_data[block][2]
+    text = view.document.blocks[block].text
+    assert shown[text.index("我们")] is None and shown[text.index("首要")] is not None

@@ -164,6 +164,60 @@ class ReaderController(QObject):
         return [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
                 for h in self.store.library.search(query, limit=50)]
 
+    # --- popup intents: vocabulary, bookmarks, notes ------------------------------------------------------------
+    def save_word(self, word) -> str | None:
+        """Save a word (a WordRef) to the vocabulary with its reading, meaning and sentence; return the word saved."""
+        if self.store is None:
+            return None
+        reading = " ".join(r for r in word.readings if r)
+        sentence = sentence_around(self.document.blocks[word.block].text, word.start, word.end)
+        try:
+            meaning = "; ".join(services.language_service().lookup(word.text).definitions[:3])
+        except Exception:  # noqa: BLE001 (the word is still worth saving without its meaning)
+            meaning = ""
+        try:
+            self.store.vocab.add(word.text, reading, meaning, sentence, self.opened.entry_id)
+        except (DubaoError, ValueError) as error:
+            self.problem.emit(str(error))
+            return None
+        return word.text
+
+    def bookmark(self, word, note: str | None = None) -> bool:
+        """Bookmark the word's place (or attach `note` to the word); return success."""
+        anchor = self._anchor_of(word)
+        if anchor is None:
+            return False
+        try:
+            if note is None:
+                self.store.annotations.add_bookmark(self.opened.entry_id, anchor)
+            else:
+                self.store.annotations.add_note(self.opened.entry_id, anchor, note)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return False
+        return True
+
+    def _anchor_of(self, word):
+        from reader.core.anchoring import anchor_in_text
+
+        if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
+            return None
+        blocks = self.document.blocks
+        index = next((i for i in range(word.block, len(blocks)) if blocks[i].is_paragraph), None)
+        if index is None:
+            return None
+        start, end = (word.start, word.end) if index == word.block else (0, 0)
+        return anchor_in_text(blocks[index].key, blocks[index].text, start, end)
+
+    def known_words(self) -> frozenset[str]:
+        """Return the words the reader marked known (none without a library)."""
+        if self.store is None:
+            return frozenset()
+        try:
+            return self.store.vocab.known_words()
+        except DubaoError:
+            return frozenset()
+
     def stored_annotations(self) -> list:
         """Return the bookmarks, highlights and notes stored for the open article."""
         if self.store is None or self.opened is None or self.opened.entry_id is None:
@@ -199,3 +253,12 @@ def position_block(document: ViewDocument, paragraph_id: str, offset: int) -> tu
                 return first_of_run, 0
             return index, min(offset, len(block.text))
     return None
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """Return the sentence of `text` holding characters [start, end)."""
+    enders = "。！？；!?"
+    left = max((text.rfind(c, 0, start) for c in enders), default=-1) + 1
+    rights = [i for i in (text.find(c, end) for c in enders) if i >= 0]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:right].strip()

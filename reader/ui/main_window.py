@@ -23,7 +23,7 @@ from reader.ui.presenting import present
 from reader.ui.services import format_readings
 from reader.ui.view import style_commands as cmd
 from reader.ui.view.article_view import ArticleView, WordRef
-from reader.ui.view.find import find_matches
+from reader.ui.view.find import find_matches, first_from
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 
@@ -57,8 +57,6 @@ class MainWindow(QMainWindow):
         self.presentation = None
         self.status = QLabel(self)
         self.statusBar().addWidget(self.status, 1)
-        self._find_state: tuple[list, int] = ([], -1)
-        self._term_steps: dict[str, int] = {}
         self._save_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS,
                                   timeout=self.save_position)
         self._wire()
@@ -100,6 +98,9 @@ class MainWindow(QMainWindow):
         self.find_bar.stepRequested.connect(self.step_match)
         self.find_bar.closed.connect(self.clear_find)
         self.popup.copyRequested.connect(lambda text: QGuiApplication.clipboard().setText(text))
+        self.popup.saveWordRequested.connect(self.save_word)
+        self.popup.bookmarkRequested.connect(self.bookmark_word)
+        self.popup.noteRequested.connect(self.note_on_word)
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -151,7 +152,6 @@ class MainWindow(QMainWindow):
         """Show a newly opened article (text at once; pinyin follows) and go to its saved position."""
         self.popup.hide()
         self.clear_find()
-        self._term_steps.clear()
         self.view.set_document(document)
         self.sections.set_sections(document.sections)
         self.glossary.set_terms(document.glossary_counts())
@@ -253,6 +253,24 @@ class MainWindow(QMainWindow):
         top_left = self.view.viewport().mapTo(self.centralWidget(), rect.topLeft())
         return QRect(top_left, rect.size())
 
+    def save_word(self, word: WordRef) -> None:
+        """Save the popup's word to the vocabulary."""
+        saved = self.controller.save_word(word)
+        if saved:
+            self.statusBar().showMessage(self.tr("Saved {0} to your vocabulary.").format(saved), 4000)
+
+    def bookmark_word(self, word: WordRef) -> None:
+        """Bookmark the place of the popup's word."""
+        if self.controller.bookmark(word):
+            self.statusBar().showMessage(self.tr("Bookmark added."), 4000)
+
+    def note_on_word(self, word: WordRef) -> None:
+        """Ask for a note and attach it to the popup's word."""
+        self.popup.hide()
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Add Note"), self.tr("Note on {0}:").format(word.text))
+        if ok and text.strip() and self.controller.bookmark(word, note=text.strip()):
+            self.statusBar().showMessage(self.tr("Note added."), 4000)
+
     def look_up_caret_word(self) -> None:
         """Open the popup for the word at the caret."""
         word = self.view.word_at(*self.view.selection.caret)
@@ -272,48 +290,40 @@ class MainWindow(QMainWindow):
 
     # --- find and glossary stepping --------------------------------------------------------------------------------
     def find(self, query: str, pinyin: bool) -> None:
-        """Highlight every match of `query` and go to the first one after the reading position."""
-        if self.view.document is None:
-            return
-        matches = find_matches(self.view.document, query, pinyin)
-        top = self.view.top_position()
-        current = next((i for i, m in enumerate(matches) if (m[0], m[1]) >= top), 0) if matches else -1
-        self._find_state = (matches, current)
-        self.view.set_matches(matches, current)
-        self.find_bar.show_count(current, len(matches))
+        """Highlight every match of `query` and go to the first one from the reading position on."""
+        if self.view.document is not None:
+            matches = find_matches(self.view.document, query, pinyin)
+            self.view.set_matches(matches, first_from(matches, self.view.top_position()))
+            self.find_bar.show_count(self.view.current_match, len(matches))
 
     def step_match(self, step: int) -> None:
-        """Go to the next or previous match (opening the find bar when closed)."""
-        matches, current = self._find_state
-        if not matches:
+        """Go to the next or previous match (opening the find bar when there is nothing to step through)."""
+        if not self.view.matches:
             self.find_bar.open_bar()
             return
-        current = (current + step) % len(matches)
-        self._find_state = (matches, current)
-        self.view.set_matches(matches, current)
-        self.find_bar.show_count(current, len(matches))
+        self.view.set_matches(self.view.matches, (self.view.current_match + step) % len(self.view.matches))
+        self.find_bar.show_count(self.view.current_match, len(self.view.matches))
 
     def clear_find(self) -> None:
         """Remove find highlights."""
-        self._find_state = ([], -1)
         self.view.set_matches([], -1)
         self.view.setFocus()
 
     def step_term(self, term: str) -> None:
         """Go to the next occurrence of a glossary term, highlighting all of them."""
         occurrences = self.view.document.glossary_occurrences(term) if self.view.document else []
-        if not occurrences:
-            return
-        index = (self._term_steps.get(term, -1) + 1) % len(occurrences)
-        self._term_steps = {term: index}
-        self._find_state = (occurrences, index)
-        self.view.set_matches(occurrences, index)
-        self.statusBar().showMessage(self.tr("{0}: {1} of {2}").format(term, index + 1, len(occurrences)), 4000)
+        if occurrences:
+            stepping = self.view.matches == occurrences
+            self.view.set_matches(occurrences, (self.view.current_match + 1) % len(occurrences) if stepping else 0)
+            self.statusBar().showMessage(self.tr("{0}: {1} of {2}").format(
+                term, self.view.current_match + 1, len(occurrences)), 4000)
 
     # --- style and window -------------------------------------------------------------------------------------------
     def restyle(self, style: ViewStyle) -> None:
         """Apply a new view style and remember it."""
         self.popup.hide()
+        if style.pinyin.mode == PinyinMode.UNKNOWN:
+            style = replace(style, pinyin=replace(style.pinyin, known_words=self.controller.known_words()))
         self.view.set_style(style)
         self.prefs.save_view_style(style)
         self._reflect_style()

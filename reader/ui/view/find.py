@@ -69,3 +69,10 @@ def find_matches(document: ViewDocument, query: str, pinyin: bool = False) -> li
     if pinyin:
         found.update(find_pinyin(document, query))
     return sorted(found)
+
+
+def first_from(matches: list[Match], position: tuple[int, int]) -> int:
+    """Return the index of the first match at or after (block, offset) `position`, wrapping to 0; -1 when none."""
+    if not matches:
+        return -1
+    return next((i for i, (block, start, _end) in enumerate(matches) if (block, start) >= position), 0)
