@@ -46,9 +46,13 @@ def row(what: str, values: list[float], reference: list[float] | None, unit: str
 
 
 def brute_force(conn: sqlite3.Connection, query: str) -> list[int]:
-    """The reference search: scan every stored article for the substring, newest first, first 20."""
+    """The reference search: scan every stored article's text for the substring, newest first, first 20."""
+    from reader.core.storage.packing import unpack_text
+
+    conn.create_function("unpack_text", 1, unpack_text, deterministic=True)
     rows = conn.execute(
-        "SELECT article_id FROM article_bodies WHERE instr(article_json, ?) > 0 ORDER BY article_id DESC LIMIT 20",
+        "SELECT article_id FROM article_texts WHERE instr(unpack_text(article), ?) > 0 ORDER BY article_id DESC "
+        "LIMIT 20",
         (query,),
     )
     return [r[0] for r in rows]
@@ -97,7 +101,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--library", type=Path, default=Path(tempfile.gettempdir()) / "dubao-bench-library")
+    parser.add_argument("--library", type=Path, default=Path(tempfile.gettempdir()) / "dubao-bench-library-v4")
     args = parser.parse_args()
     folder = args.library / str(args.count)
     built = make_library(folder, args.count)

@@ -1,8 +1,8 @@
 """The library: every article the user opened, with its text, title, times and reading position.
 
 An article is keyed by its source path (re-opening or re-importing the same file updates the entry). Its text is
-kept twice in one row of `article_bodies`: as our Markdown (what the user can see and edit) and as the article model
-in JSON (what the reader, anchoring and exports work from). Listing reads only the small `articles` table.
+kept twice, compressed, in one row of `article_texts`: as our Markdown (what the user can see and edit) and as the
+article model in JSON (what the reader, anchoring and exports work from). Listing reads only the small `articles` table.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from reader.core.errors import StorageProblem
 from reader.core.model import Article
 from reader.core.storage import search
 from reader.core.storage.database import transaction
+from reader.core.storage.packing import pack_text, unpack_text
 
 
 @dataclass(frozen=True)
@@ -95,14 +96,14 @@ class Library:
                     (article.title, article.text_length(), now, now, article_id),
                 )
             conn.execute(
-                "INSERT OR REPLACE INTO article_bodies (article_id, markdown, article_json) VALUES (?, ?, ?)",
-                (article_id, markdown, body_json),
+                "INSERT OR REPLACE INTO article_texts (article_id, markdown, article) VALUES (?, ?, ?)",
+                (article_id, pack_text(markdown), pack_text(body_json)),
             )
             search.index_document(conn, article_id, text)
         return self.get(article_id)
 
     def _unindex(self, article_id: int) -> None:
-        row = self._conn.execute("SELECT article_json FROM article_bodies WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._conn.execute("SELECT article FROM article_texts WHERE article_id = ?", (article_id,)).fetchone()
         if row is not None:
             title, paragraphs = search.stored_document(row[0])
             search.unindex_document(self._conn, article_id, search.document_text(title, [t for _, t in paragraphs]))
@@ -145,17 +146,17 @@ class Library:
 
     def article(self, article_id: int) -> Article:
         """Return the stored article model."""
-        row = self._conn.execute("SELECT article_json FROM article_bodies WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._conn.execute("SELECT article FROM article_texts WHERE article_id = ?", (article_id,)).fetchone()
         if row is None:
             raise StorageProblem(f"no text stored for article {article_id}", self._path)
-        return Article.from_dict(json.loads(row[0]))
+        return Article.from_dict(json.loads(unpack_text(row[0])))
 
     def markdown(self, article_id: int) -> str:
         """Return the stored Markdown text of an article."""
-        row = self._conn.execute("SELECT markdown FROM article_bodies WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._conn.execute("SELECT markdown FROM article_texts WHERE article_id = ?", (article_id,)).fetchone()
         if row is None:
             raise StorageProblem(f"no text stored for article {article_id}", self._path)
-        return str(row[0])
+        return unpack_text(row[0])
 
     def remove(self, article_id: int) -> None:
         """Remove an article with its annotations and position (vocabulary keeps the word, loses the link)."""

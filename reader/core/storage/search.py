@@ -10,7 +10,7 @@ the text 西海岸 becomes the tokens 西海 海岸 岸 (the last character of a
   index.
 Each character is written as four base-36 digits so that FTS5's unicode61 tokenizer sees plain ASCII words and never
 splits, folds or drops anything (punctuation and spaces are searchable too). The index is contentless: the text
-lives once, in `article_bodies`; hits are checked against it (so a hit is always a real occurrence) and the snippet is
+lives once, compressed, in `article_texts`; hits are checked against it (so a hit is always a real occurrence) and the snippet is
 cut from it. Results come newest article first (descending article id), so the first 20 hits need no ranking pass.
 """
 
@@ -20,6 +20,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Iterator
+
+from reader.core.storage.packing import unpack_text
 
 INDEX_TABLE = "search_index"
 SNIPPET_CONTEXT = 24
@@ -100,9 +102,9 @@ def unindex_document(conn: sqlite3.Connection, article_id: int, text: str) -> No
     )
 
 
-def stored_document(article_json: str) -> tuple[str, list[tuple[str, str]]]:
-    """Return (title, [(paragraph id, text)…]) from an article stored as JSON."""
-    data = json.loads(article_json)
+def stored_document(article_json: str | bytes) -> tuple[str, list[tuple[str, str]]]:
+    """Return (title, [(paragraph id, text)…]) from an article stored as JSON (packed or plain)."""
+    data = json.loads(unpack_text(article_json))
     paragraphs = [(p["id"], p["text"]) for s in data.get("sections", []) for p in s.get("paragraphs", [])]
     return data.get("title", ""), paragraphs
 
@@ -111,7 +113,7 @@ def reindex_all(conn: sqlite3.Connection) -> int:
     """Rebuild the index from every stored article; return how many were indexed."""
     conn.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('delete-all')")
     count = 0
-    for article_id, article_json in conn.execute("SELECT article_id, article_json FROM article_bodies").fetchall():
+    for article_id, article_json in conn.execute("SELECT article_id, article FROM article_texts").fetchall():
         title, paragraphs = stored_document(article_json)
         index_document(conn, article_id, document_text(title, [text for _, text in paragraphs]))
         count += 1
@@ -128,7 +130,7 @@ def _candidates(conn: sqlite3.Connection, expression: str) -> Iterator[int]:
 
 def _hit_for(conn: sqlite3.Connection, article_id: int, terms: list[str]) -> SearchHit | None:
     row = conn.execute(
-        "SELECT a.title, a.source_path, b.article_json FROM articles a JOIN article_bodies b ON b.article_id = a.id "
+        "SELECT a.title, a.source_path, t.article FROM articles a JOIN article_texts t ON t.article_id = a.id "
         "WHERE a.id = ?",
         (article_id,),
     ).fetchone()
