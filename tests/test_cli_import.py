@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -99,6 +100,7 @@ def _bad_inputs(tmp_path):
         (large, "too large"),
         (front, "front matter"),
         (unclosed, "never closed"),
+        (Path("/dev/null"), "not a regular file"),
     ]
 
 

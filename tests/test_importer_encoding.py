@@ -19,6 +19,8 @@ SAMPLE = "关于推进质量强区建设的意见\n\n一、总体要求\n坚持�
         (b"\xfe\xff" + SAMPLE.encode("utf-16-be"), "utf-16"),
         (SAMPLE.encode("gb18030"), "gb18030"),
         (SAMPLE.encode("gbk"), "gb18030"),
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (SAMPLE.encode("utf-16-be"), "utf-16-be"),
     ],
 )
 def test_each_encoding_decodes_to_the_same_text(encoded, name):

@@ -1,15 +1,17 @@
 """Reading a file's bytes safely and turning them into text.
 
-Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, GB18030 (which covers GBK and GB2312). GB18030 is
-only accepted when the decoded text looks like Chinese (most Han characters in the common GB2312 set, no control or
-private-use characters), so Latin-1 or Windows-1252 bytes are refused instead of shown as mojibake. Line endings
-(CRLF, CR, LF, mixed) all become LF. Files over `MAX_FILE_BYTES` (20 MB: a long article is well under 1 MB) are
-refused before they are read.
+Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, UTF-16 without BOM when its line ends show it,
+GB18030 (which covers GBK and GB2312). GB18030 is only accepted when the decoded text looks like Chinese (most Han
+characters in the common GB2312 set, no control or private-use characters), so Latin-1 or Windows-1252 bytes are
+refused instead of shown as mojibake. Line endings (CRLF, CR, LF, mixed) all become LF. Files over
+`MAX_FILE_BYTES` (20 MB: a long article is well under 1 MB) are refused before they are read, and so are folders,
+devices and pipes.
 """
 
 from __future__ import annotations
 
 import codecs
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -50,6 +52,8 @@ def read_file_bytes(path: str | Path) -> bytes:
         raise ImportProblem(f"cannot be read ({error.strerror or error})", path) from None
     if path.is_dir():
         raise ImportProblem("is a folder, not an article file", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportProblem("is not a regular file (a device, pipe or socket)", path)
     if info.st_size > MAX_FILE_BYTES:
         raise ImportProblem(f"is too large ({info.st_size / 1048576:.1f} MB; the limit is 20 MB)", path)
     return _read_checked(path)
@@ -78,6 +82,9 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> tuple[str, str]
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _normalise_newlines(_decode_strict(data, name, path)), name
+    unmarked = _utf16_without_bom(data)
+    if unmarked is not None:
+        return _normalise_newlines(_decode_strict(data, unmarked, path)), unmarked
     _refuse_binary(data, path)
     try:
         return _normalise_newlines(data.decode("utf-8")), "utf-8"
@@ -98,6 +105,26 @@ def _decode_strict(data: bytes, name: str, path: str | Path | None) -> str:
     except UnicodeDecodeError as error:
         raise ImportProblem(f"cannot be decoded: broken {name.upper()} bytes at offset {error.start}", path) from None
     return text.lstrip("\ufeff")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return "utf-16-le" or "utf-16-be" when BOM-less bytes hold UTF-16 text with line ends, else None."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data[:8192]:
+        return None
+    pairs = {data[i:i + 2] for i in range(0, min(len(data), 8192), 2)}
+    for name, newline in (("utf-16-le", b"\n\x00"), ("utf-16-be", b"\x00\n")):
+        if newline in pairs and _decodes(data, name):
+            return name
+    return None
+
+
+def _decodes(data: bytes, name: str) -> bool:
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return False
+    printable = all(ch.isprintable() or ch in "\t\n\r\f" for ch in text)
+    return printable and (_looks_like_chinese(text) or text.isascii())
 
 
 def _refuse_binary(data: bytes, path: str | Path | None) -> None:

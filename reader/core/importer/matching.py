@@ -10,6 +10,7 @@ heading printed directly before a block, then the n-th heading with the n-th blo
 from __future__ import annotations
 
 import math
+from collections import Counter
 from itertools import permutations
 from typing import Sequence
 
@@ -28,20 +29,13 @@ def han_bigrams(text: str) -> set[str]:
 def similarity_matrix(headings: Sequence[str], blocks: Sequence[str]) -> list[list[float]]:
     """Return score[h][b]: rarity-weighted count of Han bigrams heading h shares with block b."""
     block_grams = [han_bigrams(text) for text in blocks]
-    count = len(blocks)
-    scores = []
-    for heading in headings:
-        row = []
-        heading_grams = han_bigrams(heading)
-        for grams in block_grams:
-            shared = heading_grams & grams
-            row.append(sum(math.log((count + 1) / (_document_frequency(g, block_grams) + 1)) for g in shared))
-        scores.append(row)
-    return scores
-
-
-def _document_frequency(gram: str, block_grams: Sequence[set[str]]) -> int:
-    return sum(1 for grams in block_grams if gram in grams)
+    heading_grams = [han_bigrams(text) for text in headings]
+    wanted = set().union(*heading_grams) if heading_grams else set()
+    frequency: Counter[str] = Counter()
+    for grams in block_grams:
+        frequency.update(grams & wanted)
+    weight = {gram: math.log((len(blocks) + 1) / (count + 1)) for gram, count in frequency.items()}
+    return [[sum(weight[g] for g in grams & block) for block in block_grams] for grams in heading_grams]
 
 
 def assign_headings(scores: list[list[float]], adjacent: set[tuple[int, int]]) -> dict[int, int]:
