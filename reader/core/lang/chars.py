@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-_HAN_RANGES = (
-    (0x3400, 0x4DBF),  # CJK extension A
-    (0x4E00, 0x9FFF),  # CJK unified ideographs
-    (0xF900, 0xFAFF),  # CJK compatibility ideographs
-    (0x20000, 0x3134F),  # extensions B–G
-)
+import re
+
+_HAN_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_ONE_HAN = re.compile(f"[{_HAN_CLASS}]")
+_ALL_HAN = re.compile(f"[{_HAN_CLASS}]+")
 
 CLAUSE_BREAKS = frozenset("，。；：！？、,.;:!?…—“”‘’「」『』《》（）()【】\"' \u3000\n\t")
 
 
 def is_han(char: str) -> bool:
     """Return True for a Han character (one that gets a reading); 〇 counts as one."""
-    code = ord(char)
-    if code == 0x3007:
-        return True
-    return any(low <= code <= high for low, high in _HAN_RANGES)
+    return _ONE_HAN.fullmatch(char) is not None
 
 
 def all_han(text: str) -> bool:
     """Return True when `text` is non-empty and every character is Han."""
-    return bool(text) and all(is_han(c) for c in text)
+    return _ALL_HAN.fullmatch(text) is not None
 
 
 def is_clause_break(text: str) -> bool:

@@ -20,6 +20,12 @@ PERSON_TAGS = ("nr", "nrfg", "nrt")
 NON_LOCATIVE_BEFORE_SHANG = frozenset("以之向往朝至而北南东西天马爬登踏走迎赶跟追冲奔飞跳送递加再最承比在")
 WEI_BEFORE = frozenset("化变转改分称视列选评誉定沦而最更极尤较颇甚")
 DEGREE_ADVERBS = frozenset("最更极尤较颇甚")
+# Nouns that fill the second slot of 以…为… (以此为契机, 以人民为中心): 为 is wéi before them whatever follows.
+FRAME_NOUNS = frozenset({
+    "契机", "中心", "核心", "重点", "抓手", "引领", "动力", "目标", "导向", "主线", "基础", "支撑", "载体", "平台",
+    "突破口", "切入点", "主体", "依据", "指导", "统领", "牵引", "保障", "宗旨", "原则", "根本", "前提", "关键", "纽带",
+    "桥梁", "方向", "标准", "主", "辅", "本", "先", "荣", "耻", "例", "准", "重", "首", "纲", "己任", "手段",
+})
 HUAN_OBJECTS = frozenset({"钱", "款", "债", "贷", "账", "书", "给", "清", "回", "原", "本", "贷款", "欠款", "房贷", "借款"})
 ZHANG_AFTER = frozenset("得出满大成高了")
 TITLES = frozenset({"先生", "女士", "老师", "教授", "同志", "师傅", "书记", "部长", "局长", "主任", "经理", "校长", "医生"})
@@ -98,13 +104,15 @@ def rule_wei(sentence: Sentence, index: int) -> None:
 
 def _in_yi_wei_frame(sentence: Sentence, index: int) -> bool:
     """以 X 为 Y where Y is a short noun phrase closing the clause (以人民为中心), not 以 X 为 Y 做某事 (for)."""
-    if not any(w.text == "以" for w in sentence.clause_before(index)):
+    if not any(w.text == "以" or w.text in ("以此", "以其", "以之") for w in sentence.clause_before(index)):
         return False
     complement = []
     for word in sentence.clause_after(index):
         if word.text in ("的", "之"):
             break
         complement.append(word)
+    if complement and complement[0].text in FRAME_NOUNS:
+        return True
     han_length = sum(len(w.text) for w in complement if all_han(w.text))
     return 0 < han_length <= 4 and len(complement) <= 2
 
@@ -134,7 +142,8 @@ def rule_de_adverbial(sentence: Sentence, index: int) -> None:
         return
     reduplicated = len(before.text) >= 2 and before.text[0] == before.text[1]
     adverbial = word.tag == "uv" or _tag_is(before, ADVERBIAL_TAGS) or reduplicated
-    if adverbial and _tag_is(after, ("v", "d", "p")):
+    strongly_adverbial = reduplicated or _tag_is(before, ("d", "ad"))
+    if adverbial and _tag_is(after, ("v", "d", "p")) or strongly_adverbial and _tag_is(after, ("a",)):
         word.readings[0] = "de5"
 
 
@@ -146,7 +155,7 @@ def rule_locative_shang(sentence: Sentence, index: int) -> None:
         before = sentence.word(index - 1)
         if before is None or not all_han(before.text) or before.text[-1] in NON_LOCATIVE_BEFORE_SHANG:
             return
-        in_zai_frame = any(w.text == "在" for w in sentence.clause_before(index))
+        in_zai_frame = any(w.text in ("在", "从") for w in sentence.clause_before(index))
         if text == "上当":
             if in_zai_frame:
                 word.readings[:] = ["shang5", "dang1"]

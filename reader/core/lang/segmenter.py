@@ -1,8 +1,8 @@
 """Word segmentation: jieba behind our own object, with its own cache file and a quiet log.
 
 jieba is imported only when the first text is cut. Its prefix dictionary is kept in `paths.cache_dir()` as a plain
-marshal file, which loads several times faster than jieba's own cache loader. Words are cut with jieba's
-part-of-speech tokenizer, because the context rules of the pinyin engine need to know a verb from a noun.
+marshal file, which loads several times faster than jieba's own cache loader. Every word carries jieba's
+part-of-speech tag, because the context rules of the pinyin engine need to know a verb from a noun.
 """
 
 from __future__ import annotations
@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from reader.core import paths
+from reader.core.lang.chars import all_han
 
 CACHE_NAME = "jieba-prefix-dict.marshal"
 GLOSSARY_TAG = "nz"
+ONE_CHARACTER_ADVERBS = frozenset("很更最太挺也都就还又再才不没越极")
+PARTICLES = frozenset("的地得了着过")
 FORCED_FREQUENCY = 1_000_000  # above every word of jieba's dictionary  # jieba's tag for proper nouns of other kinds: glossary terms are named things
 
 
@@ -52,9 +55,43 @@ class Segmenter:
             self._flush_pending()
 
     def cut(self, text: str) -> list[Word]:
-        """Return the words of `text` in order; their texts join back to exactly `text`."""
+        """Return the words of `text` in order; their texts join back to exactly `text`.
+
+        Words are cut by jieba's plain tokenizer (its fast four-state HMM for unknown words); a word's tag comes from
+        the dictionary, and only a word the dictionary lacks is tagged by the part-of-speech HMM (names: "nr").
+        """
         pos = self._loaded()
-        return [Word(pair.word, pair.flag) for pair in pos.cut(text)]
+        pos.makesure_userdict_loaded()
+        words: list[Word] = []
+        for word in pos.tokenizer.cut(text):
+            for part in self._split_fused(pos, word):
+                words.append(Word(part, self._tag(pos, part)))
+        return words
+
+    @staticmethod
+    def _split_fused(pos: Any, word: str) -> tuple[str, ...]:
+        """Undo the HMM fusing a one-character adverb (很, 更 …) or particle (地, 得 …) into an unknown word."""
+        if len(word) < 2 or pos.tokenizer.FREQ.get(word):
+            return (word,)
+        if word[0] in PARTICLES or word[0] in ONE_CHARACTER_ADVERBS or pos.word_tag_tab.get(word[0]) == "d":
+            return (word[0], *Segmenter._split_fused(pos, word[1:]))
+        if word[-1] in PARTICLES:
+            return (*Segmenter._split_fused(pos, word[:-1]), word[-1])
+        return (word,)
+
+    @staticmethod
+    def _tag(pos: Any, word: str) -> str:
+        tag = pos.word_tag_tab.get(word)
+        if tag is not None:
+            return tag
+        if all_han(word):
+            if pos.tokenizer.FREQ.get(word):
+                return "n"
+            pairs = list(pos.cut(word))
+            return pairs[0].flag if len(pairs) == 1 else "n"
+        if word.isdigit():
+            return "m"
+        return "eng" if word.isascii() and word.isalpha() else "x"
 
     def is_known(self, word: str) -> bool:
         """Return True when `word` is in the segmentation dictionary (not a guess of the HMM)."""
