@@ -71,6 +71,8 @@ def notes_markdown(store: Store, article_id: int | None = None) -> str:
     if article_id is not None:
         return article_notes_markdown(store, article_id)
     ids = sorted({a.article_id for a in store.annotations.list()})
+    if not ids:
+        return "# Notes\n\nNo bookmarks, highlights or notes yet.\n"
     return "\n".join(article_notes_markdown(store, i) for i in ids)
 
 

@@ -101,6 +101,7 @@ class Store:
 
     def _migrate(self, existed: bool) -> None:
         def backup_first(version: int) -> None:
+            """Back up a database that has data before migrating it to `version`."""
             if existed and migrations.current_version(self.connection) > 0:
                 backups.automatic_backup(self.connection, self.data_folder, f"before-v{version}")
 

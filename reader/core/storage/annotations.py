@@ -175,20 +175,18 @@ class Annotations:
 
     def reattach(self, annotation_id: int, anchor: Anchor) -> Annotation:
         """Attach an annotation (typically an orphan) to a new span chosen by the user."""
-        self._store_anchor(annotation_id, anchor, AnchorStatus.EXACT)
+        with transaction(self._conn, self._path):
+            self._write_anchor(annotation_id, anchor, AnchorStatus.EXACT.value)
         return self.get(annotation_id)
 
-    def _store_anchor(self, annotation_id: int, anchor: Anchor, status: str) -> None:
+    def _write_anchor(self, annotation_id: int, anchor: Anchor, status: str) -> None:
+        """Store an anchor and its status (inside the caller's transaction)."""
         self._conn.execute(
             "UPDATE annotations SET paragraph_id = ?, start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, "
             "anchor_status = ? WHERE id = ?",
             (anchor.paragraph_id, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, status,
              annotation_id),
-        ) if self._conn.in_transaction else self._store_in_transaction(annotation_id, anchor, status)
-
-    def _store_in_transaction(self, annotation_id: int, anchor: Anchor, status: str) -> None:
-        with transaction(self._conn, self._path):
-            self._store_anchor(annotation_id, anchor, status)
+        )
 
     def reanchor_article(self, article_id: int, article: Article) -> ReanchorReport:
         """Re-anchor every annotation of an article (deleted ones too) to its new text, in one transaction."""
@@ -197,7 +195,7 @@ class Annotations:
         outcomes = [(a.id, reanchor(a.anchor, article)) for a in annotations]
         with transaction(self._conn, self._path):
             for annotation_id, outcome in outcomes:
-                self._store_anchor(annotation_id, outcome.anchor, outcome.status.value)
+                self._write_anchor(annotation_id, outcome.anchor, outcome.status.value)
                 report.counts[outcome.status] += 1
                 if outcome.status == AnchorStatus.ORPHAN:
                     report.orphan_ids.append(annotation_id)

@@ -22,66 +22,66 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
+V1_SCHEMA = """
+CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at REAL NOT NULL);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    source_path TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    char_count INTEGER NOT NULL DEFAULT 0,
+    added_at REAL NOT NULL,
+    opened_at REAL NOT NULL,
+    updated_at REAL NOT NULL
+);
+CREATE INDEX articles_by_opened ON articles (opened_at DESC);
+CREATE TABLE article_bodies (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    markdown TEXT NOT NULL,
+    article_json TEXT NOT NULL
+);
+CREATE TABLE positions (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    paragraph_id TEXT NOT NULL,
+    char_offset INTEGER NOT NULL DEFAULT 0,
+    saved_at REAL NOT NULL
+);
+CREATE TABLE annotations (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('bookmark', 'highlight', 'note')),
+    paragraph_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    exact TEXT NOT NULL,
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    anchor_status TEXT NOT NULL DEFAULT 'exact',
+    name TEXT,
+    colour TEXT,
+    note TEXT,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    deleted_at REAL
+);
+CREATE INDEX annotations_by_article ON annotations (article_id, paragraph_id);
+CREATE TABLE vocab (
+    id INTEGER PRIMARY KEY,
+    word TEXT NOT NULL UNIQUE,
+    reading TEXT NOT NULL DEFAULT '',
+    meaning TEXT NOT NULL DEFAULT '',
+    sentence TEXT NOT NULL DEFAULT '',
+    article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+    status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'learning', 'known')),
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    deleted_at REAL
+);
+"""
+
+
 def _v1_core(conn: sqlite3.Connection) -> None:
     """Library, reading positions, annotations and vocabulary."""
-    _run_script(
-        conn,
-        """
-        CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at REAL NOT NULL);
-        CREATE TABLE articles (
-            id INTEGER PRIMARY KEY,
-            source_path TEXT NOT NULL UNIQUE,
-            title TEXT NOT NULL,
-            char_count INTEGER NOT NULL DEFAULT 0,
-            added_at REAL NOT NULL,
-            opened_at REAL NOT NULL,
-            updated_at REAL NOT NULL
-        );
-        CREATE INDEX articles_by_opened ON articles (opened_at DESC);
-        CREATE TABLE article_bodies (
-            article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-            markdown TEXT NOT NULL,
-            article_json TEXT NOT NULL
-        );
-        CREATE TABLE positions (
-            article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-            paragraph_id TEXT NOT NULL,
-            char_offset INTEGER NOT NULL DEFAULT 0,
-            saved_at REAL NOT NULL
-        );
-        CREATE TABLE annotations (
-            id INTEGER PRIMARY KEY,
-            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-            kind TEXT NOT NULL CHECK (kind IN ('bookmark', 'highlight', 'note')),
-            paragraph_id TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            end INTEGER NOT NULL,
-            exact TEXT NOT NULL,
-            prefix TEXT NOT NULL DEFAULT '',
-            suffix TEXT NOT NULL DEFAULT '',
-            anchor_status TEXT NOT NULL DEFAULT 'exact',
-            name TEXT,
-            colour TEXT,
-            note TEXT,
-            created_at REAL NOT NULL,
-            updated_at REAL NOT NULL,
-            deleted_at REAL
-        );
-        CREATE INDEX annotations_by_article ON annotations (article_id, paragraph_id);
-        CREATE TABLE vocab (
-            id INTEGER PRIMARY KEY,
-            word TEXT NOT NULL UNIQUE,
-            reading TEXT NOT NULL DEFAULT '',
-            meaning TEXT NOT NULL DEFAULT '',
-            sentence TEXT NOT NULL DEFAULT '',
-            article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
-            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'learning', 'known')),
-            created_at REAL NOT NULL,
-            updated_at REAL NOT NULL,
-            deleted_at REAL
-        );
-        """,
-    )
+    _run_script(conn, V1_SCHEMA)
 
 
 def _v2_search(conn: sqlite3.Connection) -> None:
