@@ -113,9 +113,9 @@ def test_modes_choose_which_words_show_pinyin(document):
 def test_turning_pinyin_off_makes_lines_shorter_and_keeps_the_position(view, document):
     view.resize(700, 150)
     view.go_to_section(2)
-    height_all, top_block = view.layout_.height, view.top_position()[0]
+    height_all, top_block = full_height(view), view.top_position()[0]
     view.set_style(replace(view.style_, pinyin=PinyinOptions(PinyinMode.OFF)))
-    assert view.layout_.height < height_all
+    assert full_height(view) < height_all
     assert view.top_position()[0] == top_block
 
 
@@ -164,19 +164,39 @@ def test_enter_opens_the_word_at_the_caret(qtbot, view, document):
     assert signal.args[0].text == "任务"
 
 
+def full_height(view) -> float:
+    view.reach_block(len(view.document.blocks) - 1)
+    return view.layout_.height
+
+
 def test_zoom_makes_text_larger(view):
-    before = view.layout_.height
+    before = full_height(view)
     view.set_style(view.style_.zoomed(1.5))
-    assert view.layout_.height > before * 1.3
+    assert full_height(view) > before * 1.3
     view.set_style(ViewStyle())
-    assert abs(view.layout_.height - before) < 1
+    assert abs(full_height(view) - before) < 1
+
+
+def test_a_long_article_shows_its_first_screen_before_the_rest_is_laid_out(qtbot, view):
+    article = make_article()
+    for index in range(60):
+        article.sections.append(replace(article.sections[1], heading=f"第{index}节"))
+    long_document = ViewDocument.from_article(article, annotate_article(article))
+    view.set_document(long_document)
+    assert view.layout_.lines and view.layout_.lines[-1].block < len(long_document.blocks) - 1
+    with qtbot.waitSignal(view.layoutCompleted, timeout=10000):
+        pass
+    laid_out = {line.block for line in view.layout_.lines}
+    assert laid_out == set(range(len(long_document.blocks)))
+    view.go_to_section(50)
+    assert view.current_section() == 50
 
 
 def test_text_without_annotation_shows_at_once_and_pinyin_arrives_later(view):
     article = make_article("还没有拼音")
     bare = ViewDocument.from_article(article)
     view.set_document(bare)
-    assert not any(any(d[2]) for d in view._line_data[: len(bare.blocks)])
+    assert not any(any(d[2]) for d in view._line_data.values())
     bare.apply_annotation(annotate_article(article))
     view.refresh_annotation()
-    assert any(any(d[2]) for d in view._line_data[: len(bare.blocks)])
+    assert any(any(d[2]) for d in view._line_data.values())

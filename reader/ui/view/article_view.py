@@ -4,6 +4,7 @@ Signals:
     wordActivated(WordRef): a click on a word, Enter on the caret's word, or a hover that rested on a word.
     sectionChanged(int): the section at the top of the view changed while scrolling.
     positionChanged(): the reading position (first visible character) changed.
+    layoutCompleted(): a long article finished laying out in the background.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.core.annotation import Token
 from reader.ui.view.document import ViewDocument
-from reader.ui.view.layout import DocumentLayout, LayoutBlock, layout_document
+from reader.ui.view.layout import DocumentLayout, LayoutBlock, LayoutBuilder, LazyBlocks
 from reader.ui.view.pinyin_modes import shown_readings, tone_of
 from reader.ui.view.render import LineRenderer, QtTextMeasure, fill_rect
 from reader.ui.view.selection import Selection, selected_text, selected_text_with_pinyin
@@ -27,6 +28,7 @@ from reader.ui.view.style import KIND_STYLES, ViewStyle
 ReadingFormatter = Callable[[list[str | None], bool], list[str | None]]
 COLUMN_EMS = 34  # the widest text column, in characters of body text
 HOVER_DELAY_MS = 450
+LAYOUT_SLICE_S = 0.008  # layout work per idle moment for long articles (well under a frame)
 PREFETCH_BATCH = 4  # lines drawn ahead per idle moment (a few milliseconds, so input is never held up)
 
 
@@ -53,6 +55,7 @@ class ArticleView(QAbstractScrollArea):
     """Shows a `ViewDocument` as ruby text; handles scrolling, selection, hit testing and highlights."""
 
     wordActivated = Signal(object)
+    layoutCompleted = Signal()
     sectionChanged = Signal(int)
     positionChanged = Signal()
 
@@ -66,7 +69,7 @@ class ArticleView(QAbstractScrollArea):
         self.current_match = -1
         self.layout_: DocumentLayout | None = None
         self._ruby: list[list[str | None]] = []
-        self._line_data: list[tuple] = []
+        self._line_data: dict[int, tuple] = {}
         self._current_section = -1
         self._pinned_section: int | None = None
         self._anchor: tuple[int, int] | None = None  # where navigation wanted the top to be, if it could not
@@ -79,6 +82,8 @@ class ArticleView(QAbstractScrollArea):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paintEvent fills it; Qt need not
         self.viewport().setAutoFillBackground(False)
         self._prefetch_timer = QTimer(self, singleShot=True, interval=0, timeout=self._prefetch)
+        self._layout_timer = QTimer(self, singleShot=True, interval=0, timeout=self._continue_layout)
+        self._builder: LayoutBuilder | None = None
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -93,7 +98,8 @@ class ArticleView(QAbstractScrollArea):
         self.matches, self.current_match, self._current_section = [], -1, -1
         self._pinned_section = self._anchor = None
         self.layout_ = None
-        self._line_data = []
+        self._builder = None
+        self._line_data = {}
         if self.isVisible():  # a hidden view lays out when first shown, at its real width (once)
             self.relayout()
             self.verticalScrollBar().setValue(0)
@@ -133,31 +139,60 @@ class ArticleView(QAbstractScrollArea):
         return max(self.margin(), (self.viewport().width() - self.column_width()) / 2)
 
     def relayout(self, keep_position: bool = False) -> None:
-        """Lay the document out for the current width (once per width, style or mode change)."""
+        """Lay the document out for the current width (once per width, style or mode change): the screen to show
+        at once, the rest a few milliseconds at a time while the reader is idle."""
         if self.document is None:
             return
         position = self.top_position() if keep_position or self._anchor is not None else None
         self._anchor = None
-        blocks = [self._layout_block(i, b) for i, b in enumerate(self.document.blocks)]
-        self.layout_ = layout_document(blocks, self.column_width(), self.measure, self.style_.line_spacing,
-                                       margin=0.0)
+        self._line_data = {}
+        blocks = LazyBlocks(len(self.document.blocks), self._layout_block)
+        chars = sum(len(b.text) for b in self.document.blocks)
+        self._builder = LayoutBuilder(blocks, self.column_width(), self.measure, self.style_.line_spacing,
+                                      chars_total=chars)
+        self.layout_ = self._builder.layout
+        self._builder.extend_through(position[0] if position else 0)
+        self._builder.extend_below(self._builder.y + 2 * self.viewport().height())
         self.renderer.clear()
         self._update_scrollbar()
         if position is not None:
             self.scroll_to(*position)
+        if not self._builder.complete:
+            self._layout_timer.start()
         self.viewport().update()
 
-    def _layout_block(self, index: int, block) -> LayoutBlock:
+    def _continue_layout(self) -> None:
+        """Lay out the next blocks (about one frame's worth) and keep the scroll bar's range in step."""
+        if self._builder is None or self._builder.complete:
+            return
+        self._builder.extend_for(LAYOUT_SLICE_S)
+        self._update_scrollbar()
+        if not self._builder.complete:
+            self._layout_timer.start()
+        else:
+            self.layoutCompleted.emit()
+
+    def reach_block(self, block: int) -> None:
+        """Make sure everything up to `block` is laid out (before asking where it is)."""
+        self.ensure_layout()
+        if self._builder is not None and not self._builder.complete and block >= self._builder.next_block:
+            self._builder.extend_through(block)
+            self._update_scrollbar()
+
+    def _reach_y(self, y: float) -> None:
+        if self._builder is not None and not self._builder.complete and y >= self._builder.y:
+            self._builder.extend_below(y)
+            self._update_scrollbar()
+
+    def _layout_block(self, index: int) -> LayoutBlock:
+        block = self.document.blocks[index]
         numbered = shown_readings(block, self.style_.pinyin)
         shown = self.formatter(numbered, self.style_.tone_marks)
         tones = [tone_of(r) for r in numbered]
         underline = [False] * len(block.text)
         for hit in block.glossary:
             underline[hit.start:hit.end] = [True] * (min(hit.end, len(block.text)) - hit.start)
-        if index < len(self._line_data):
-            self._line_data[index] = (block.kind.value, block.text, shown, tones, underline)
-        else:
-            self._line_data.append((block.kind.value, block.text, shown, tones, underline))
+        self._line_data[index] = (block.kind.value, block.text, shown, tones, underline)
         kind = KIND_STYLES[block.kind.value]
         words = [(t.start, t.end) for t in block.tokens] if block.tokens else []
         return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align)
@@ -196,6 +231,7 @@ class ArticleView(QAbstractScrollArea):
 
     def _paint_lines(self, painter: QPainter, area: QRect) -> None:
         top, left = self.verticalScrollBar().value() - self.margin(), self.column_left()
+        self._reach_y(top + area.bottom() + 1)
         visible = self.layout_.visible_lines(top + area.top(), top + area.bottom() + 1)
         self._paint_highlights(painter, visible, top, left)
         dpr = self.devicePixelRatioF()
@@ -246,6 +282,7 @@ class ArticleView(QAbstractScrollArea):
     def caret_rect(self) -> QRect:
         """Return the caret's rectangle in viewport coordinates."""
         block, offset = self.selection.caret
+        self.reach_block(block)
         index = self.layout_.line_of(block, offset)
         line = self.layout_.lines[index]
         i = offset - line.start
@@ -282,7 +319,7 @@ class ArticleView(QAbstractScrollArea):
 
     def span_rect(self, block: int, start: int, end: int) -> QRect:
         """Return the viewport rectangle around characters [start, end) of `block` (united over lines)."""
-        self.ensure_layout()
+        self.reach_block(block)
         top = self.verticalScrollBar().value() - self.margin()
         rect = QRect()
         for index, x0, x1 in self.layout_.span_rects(block, start, end):
@@ -307,6 +344,7 @@ class ArticleView(QAbstractScrollArea):
         if self.layout_ is None and self.document is not None:
             self._anchor = (block, offset)
             return
+        self.reach_block(block)
         if not self.layout_ or not (0 <= block < len(self.layout_.first_line_of_block)):
             return
         line = self.layout_.lines[self.layout_.line_of(block, offset)]

@@ -9,9 +9,11 @@ and tests. Rules:
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Protocol
+from collections.abc import Sequence
 
 NO_LINE_START = frozenset("，。、；：？！”）》,.;:?!)」』】〕…·％%")
 NO_LINE_END = frozenset("“（《([「『【〔")
@@ -133,26 +135,94 @@ class DocumentLayout:
         return rects
 
 
+class LazyBlocks(Sequence):
+    """A sequence of `count` layout blocks made on first use by `make(index)` (and kept)."""
+
+    def __init__(self, count: int, make) -> None:
+        self._count, self._make, self._made = count, make, {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> LayoutBlock:
+        block = self._made.get(index)
+        if block is None:
+            block = self._made[index] = self._make(index)
+        return block
+
+
+class LayoutBuilder:
+    """Lays blocks out a few at a time, so a long article shows its first screen at once and the rest follows.
+
+    `layout` is usable at every step: it holds the lines of the blocks laid out so far, and `height` is an estimate
+    (from the characters still to come) until `complete`.
+    """
+
+    def __init__(self, blocks: Sequence[LayoutBlock], width: float, measure: TextMeasure,
+                 line_spacing: float = 1.0, margin: float = 0.0, chars_total: int | None = None) -> None:
+        self.blocks, self.measure, self.line_spacing, self.margin = blocks, measure, line_spacing, margin
+        self.usable = max(width - 2 * margin, 1.0)
+        self.layout = DocumentLayout(width, [], margin, [])
+        self.next_block = 0
+        self.y = margin
+        self._chars_total = (chars_total if chars_total is not None else sum(len(b.text) for b in blocks)) or 1
+        self._chars_done = 0
+
+    @property
+    def complete(self) -> bool:
+        """True when every block is laid out."""
+        return self.next_block >= len(self.blocks)
+
+    def extend_through(self, block: int) -> None:
+        """Lay out every block up to and including `block`."""
+        while not self.complete and self.next_block <= block:
+            self._add_next()
+        self._update_height()
+
+    def extend_below(self, y: float) -> None:
+        """Lay out blocks until the lines reach below `y` (or the end)."""
+        while not self.complete and self.y <= y:
+            self._add_next()
+        self._update_height()
+
+    def extend_for(self, seconds: float) -> None:
+        """Lay out blocks for about `seconds` (at least one)."""
+        deadline = time.perf_counter() + seconds
+        while not self.complete:
+            self._add_next()
+            if time.perf_counter() >= deadline:
+                break
+        self._update_height()
+
+    def _add_next(self) -> None:
+        index, block, layout = self.next_block, self.blocks[self.next_block], self.layout
+        layout.first_line_of_block.append(len(layout.lines))
+        text_h = self.measure.text_height(block.kind)
+        ruby_h = self.measure.ruby_height(block.kind) if any(block.ruby) else 0.0
+        line_h = (text_h + ruby_h) * self.line_spacing
+        self.y += block.space_before * text_h
+        pieces = list(_break_block(block, self.usable, self.measure)) or [(0, 0, [], [])]
+        for start, end, xs, widths in pieces:
+            layout.lines.append(Line(index, start, end, self.y, line_h, ruby_h, [x + self.margin for x in xs], widths))
+            layout.tops.append(self.y)
+            self.y += line_h
+        self.next_block += 1
+        self._chars_done += len(block.text)
+
+    def _update_height(self) -> None:
+        done = self.y + self.margin
+        if self.complete:
+            self.layout.height = done
+        else:
+            self.layout.height = done * self._chars_total / max(self._chars_done, 1)
+
+
 def layout_document(blocks: Sequence[LayoutBlock], width: float, measure: TextMeasure,
                     line_spacing: float = 1.0, margin: float = 0.0) -> DocumentLayout:
     """Lay out `blocks` into lines no wider than `width` (minus margins on both sides)."""
-    lines: list[Line] = []
-    first_line: list[int] = []
-    y = margin
-    usable = max(width - 2 * margin, 1.0)
-    for index, block in enumerate(blocks):
-        first_line.append(len(lines))
-        text_h = measure.text_height(block.kind)
-        ruby_h = measure.ruby_height(block.kind) if any(block.ruby) else 0.0
-        line_h = (text_h + ruby_h) * line_spacing
-        y += block.space_before * text_h
-        for start, end, xs, widths in _break_block(block, usable, measure):
-            lines.append(Line(index, start, end, y, line_h, ruby_h, [x + margin for x in xs], widths))
-            y += line_h
-        if not block.text:
-            lines.append(Line(index, 0, 0, y, line_h, ruby_h))
-            y += line_h
-    return DocumentLayout(width, lines, y + margin, first_line)
+    builder = LayoutBuilder(blocks, width, measure, line_spacing, margin)
+    builder.extend_through(len(blocks) - 1)
+    return builder.layout
 
 
 def _cell_widths(block: LayoutBlock, measure: TextMeasure) -> list[float]:
