@@ -118,6 +118,7 @@ def test_numbered_headings_and_run_in_headings():
     assert numbered_heading("2.完善制度").level == 3
     assert numbered_heading("1.5亿元的投资已经到位。") is None
     assert numbered_heading("一、总体要求").level == 1
+    assert numbered_heading("（2）加强宣传。广泛动员。").level == 4
 
 
 def test_full_width_numbers_and_latin_are_recognised_and_kept():

@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.errors import ImportProblem
-from reader.core.importer.decoding import MAX_FILE_BYTES, decode_bytes, read_file_bytes
+from reader.core.importer.decoding import MAX_FILE_BYTES, clean_text, decode_bytes, read_file_bytes
 from reader.core.importer.markdown import from_markdown, looks_like_markdown, to_markdown
 from reader.core.importer.shapes import import_plain_text
 from reader.core.model import Article
@@ -35,6 +35,7 @@ __all__ = ["MAX_FILE_BYTES", "decode_bytes", "from_markdown", "import_text", "lo
 
 def import_text(text: str, file_name: str | None = None) -> Article:
     """Return the Article a decoded text holds, detecting its shape (Dubao Markdown, newspaper page, per-line)."""
+    text = clean_text(text)
     if looks_like_markdown(text, file_name):
         return from_markdown(text, file_name)
     return import_plain_text(text, file_name)

@@ -11,6 +11,7 @@ devices and pipes.
 from __future__ import annotations
 
 import codecs
+import re
 import stat
 import unicodedata
 from pathlib import Path
@@ -158,5 +159,18 @@ def _in_gb2312(char: str) -> bool:
 
 def _normalise_newlines(text: str) -> str:
     """Return text with CRLF and CR line endings turned into LF and a leading BOM removed."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return clean_text(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# Other line and page breaks become LF; invisible control characters (C0/C1 controls, bidirectional embeddings,
+# overrides and isolates, stray BOMs) are removed: they would show as boxes, reorder the text on screen, or make
+# a paragraph that looks blank. Tabs, LF and the zero-width joiner of emoji sequences stay.
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n",
+                         "\u2028": "\n", "\u2029": "\n\n"})
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Return text with every line break as LF and invisible control characters removed (Han text untouched)."""
+    return _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS))
 

@@ -21,6 +21,7 @@ _CN_NUMBERS = "一二三四五六七八九十百零〇"
 LEVEL_ONE_NUMBER = re.compile(rf"^[{_CN_NUMBERS}]+、")
 LEVEL_TWO_NUMBER = re.compile(rf"^[（(][{_CN_NUMBERS}]+[）)]")
 LEVEL_THREE_NUMBER = re.compile(rf"^[{_DIGITS}]{{1,2}}[.．、](?![{_DIGITS}])")
+LEVEL_FOUR_NUMBER = re.compile(rf"^[（(][{_DIGITS}]{{1,2}}[）)]")
 DASH_RULE = re.compile(r"^[—\-－─━]{2,}\s*")
 DATE_LINE = re.compile(rf"^[（(]\s*([{_DIGITS}]{{4}})年([{_DIGITS}]{{1,2}})月([{_DIGITS}]{{1,2}})日\s*[）)]$")
 DATE_ONLY = re.compile(rf"^([{_DIGITS}]{{4}})年([{_DIGITS}]{{1,2}})月([{_DIGITS}]{{1,2}})日(\s*星期[一二三四五六日天])?$")
@@ -97,7 +98,7 @@ def doubled_caption(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class NumberedHeading:
-    """A numbered heading (`一、` level 1, `（一）` level 2, `1.` level 3), possibly run in with its body."""
+    """A numbered heading (`一、` 1, `（一）` 2, `1.` 3, `（1）` 4), possibly run in with its body."""
 
     heading: str
     level: int
@@ -107,7 +108,8 @@ class NumberedHeading:
 def numbered_heading(text: str, run_in_max: int = 40) -> NumberedHeading | None:
     """Return the numbered heading a line starts with, splitting a run-in heading at its first `。`."""
     text = strip_line(text)
-    for level, pattern in ((1, LEVEL_ONE_NUMBER), (2, LEVEL_TWO_NUMBER), (3, LEVEL_THREE_NUMBER)):
+    numbering = ((1, LEVEL_ONE_NUMBER), (2, LEVEL_TWO_NUMBER), (3, LEVEL_THREE_NUMBER), (4, LEVEL_FOUR_NUMBER))
+    for level, pattern in numbering:
         match = pattern.match(text)
         if not match or len(text) == match.end():
             continue

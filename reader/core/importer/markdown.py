@@ -187,6 +187,7 @@ def _read_body(lines: list[str]) -> tuple[list[SectionDraft], str | None]:
     pending: list[str] = []
 
     def flush() -> None:
+        """End the paragraph being read, starting a lead section when it comes before any heading."""
         if pending:
             if not drafts:
                 drafts.append(SectionDraft(None, UNHEADED_LEVEL, SectionKind.LEAD))
