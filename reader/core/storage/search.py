@@ -55,12 +55,24 @@ def _encode_char(char: str) -> str:
     return "".join(reversed(digits))
 
 
+class _CodeTable(dict):
+    """A `str.translate` table that maps each character to its four-digit code, filled on first use."""
+
+    def __missing__(self, code_point: int) -> str:
+        value = _encode_char(chr(code_point))
+        self[code_point] = value
+        return value
+
+
+_CODES = _CodeTable()
+
+
 def index_tokens(text: str) -> str:
     """Return the space-separated bigram tokens that represent `text` in the index."""
-    codes = [_encode_char(c) for c in text]
-    tokens = [codes[i] + codes[i + 1] for i in range(len(codes) - 1)]
+    codes = text.translate(_CODES)
+    tokens = [codes[i : i + 8] for i in range(0, len(codes) - 4, 4)]
     if codes:
-        tokens.append(codes[-1])
+        tokens.append(codes[-4:])
     return " ".join(tokens)
 
 
