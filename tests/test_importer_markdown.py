@@ -75,7 +75,8 @@ def test_hand_written_file_for_trainers(tmp_path):
     lead, part, sub = article.sections
     assert (lead.heading, lead.kind, [p.text for p in lead.paragraphs]) == (None, SectionKind.LEAD, ["开头一段，接着写。"])
     assert (part.heading, part.level) == ("第一部分", 1)
-    assert [(p.text, p.role) for p in part.paragraphs] == [("正文 English words stay apart。", "text"), ("图片说明", "caption")]
+    assert [(p.text, p.role) for p in part.paragraphs] == [
+        ("正文 English words stay apart。", "text"), ("图片说明", "caption")]
     assert (sub.heading, sub.level, sub.kind, sub.paragraphs[0].text) == ("小标题", 2, SectionKind.CAPTION, "# 不是标题。")
 
 

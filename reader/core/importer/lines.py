@@ -142,4 +142,5 @@ def split_dateline(text: str) -> tuple[str, str] | None:
 def iso_date(year: str, month: str, day: str) -> str:
     """Return an ISO date from (possibly full-width) year, month and day digits."""
     to_ascii = str.maketrans("０１２３４５６７８９", "0123456789")
-    return f"{int(year.translate(to_ascii)):04d}-{int(month.translate(to_ascii)):02d}-{int(day.translate(to_ascii)):02d}"
+    year_number, month_number, day_number = (int(part.translate(to_ascii)) for part in (year, month, day))
+    return f"{year_number:04d}-{month_number:02d}-{day_number:02d}"

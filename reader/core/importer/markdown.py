@@ -38,8 +38,9 @@ Rules:
 - A section without a heading starts with `<!-- section kind=K level=N -->`. Paragraphs before any heading or
   marker form a lead section.
 - Paragraphs are separated by blank lines; the lines of one paragraph are joined (with nothing between two Chinese
-  characters or marks, with a space otherwise). A paragraph starting with `> ` is a caption. A paragraph that would start with
-  `#`, `>`, `<!--`, `---` or a backslash is written with a backslash in front.
+  characters or marks, with a space otherwise). A paragraph starting with `> ` is a caption. A paragraph that would
+  start with `#`, `>`, `<!--`, `---` or a backslash is written with a backslash in front.
+- Paragraph roles are "text" and "caption"; heading levels are 1–9 (`##` to `##########`).
 `from_markdown(to_markdown(article)) == article` for every article the importer produces.
 """
 
@@ -154,7 +155,8 @@ def _read_field(line: str, number: int, fields: dict, file_name: str | None) -> 
     key, colon, raw = line.partition(":")
     key = key.strip()
     if not colon or key not in (*_FIELDS, *_SOURCE_FIELDS, "title-inferred", "note"):
-        raise ImportProblem(f"line {number} of the front matter is not a known 'key: value' line: {line[:40]}", file_name)
+        problem = f"line {number} of the front matter is not a known 'key: value' line: {line[:40]}"
+        raise ImportProblem(problem, file_name)
     value = _parse_value(raw.strip(), number, file_name)
     if key == "note":
         fields.setdefault("note", []).append(value or "")

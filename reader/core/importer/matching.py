@@ -54,7 +54,10 @@ def assign_headings(scores: list[list[float]], adjacent: set[tuple[int, int]]) -
     if headings <= blocks:
         best = max(permutations(range(blocks), headings), key=lambda chosen: _total(bonus, enumerate(chosen)))
         return dict(enumerate(best))
-    best = max(permutations(range(headings), blocks), key=lambda chosen: _total(bonus, ((h, b) for b, h in enumerate(chosen))))
+    best = max(
+        permutations(range(headings), blocks),
+        key=lambda chosen: _total(bonus, ((h, b) for b, h in enumerate(chosen))),
+    )
     return {h: b for b, h in enumerate(best)}
 
 

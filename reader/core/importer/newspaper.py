@@ -225,7 +225,8 @@ def _headed_sections(
     placed: list[tuple[int, SectionDraft]] = []
     for index, block in enumerate(blocks):
         if index in heading_of:
-            placed.append((block.order, SectionDraft(headings[heading_of[index]].text, 1, SectionKind.BODY, block.texts())))
+            heading = headings[heading_of[index]].text
+            placed.append((block.order, SectionDraft(heading, 1, SectionKind.BODY, block.texts())))
         elif placed:
             placed[-1][1].texts.extend(block.texts())
         else:

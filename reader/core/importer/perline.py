@@ -2,8 +2,9 @@
 
 Each non-blank line is one paragraph unless it is:
 - a part heading: a short line ending in `——` (level 1);
-- a numbered heading: `一、` (level 1), `（一）` (level 2), `1.`/`1．` (level 3), `（1）` (level 4); a run-in heading ends at the
-  first `。` of its line and the rest of the line is the section's first paragraph (`（一）指导思想。全面贯彻…`);
+- a numbered heading: `一、` (level 1), `（一）` (level 2), `1.`/`1．` (level 3), `（1）` (level 4); a run-in
+  heading ends at the first `。` of its line, the rest of the line is the section's first paragraph
+  (`（一）指导思想。全面贯彻…` gives heading `（一）指导思想`, number kept);
 - a subhead: a short line that does not read as a sentence, one level below the current part or numbered heading.
   Two subheads in a row (separated only by blank lines) are the two decks of one heading, joined with a space;
 - an image caption pasted twice end to end (`XX`), kept once as a paragraph with role `caption`.
