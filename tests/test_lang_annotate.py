@@ -148,3 +148,15 @@ def test_a_damaged_annotation_cache_is_replaced(service):
     (service.cache_dir / "annotations.sqlite3").write_bytes(b"garbage" * 1000)
     article = article_from_paragraphs(TEXTS[:1])
     assert service.annotate(article).paragraphs
+
+
+def test_package_shortcuts_serve_scripts(seed_path):
+    from reader.core import lang
+
+    summary = lang.lookup_word("发展")
+    assert summary.reading == "fā zhǎn" and "development" in summary.meaning
+    assert lang.lookup_word("品质西海岸").meaning == "Quality West Coast"
+    assert lang.lookup_word("qqq") is None
+    assert lang.load_glossary().get("双碳").term == "碳达峰碳中和"
+    article = article_from_paragraphs(["重整行装再出发"])
+    assert lang.annotate(article).paragraphs[next(article.paragraphs()).id].readings()[0] == "chong2"

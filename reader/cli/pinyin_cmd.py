@@ -47,8 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(service.pinyin(text, style, args.sandhi), ensure_ascii=False))
         return 0
-    with service._lock:
-        words = service.engine.read_words(text)
+    words = service.read_words(text)
     slots = [r for word in words for r in word.readings]
     if args.sandhi:
         slots = apply_sandhi(text, slots)

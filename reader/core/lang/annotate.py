@@ -15,6 +15,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -128,8 +129,7 @@ def _assemble(units: list[tuple[str, str, bool]], paragraphs: list[AnnotatedPara
 
 def annotate_text(text: str, paragraph_id: str, service: "LanguageService") -> AnnotatedParagraph:
     """Read one text: words with readings, dictionary presence, HSK level, and glossary hits."""
-    with service._lock:
-        words = service.engine.read_words(text)
+    words = service.read_words(text)
     simplified = "".join(service.engine.simplified.get(c, c) for c in text)
     tokens = []
     for word in words:
@@ -209,6 +209,21 @@ def worker_main() -> int:
         return 2
     return 0
 
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as `reader.core.lang.annotate(article)`.
+
+    Importing this submodule sets the package attribute `annotate` to the module, hiding the package's function of
+    the same name; being callable keeps `from reader.core import lang; lang.annotate(article)` working either way.
+    """
+
+    def __call__(self, article: Article) -> AnnotatedArticle:
+        from reader.core.lang import default_service
+
+        return default_service().annotate(article)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 if __name__ == "__main__":
     sys.exit(worker_main())

@@ -144,6 +144,11 @@ class LanguageService:
             readings = apply_sandhi(text, readings)
         return [render(r, style) for r in readings]
 
+    def read_words(self, text: str) -> list[Any]:
+        """Return the words of `text` (`pinyin_rules.ReadWord`: text, tag, start, numbered readings)."""
+        with self._lock:
+            return self.engine.read_words(text)
+
     def lookup(self, word: str) -> LookupResult:
         """Look a word up: every dictionary reading, HSK level, each character, and the glossary entry."""
         word = word.strip()
