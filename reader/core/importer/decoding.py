@@ -89,15 +89,26 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> tuple[str, str]
     _refuse_binary(data, path)
     try:
         return _normalise_newlines(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        utf8_error = error
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is not None and _looks_like_chinese(text):
         return _normalise_newlines(text), "gb18030"
-    raise ImportProblem("cannot be decoded: it is not UTF-8, UTF-16 or GB18030/GBK text", path)
+    raise ImportProblem(_undecodable(data, utf8_error), path)
+
+
+def _undecodable(data: bytes, error: UnicodeDecodeError) -> str:
+    """Say why bytes cannot be read: cut off inside a character, UTF-8 mixed with another encoding, or unknown."""
+    if not data[: error.start].isascii():  # real UTF-8 text up to the error
+        if error.end == len(data) and error.reason == "unexpected end of data":
+            return (f"is cut off in the middle of a character (at byte {error.start}): "
+                    "an incomplete download or copy? Nothing was imported")
+        return (f"mixes encodings: it is UTF-8 up to byte {error.start}, then holds bytes of another encoding; "
+                "save it again as UTF-8")
+    return "cannot be decoded: it is not UTF-8, UTF-16 or GB18030/GBK text"
 
 
 def _decode_strict(data: bytes, name: str, path: str | Path | None) -> str:
