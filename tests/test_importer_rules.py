@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.importer import import_text
 from reader.core.importer.lines import doubled_caption, numbered_heading, split_dateline
-from reader.core.importer.matching import assign_headings, similarity_matrix
+from reader.core.importer.matching import assign_headings, match_headings, similarity_matrix
 from reader.core.importer.spacing import remove_justification_spaces
 from reader.core.model import SectionKind
 
@@ -173,3 +173,19 @@ def test_text_without_title_gets_its_first_words():
     assert article.source.title_inferred is True
     assert article.title.startswith("今天天气很好，我们去公园散步") and article.title.endswith("…")
     assert len(article.title) <= 25 and "。" not in article.title
+
+
+def test_many_headings_match_nearby_blocks_by_their_words():
+    words = ["港口建设", "科技创新", "对外开放", "城市更新", "乡村振兴", "生态保护", "文化繁荣", "教育发展", "医疗卫生", "交通运输"]
+    headings, blocks = [], []
+    for page_number in range(5):  # each page prints its two headings first, then the two blocks in swapped order
+        first, second = words[2 * page_number], words[2 * page_number + 1]
+        base = page_number * 4
+        headings += [(base, first), (base + 1, second)]
+        blocks += [(base + 2, f"今年{second}取得进展。"), (base + 3, f"全市{first}稳步推进。")]
+    far_copy = (100, "这里也写到" + words[0] + "，" + words[0] + "，" + words[0] + "。")
+    chosen = match_headings(headings, blocks + [far_copy])
+    assert len(headings) > 8
+    for heading, block in chosen.items():
+        assert headings[heading][1] in blocks[block][1]
+    assert len(chosen) == len(headings)

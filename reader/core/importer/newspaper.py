@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from reader.core.importer import lines as L
 from reader.core.importer.lines import UNHEADED_LEVEL
-from reader.core.importer.matching import assign_headings, similarity_matrix
+from reader.core.importer.matching import match_headings
 from reader.core.importer.spacing import join_wrapped
 from reader.core.model import SectionDraft, SectionKind
 
@@ -215,10 +215,7 @@ def _headed_sections(
     A block left without a heading joins the section before it; blocks before every headed block form the lead
     (when no lead was found otherwise).
     """
-    scores = similarity_matrix([h.text for h in headings], ["".join(b.texts()) for b in blocks])
-    adjacent = {(h, b) for h, heading in enumerate(headings) for b, block in enumerate(blocks)
-                if block.order == heading.order + 1}
-    chosen = assign_headings(scores, adjacent)
+    chosen = match_headings([(h.order, h.text) for h in headings], [(b.order, "".join(b.texts())) for b in blocks])
     heading_of = {block: heading for heading, block in chosen.items()}
     notes = [f"heading “{headings[h].text}” matched to the block starting “{blocks[b].texts()[0][:12]}”"
              for h, b in sorted(chosen.items()) if headings[h].order + 1 != blocks[b].order]
