@@ -157,6 +157,12 @@ def test_two_deck_headings_merge_and_captions_are_kept_once():
     assert doubled_caption("图片 图片说明") is None
 
 
+def test_editor_notes_in_brackets_are_paragraphs_not_headings():
+    article = import_text(page("会议召开", "会议今天召开。", "（完）", "（责任编辑：王明）"))
+    assert [s.heading for s in article.sections] == [None]
+    assert [p.text for p in article.paragraphs()] == ["会议今天召开。", "（完）", "（责任编辑：王明）"]
+
+
 def test_traditional_characters_with_indented_lines_one_paragraph_each():
     article = import_text(page(
         "城市發展報告",

@@ -75,6 +75,8 @@ def is_heading_like(text: str) -> bool:
     core = strip_closers(text)
     if not core or core[-1] in CLAUSE_PUNCTUATION or text.startswith(("——", "“")):
         return False
+    if text.startswith(("（", "(")) and text.endswith(("）", ")")):
+        return False  # an editor's note such as （完） or （责任编辑：王明）
     return any(char.isalnum() for char in text)
 
 
