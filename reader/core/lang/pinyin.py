@@ -59,7 +59,7 @@ class PinyinEngine:
             words.append(ReadWord(original, word.tag, offset, list(self._word_readings(word.text))))
             offset += len(word.text)
         simplified_words = [ReadWord(plain[w.start : w.start + len(w.text)], w.tag, w.start, w.readings) for w in words]
-        apply_context_rules(simplified_words, self._is_phrase)
+        apply_context_rules(simplified_words, self._is_phrase, self.segmenter.is_known)
         self._apply_overrides(plain, simplified_words)
         _silence_web_remnants(plain, words)
         return words

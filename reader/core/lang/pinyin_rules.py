@@ -188,8 +188,11 @@ def rule_zhang(sentence: Sentence, index: int) -> None:
         word.readings[0] = "zhang3"
 
 
-def rule_surname(sentence: Sentence, index: int, is_phrase) -> None:
-    """A family name's own reading (单 Shàn, 曾 Zēng, 区 Ōu …) at the start of a person's name."""
+def rule_surname(sentence: Sentence, index: int, is_phrase, is_known) -> None:
+    """A family name's own reading (单 Shàn, 曾 Zēng, 区 Ōu …) at the start of a person's name.
+
+    Only for names: a word the dictionaries know as an ordinary word (黑帮, 华章) keeps its reading.
+    """
     word = sentence.words[index]
     text = word.text
     if not 2 <= len(text) <= 4 or not all_han(text) or is_phrase(text):
@@ -198,10 +201,14 @@ def rule_surname(sentence: Sentence, index: int, is_phrase) -> None:
     if compound and len(text) >= 3:
         word.readings[:2] = list(compound)
         return
-    if word.tag in PERSON_TAGS or _framed_as_name(sentence, index):
-        reading = SURNAME_READINGS.get(text[0])
-        if reading:
-            word.readings[0] = reading
+    person, framed = word.tag in PERSON_TAGS, _framed_as_name(sentence, index)
+    if is_known(text):  # a dictionary word: a name only when tagged so and a full name or framed as one
+        is_name = person and (framed or len(text) == 3)
+    else:
+        is_name = (person or framed) and len(text) <= 3
+    reading = SURNAME_READINGS.get(text[0])
+    if is_name and reading:
+        word.readings[0] = reading
 
 
 def rule_surname_before_title(sentence: Sentence, index: int) -> None:
@@ -214,8 +221,11 @@ def rule_surname_before_title(sentence: Sentence, index: int) -> None:
 
 
 def _framed_as_name(sentence: Sentence, index: int) -> bool:
-    after = sentence.word(index + 1)
-    return len(sentence.words[index].text) == 3 and after is not None and after.text in NAME_CONTEXT_AFTER
+    """A name stands before a speech verb or form of address (…说, …表示, …先生) or after a title (局长…)."""
+    after, before = sentence.word(index + 1), sentence.word(index - 1)
+    if after is not None and (after.text in NAME_CONTEXT_AFTER or after.text in TITLES):
+        return True
+    return before is not None and len(before.text) >= 2 and before.text[-1] in "长任理记者授师"
 
 
 def rule_ying(sentence: Sentence, index: int) -> None:
@@ -228,10 +238,13 @@ def rule_ying(sentence: Sentence, index: int) -> None:
 CHARACTER_RULES = (rule_wei, rule_ying, rule_surname_before_title, rule_de_complement, rule_de_adverbial, rule_locative_shang, rule_huan, rule_zhang)
 
 
-def apply_context_rules(words: list[ReadWord], is_phrase) -> None:
-    """Apply every context rule to every word of a paragraph, in place."""
+def apply_context_rules(words: list[ReadWord], is_phrase, is_known) -> None:
+    """Apply every context rule to every word of a paragraph, in place.
+
+    `is_phrase(text)`: pypinyin has a reading for the whole word; `is_known(text)`: jieba's dictionary has the word.
+    """
     sentence = Sentence(words)
     for index in range(len(words)):
         for rule in CHARACTER_RULES:
             rule(sentence, index)
-        rule_surname(sentence, index, is_phrase)
+        rule_surname(sentence, index, is_phrase, is_known)

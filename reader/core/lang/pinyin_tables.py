@@ -72,6 +72,8 @@ _OTHER = """
 极为:ji2 wei2; 尤为:you2 wei2; 较为:jiao4 wei2; 颇为:po1 wei2; 甚为:shen4 wei2; 而为:er2 wei2; 视为:shi4 wei2;
 称为:cheng1 wei2; 分为:fen1 wei2; 列为:lie4 wei2; 评为:ping2 wei2; 选为:xuan3 wei2; 誉为:yu4 wei2; 定为:ding4 wei2;
 沦为:lun2 wei2; 改为:gai3 wei2; 作为:zuo4 wei2; 成为:cheng2 wei2; 认为:ren4 wei2; 以为:yi3 wei2; 行为:xing2 wei2;
+为例:wei2 li4; 不失为:bu4 shi1 wei2; 为功:wei2 gong1; 为止:wei2 zhi3; 为首:wei2 shou3; 为难:wei2 nan2;
+支行:zhi1 hang2; 总行:zong3 hang2; 长效:chang2 xiao4; 还林:huan2 lin2; 还草:huan2 cao3; 还田:huan2 tian2;
 长得:zhang3 de5; 还钱:huan2 qian2; 还款:huan2 kuan3; 还债:huan2 zhai4; 还贷:huan2 dai4; 还书:huan2 shu1;
 还给:huan2 gei3; 还清:huan2 qing1; 还原:huan2 yuan2; 还击:huan2 ji1; 还手:huan2 shou3; 还嘴:huan2 zui3;
 归还:gui1 huan2; 偿还:chang2 huan2; 退还:tui4 huan2; 送还:song4 huan2; 返还:fan3 huan2; 奉还:feng4 huan2

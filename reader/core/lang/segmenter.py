@@ -75,7 +75,7 @@ class Segmenter:
             return (word,)
         if word[0] in PARTICLES or word[0] in ONE_CHARACTER_ADVERBS or pos.word_tag_tab.get(word[0]) == "d":
             return (word[0], *Segmenter._split_fused(pos, word[1:]))
-        if word[-1] in PARTICLES:
+        if word[-1] in PARTICLES or len(word) >= 3 and word[-1] == "说":  # 李守晟说: a name, then "says"
             return (*Segmenter._split_fused(pos, word[:-1]), word[-1])
         return (word,)
 
