@@ -1,11 +1,17 @@
-"""Property: any hard-wrapped page of indented paragraphs, cut at any width with column breaks anywhere, comes back."""
+"""Properties of the importer.
+
+- Any hard-wrapped page of indented paragraphs, cut at any width with column breaks anywhere, comes back exactly.
+- Any text built from layout pieces imports (and round-trips through Markdown) or gives an ImportProblem; never
+  another exception.
+"""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reader.core.importer import import_text
+from reader.core.errors import ImportProblem
+from reader.core.importer import from_markdown, import_text, to_markdown
 from reader.core.importer.newspaper import is_hard_wrapped
 
 HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
@@ -48,3 +54,25 @@ def test_hard_wrapped_paragraphs_come_back_exactly(paragraphs, width, breaks):
     assert [p.text for p in article.paragraphs()] == paragraphs
     assert len(article.sections) == 1
     assert article.source.shape == "newspaper"
+
+
+LAYOUT_PIECES = st.sampled_from([
+    "\n", "\n\n", "\u3000\u3000", " ", "——", "———", "（上接第一版）", "（下转第二版）", "□本报记者 王明", "一、", "（一）",
+    "1.", "。", "，", "“", "”", "新华社北京1月2日电", "（2025年1月2日）", "第3版", "---\n", "title: ", "## ", "> ",
+    "结语", "质量", "品质", "发展", "ABC", "12", "１２", "……",
+])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(LAYOUT_PIECES, st.text(alphabet=HAN + "。，", min_size=1, max_size=12)), max_size=60))
+def test_any_text_imports_or_gives_an_import_problem(pieces):
+    text = "".join(pieces)
+    try:
+        article = import_text(text, "fuzz.txt")
+    except ImportProblem as problem:
+        assert problem.path is not None and problem.problem
+        return
+    assert article.title
+    texts = [p.text for p in article.paragraphs()]
+    assert all(text and "\n" not in text for text in texts)
+    assert from_markdown(to_markdown(article)) == article
