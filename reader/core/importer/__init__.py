@@ -13,11 +13,19 @@ justification spaces), `titleblock` (title, subtitle, date and page lines, infer
 (hard-wrapped page reconstruction), `matching` (stranded headings to blocks), `perline` (one paragraph per line:
 web copy, documents, briefs), `shapes` (shape detection and assembly), `markdown` (our format).
 
-What the reconstruction still gets wrong: hard-wrapped text without indented paragraph starts (every line becomes a
-paragraph); an English word cut at a line end inside a hard-wrapped paragraph is joined without its space; a column
-break that happens to fall exactly before a paragraph start is read as a new block (it then joins the block before
-it, which is right unless headings are missing); headings whose words appear nowhere in their body are placed by
-printed order only.
+How the page reconstruction decides: see the `newspaper` docstring (paragraph starts, column breaks, blocks,
+heading groups, byline, lead, continuations) and `matching` (stranded headings to blocks by shared bigrams).
+
+What it still gets wrong:
+- hard-wrapped text without indented paragraph starts (a PDF copy): every line becomes a paragraph;
+- an English word cut at a line end inside a hard-wrapped paragraph is joined without its space;
+- a column break that falls exactly before a paragraph start reads as a new block; it joins the block before it,
+  which is right unless it then takes a heading that belongs elsewhere;
+- a heading whose words appear nowhere in its body is placed by printed order only;
+- a dump of several pages is read as one article: each heading only looks at nearby blocks, and only the first
+  byline is taken;
+- in one-paragraph-per-line text, a short body line without final punctuation (up to 48 characters) reads as a
+  subhead.
 """
 
 from __future__ import annotations
