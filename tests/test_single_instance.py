@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from conftest import PROJECT_ROOT
 from reader.ui.single_instance import (
+    HandOff,
     SingleInstance,
     bring_to_front,
     decode_message,
@@ -116,10 +117,25 @@ def test_garbage_on_the_socket_is_ignored(running, qtbot):
 
 def test_message_round_trip_makes_paths_absolute(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert decode_message(encode_message("a b.md").rstrip(b"\n")) == (True, str(tmp_path / "a b.md"))
-    assert decode_message(encode_message(None)) == (True, None)
-    assert decode_message(b'{"open": 3}') == (False, None)
-    assert decode_message(b"[]") == (False, None)
+    assert decode_message(encode_message("a b.md").rstrip(b"\n")) == HandOff(str(tmp_path / "a b.md"))
+    assert decode_message(encode_message("a.md", 3)) == HandOff(str(tmp_path / "a.md"), 3)
+    assert decode_message(encode_message(None, 3)) == HandOff(None, None)
+    assert decode_message(encode_message(None)) == HandOff()
+
+
+@pytest.mark.parametrize("garbage", [b'{"open": 3}', b"[]", b'{"open": "/a", "present": 0}',
+                                     b'{"open": "/a", "present": true}', b'{"present": 2}', b"\xff"])
+def test_messages_that_are_not_ours_are_refused(garbage):
+    assert decode_message(garbage) is None
+
+
+def test_present_hand_off_asks_to_present_from_a_section(running, qtbot):
+    opened = []
+    running.open_requested.connect(opened.append)
+    with qtbot.waitSignal(running.present_requested, timeout=5000) as presented:
+        assert SingleInstance(running.name).try_hand_off("/talks/slides.md", present_section=2)
+    assert presented.args == ["/talks/slides.md", 2]
+    assert opened == []
 
 
 def test_bring_to_front_restores_a_minimised_window(qtbot):

@@ -7,11 +7,15 @@ Usage in the app's start-up (after the QApplication exists, before the window is
         return 0                      # the running window opens the file and comes to the front
     instance.listen()
     instance.open_requested.connect(window.open_path)
+    instance.present_requested.connect(present_from_section)   # `dubao --present FILE --section N`
     instance.activation_requested.connect(lambda: bring_to_front(window))
+
+A second `dubao --present FILE` hands off with `try_hand_off(FILE, present_section=N)`.
 
 The channel is a Qt local socket (a Unix socket in `$XDG_RUNTIME_DIR` or the temp folder; a named pipe on Windows)
 whose name is derived from the user and the data folder, so separate data folders run separate instances. One
-message is one line of UTF-8 JSON: `{"open": "/absolute/path"}` or `{"open": null}` (just come to the front).
+message is one line of UTF-8 JSON: `{"open": "/absolute/path", "present": null}` (`"present"`: the 1-based section
+to present from, or null), or `{"open": null}` (just come to the front).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -52,30 +57,44 @@ def _user_name() -> str:
         return str(os.getuid()) if hasattr(os, "getuid") else "user"
 
 
-def encode_message(path: str | None) -> bytes:
+@dataclass(frozen=True)
+class HandOff:
+    """What a second launch asks of the running instance."""
+
+    path: str | None = None  # the absolute path to open; None: just come to the front
+    present_section: int | None = None  # with a path: present it from this section (1-based)
+
+
+def encode_message(path: str | None, present_section: int | None = None) -> bytes:
     """Return the wire form of a hand-off: one JSON line naming the absolute path to open (or null)."""
     absolute = str(Path(path).expanduser().absolute()) if path else None
-    return (json.dumps({"open": absolute}, ensure_ascii=False) + "\n").encode("utf-8")
+    body = {"open": absolute, "present": present_section if absolute else None}
+    return (json.dumps(body, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def decode_message(data: bytes) -> tuple[bool, str | None]:
-    """Parse a hand-off; return (valid, path or None). Anything that is not our message is invalid."""
+def decode_message(data: bytes) -> HandOff | None:
+    """Parse a hand-off; return None for anything that is not our message."""
     try:
         body = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return False, None
+        return None
     if not isinstance(body, dict) or "open" not in body:
-        return False, None
-    path = body["open"]
-    if path is not None and not isinstance(path, str):
-        return False, None
-    return True, path or None
+        return None
+    path, section = body["open"], body.get("present")
+    if (path is not None and not isinstance(path, str)) or not _is_section(section):
+        return None
+    return HandOff(path or None, section if path else None)
+
+
+def _is_section(value: object) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 1)
 
 
 class SingleInstance(QObject):
     """The single-instance channel: hand off to a running Dubao, or become the one that others hand off to."""
 
     open_requested = Signal(str)  # a second launch asked to open this absolute path
+    present_requested = Signal(str, int)  # a second launch asked to present this path from section N (1-based)
     activation_requested = Signal()  # a second launch happened (with or without a file): come to the front
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
@@ -89,13 +108,16 @@ class SingleInstance(QObject):
         """True once this process is the running instance."""
         return self._server is not None and self._server.isListening()
 
-    def try_hand_off(self, path: str | None = None) -> bool:
-        """Send `path` (or just "come to the front") to a running instance; return True when one received it."""
+    def try_hand_off(self, path: str | None = None, present_section: int | None = None) -> bool:
+        """Send `path` (or just "come to the front") to a running instance; return True when one received it.
+
+        With `present_section`, the running instance is asked to present the file from that section (1-based).
+        """
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
             return False
-        socket.write(encode_message(path))
+        socket.write(encode_message(path, present_section))
         delivered = socket.waitForBytesWritten(WRITE_TIMEOUT_MS) or socket.bytesToWrite() == 0
         socket.disconnectFromServer()
         if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
@@ -162,11 +184,13 @@ class SingleInstance(QObject):
             return
         buffer.extend(bytes(socket.readAll()))
         self._forget(socket)
-        valid, path = decode_message(bytes(buffer.split(b"\n", 1)[0]))
-        if not valid:
+        hand_off = decode_message(bytes(buffer.split(b"\n", 1)[0]))
+        if hand_off is None:
             return
-        if path:
-            self.open_requested.emit(path)
+        if hand_off.path and hand_off.present_section:
+            self.present_requested.emit(hand_off.path, hand_off.present_section)
+        elif hand_off.path:
+            self.open_requested.emit(hand_off.path)
         self.activation_requested.emit()
 
 
