@@ -195,3 +195,27 @@ def test_many_headings_match_nearby_blocks_by_their_words():
     for heading, block in chosen.items():
         assert headings[heading][1] in blocks[block][1]
     assert len(chosen) == len(headings)
+
+
+def test_text_cut_at_one_width_without_indents_is_joined_into_paragraphs():
+    paragraphs = [
+        "今年以来，全市坚持稳中求进工作总基调，经济运行总体平稳，发展质量稳步提升，各项工作取得新的进展。",
+        "工业生产保持增长。规模以上工业增加值同比增长百分之六，高技术制造业增长较快，新动能持续壮大。",
+        "消费市场稳步恢复，社会消费品零售总额继续增长，线上消费活跃，服务消费加快回暖。",
+    ]
+
+    def cut(text: str) -> list[str]:
+        return [text[i:i + 20] for i in range(0, len(text), 20)]
+
+    article = import_text(page("全市经济运行情况", "", *cut(paragraphs[0]), *cut(paragraphs[1]), "一、下一步工作",
+                               *cut(paragraphs[2])))
+    assert article.title == "全市经济运行情况"
+    assert [(s.heading, [p.text for p in s.paragraphs]) for s in article.sections] == [
+        (None, paragraphs[:2]), ("一、下一步工作", paragraphs[2:])]
+
+
+def test_one_paragraph_per_line_is_not_mistaken_for_cut_lines():
+    lines = ["短句。", "这是一个比较长的段落，内容完整，结尾有句号。", "第三段也很完整。", "第四段。", "第五段写完了。", "第六段。"]
+    article = import_text(page(*lines))
+    assert [p.text for p in article.paragraphs()] == lines
+    assert not any("joined" in note for note in article.source.notes)

@@ -3,6 +3,8 @@
 Shapes, detected from the text (never from the file name):
 - `newspaper`: hard-wrapped page dump, where indented paragraph starts mix with unindented lines continuing an
   unfinished line (see `newspaper`);
+- text cut at one width without indents (see `wrapped`): its lines are joined into paragraphs first, then it is
+  read as one paragraph per line;
 - one paragraph per line (see `perline`), named by what it contains: `document` (numbered headings), `brief`
   (a dateline opens the text), `web` (part headings, subheads or captions), or `plain`.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from reader.core.errors import ImportProblem
 from reader.core.importer import lines as L
-from reader.core.importer import newspaper, perline
+from reader.core.importer import newspaper, perline, wrapped
 from reader.core.importer.titleblock import TitleBlock, infer_title, read_title_block
 from reader.core.model import Article, SectionDraft, SectionKind, Source, build_sections
 
@@ -24,6 +26,10 @@ def import_plain_text(text: str, file_name: str | None = None) -> Article:
         raise ImportProblem(problem, file_name)
     if newspaper.is_hard_wrapped(lines):
         return _import_page(lines, file_name)
+    if wrapped.is_width_wrapped(lines):
+        article = _import_per_line(wrapped.unwrap(lines), file_name)
+        article.source.notes.append("lines cut at one width were joined into paragraphs")
+        return article
     return _import_per_line(lines, file_name)
 
 
