@@ -11,13 +11,15 @@ Public API:
 Modules: `decoding` (bytes to text), `lines` (line classification), `spacing` (joining wrapped lines,
 justification spaces), `titleblock` (title, subtitle, date and page lines, inferred titles), `newspaper`
 (hard-wrapped page reconstruction), `matching` (stranded headings to blocks), `perline` (one paragraph per line:
-web copy, documents, briefs), `shapes` (shape detection and assembly), `markdown` (our format).
+web copy, documents, briefs), `wrapped` (text cut at one width without indents), `shapes` (shape detection and
+assembly), `markdown` (our format).
 
 How the page reconstruction decides: see the `newspaper` docstring (paragraph starts, column breaks, blocks,
 heading groups, byline, lead, continuations) and `matching` (stranded headings to blocks by shared bigrams).
 
 What it still gets wrong:
-- hard-wrapped text without indented paragraph starts (a PDF copy): every line becomes a paragraph;
+- text cut at one width without indents (a PDF copy) ends a paragraph only at a blank line or a short line, so
+  a paragraph whose last line happens to fill the column runs on into the next;
 - an English word cut at a line end inside a hard-wrapped paragraph is joined without its space;
 - a column break that falls exactly before a paragraph start reads as a new block; it joins the block before it,
   which is right unless it then takes a heading that belongs elsewhere;
