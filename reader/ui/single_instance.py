@@ -51,10 +51,13 @@ def server_name_for(data_folder: Path, user: str | None = None) -> str:
 
 
 def _user_name() -> str:
+    """Return who runs Dubao: the user id on Unix (whatever the environment says), else the login name."""
+    if hasattr(os, "getuid"):
+        return f"uid{os.getuid()}"
     try:
         return getpass.getuser()
     except (KeyError, OSError):
-        return str(os.getuid()) if hasattr(os, "getuid") else "user"
+        return "user"
 
 
 @dataclass(frozen=True)
