@@ -120,3 +120,10 @@ def test_index_holds_every_entry(service):
     (count,) = sqlite3.connect(index).execute("SELECT count(*) FROM entries").fetchone()
     with gzip.open(cedict_source(), "rt", encoding="utf-8") as handle:
         assert count == sum(1 for line in handle if not line.startswith("#"))
+
+
+def test_converter_keeps_simplified_text_and_resolves_shared_characters(service):
+    converter = service.dictionary.converter()
+    assert converter.convert("著名的乾坤于是") == "著名的乾坤于是"  # simplified text is left alone
+    assert converter.convert("乾淨顯著，走著說") == "干净显著，走着说"
+    assert len(converter.convert("還是長江")) == 4

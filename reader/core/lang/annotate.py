@@ -130,7 +130,7 @@ def _assemble(units: list[tuple[str, str, bool]], paragraphs: list[AnnotatedPara
 def annotate_text(text: str, paragraph_id: str, service: "LanguageService") -> AnnotatedParagraph:
     """Read one text: words with readings, dictionary presence, HSK level, and glossary hits."""
     words = service.read_words(text)
-    simplified = "".join(service.engine.simplified.get(c, c) for c in text)
+    simplified = service.engine.to_simplified(text)
     tokens = []
     for word in words:
         plain = simplified[word.start : word.start + len(word.text)]

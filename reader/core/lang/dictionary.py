@@ -17,10 +17,15 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from reader.core import paths
 from reader.core.errors import StorageProblem
 
-SCHEMA_VERSION = "1"
+if TYPE_CHECKING:
+    from reader.core.lang.traditional import TraditionalConverter
+
+SCHEMA_VERSION = "2"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _REFERENCE = re.compile(r"(?:see(?: also)?|variant of|same as|also written|abbr\. for|erhua variant of)\s+"
                         r"([^\s\[|,;()]+)(?:\|([^\s\[,;()]+))?\[([^\]]+)\]")
@@ -80,6 +85,16 @@ class Dictionary:
     def simplified_map(self) -> dict[str, str]:
         """Return traditional character -> simplified character, for characters that are only traditional."""
         return dict(self._db().execute("SELECT traditional, simplified FROM t2s").fetchall())
+
+    def traditional_words(self) -> dict[str, str]:
+        """Return traditional word -> simplified word for words holding a character written in both scripts."""
+        return dict(self._db().execute("SELECT traditional, simplified FROM t2s_words").fetchall())
+
+    def converter(self) -> "TraditionalConverter":
+        """Return a converter from traditional to simplified text built from this dictionary."""
+        from reader.core.lang.traditional import TraditionalConverter
+
+        return TraditionalConverter(self.simplified_map(), self.traditional_words())
 
     def close(self) -> None:
         """Close the index."""
@@ -176,11 +191,13 @@ def _fill(connection: sqlite3.Connection, source: Path, fingerprint: str) -> Non
         "CREATE TABLE entries (id INTEGER PRIMARY KEY, traditional TEXT, simplified TEXT, pinyin TEXT,"
         " definitions TEXT);"
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
-        "CREATE TABLE t2s (traditional TEXT PRIMARY KEY, simplified TEXT);")
+        "CREATE TABLE t2s (traditional TEXT PRIMARY KEY, simplified TEXT);"
+        "CREATE TABLE t2s_words (traditional TEXT PRIMARY KEY, simplified TEXT);")
     with gzip.open(source, "rt", encoding="utf-8") as handle:
         rows = [parsed for parsed in map(parse_cedict_line, handle) if parsed]
     connection.executemany("INSERT INTO entries (traditional, simplified, pinyin, definitions) VALUES (?,?,?,?)", rows)
     connection.executemany("INSERT INTO t2s VALUES (?, ?)", sorted(_traditional_only(rows).items()))
+    connection.executemany("INSERT OR IGNORE INTO t2s_words VALUES (?, ?)", _words_with_ambiguous(rows))
     connection.executescript(
         "CREATE INDEX entries_simplified ON entries (simplified);"
         "CREATE INDEX entries_traditional ON entries (traditional);")
@@ -198,3 +215,11 @@ def _traditional_only(rows: list[tuple[str, str, str, str]]) -> dict[str, str]:
                 if t_char != s_char and t_char not in simplified_chars:
                     mapping.setdefault(t_char, s_char)
     return mapping
+
+
+def _words_with_ambiguous(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+    """Words (two or more characters) whose traditional form holds a character that is also simplified script."""
+    from reader.core.lang.traditional import AMBIGUOUS_DEFAULTS
+
+    return [(t, s) for t, s, _, _ in rows
+            if 2 <= len(t) == len(s) and any(c in AMBIGUOUS_DEFAULTS for c in t)]

@@ -15,6 +15,7 @@ from reader.core.lang.chars import all_han, is_han
 from reader.core.lang.pinyin_rules import ReadWord, apply_context_rules
 from reader.core.lang.pinyin_tables import CHAR_READINGS, LONE_CHAR_READINGS, WORD_READINGS
 from reader.core.lang.segmenter import Segmenter, Word
+from reader.core.lang.traditional import TraditionalConverter
 from reader.core.lang.user_words import UserWords
 
 ALWAYS_CITATION = {"一": "yi1", "不": "bu4"}
@@ -31,12 +32,12 @@ class PinyinEngine:
         segmenter: Segmenter | None = None,
         user_words: UserWords | None = None,
         extra_readings: Mapping[str, tuple[str, ...]] | None = None,
-        simplified: Mapping[str, str] | None = None,
+        simplified: TraditionalConverter | None = None,
     ) -> None:
         self.segmenter = segmenter or Segmenter()
         self.user_words = user_words
         self.extra_readings = dict(extra_readings or {})
-        self.simplified = simplified or {}
+        self.simplified = simplified or TraditionalConverter()
         self._memo: dict[str, tuple[str | None, ...]] = {}
         self._pypinyin: Any = None
         if user_words is not None:
@@ -51,7 +52,7 @@ class PinyinEngine:
 
     def read_words(self, text: str) -> list[ReadWord]:
         """Cut `text` into words and read each in context; word texts are slices of `text` as given."""
-        plain = "".join(self.simplified.get(char, char) for char in text)
+        plain = self.to_simplified(text)
         words: list[ReadWord] = []
         offset = 0
         for word in self._cut(plain):
@@ -63,6 +64,10 @@ class PinyinEngine:
         self._apply_overrides(plain, simplified_words)
         _silence_web_remnants(plain, words)
         return words
+
+    def to_simplified(self, text: str) -> str:
+        """Return `text` with traditional characters replaced by simplified ones (same length)."""
+        return self.simplified.convert(text)
 
     def _cut(self, text: str) -> list[Word]:
         words = self.segmenter.cut(text)

@@ -23,7 +23,7 @@ from reader.core.lang.hsk import HskLevels
 from reader.core.lang.style import PinyinStyle, apply_sandhi, render
 from reader.core.lang.user_words import InMemoryUserWords, UserWords
 
-_ENGINE_SOURCES = ("pinyin.py", "pinyin_rules.py", "pinyin_tables.py", "segmenter.py", "chars.py", "annotate.py")
+_ENGINE_SOURCES = ("traditional.py", "pinyin.py", "pinyin_rules.py", "pinyin_tables.py", "segmenter.py", "chars.py", "annotate.py")
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ class LanguageService:
         segmenter = Segmenter(self.cache_dir / "jieba-prefix-dict.marshal")
         segmenter.add_words(self.glossary.segmentation_words())
         return PinyinEngine(segmenter, self.user_words, self.glossary.reading_overrides(),
-                            self.dictionary.simplified_map())
+                            self.dictionary.converter())
 
     def pinyin(self, text: str, style: PinyinStyle = PinyinStyle.MARKS, sandhi: bool = False) -> list[str | None]:
         """Return one syllable (in `style`) or None per character of `text`, read in context."""
