@@ -9,21 +9,23 @@ Signals:
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from reader.core.annotation import Token
 from reader.ui.view.document import ViewDocument
+from reader.ui.view.interaction import InteractionMixin
 from reader.ui.view.layout import DocumentLayout, LayoutBlock, LayoutBuilder, LazyBlocks
+from reader.ui.view.navigation import NavigationMixin
 from reader.ui.view.pinyin_modes import shown_readings, tone_of
 from reader.ui.view.render import LineRenderer, QtTextMeasure, fill_rect
-from reader.ui.view.selection import Selection, selected_text, selected_text_with_pinyin
+from reader.ui.view.selection import Selection
 from reader.ui.view.style import KIND_STYLES, ViewStyle
+from reader.ui.view.word import WordRef
+
+__all__ = ["ArticleView", "WordRef", "numbered_readings"]
 
 ReadingFormatter = Callable[[list[str | None], bool], list[str | None]]
 COLUMN_EMS = 34  # the widest text column, in characters of body text
@@ -37,21 +39,7 @@ def numbered_readings(readings: list[str | None], tone_marks: bool) -> list[str 
     return list(readings)
 
 
-@dataclass(frozen=True)
-class WordRef:
-    """A word the reader pointed at: where it is, its token, and the glossary term covering it (if any)."""
-
-    block: int
-    start: int
-    end: int
-    text: str
-    token: Token | None
-    glossary_term: str | None
-    paragraph_key: str
-    readings: tuple[str | None, ...] = ()  # numbered readings of the word's characters, as read in context
-
-
-class ArticleView(QAbstractScrollArea):
+class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
     """Shows a `ViewDocument` as ruby text; handles scrolling, selection, hit testing and highlights."""
 
     wordActivated = Signal(object)
@@ -289,193 +277,3 @@ class ArticleView(QAbstractScrollArea):
         x = line.xs[i] if i < len(line.xs) else (line.xs[-1] + line.widths[-1] if line.xs else 0.0)
         top = self.verticalScrollBar().value() - self.margin()
         return QRect(int(self.column_left() + x), int(line.top - top), 2, int(line.height))
-
-    # --- positions ------------------------------------------------------------------------------------------------
-    def viewport_to_document(self, point: QPoint) -> tuple[float, float]:
-        """Return layout coordinates of a viewport point."""
-        top = self.verticalScrollBar().value() - self.margin()
-        return point.x() - self.column_left(), point.y() + top
-
-    def position_at(self, point: QPoint, caret: bool = False) -> tuple[int, int] | None:
-        """Return (block, offset) under a viewport point, or None outside the text."""
-        self.ensure_layout()
-        if not self.layout_ or not self.layout_.lines:
-            return None
-        x, y = self.viewport_to_document(point)
-        return self.layout_.position_at(x, y, caret)
-
-    def word_at(self, block: int, offset: int) -> WordRef | None:
-        """Return the word at a character position: the glossary term covering it first, else its token."""
-        if self.document is None or not (0 <= block < len(self.document.blocks)):
-            return None
-        item = self.document.blocks[block]
-        if not (0 <= offset < len(item.text)) or item.text[offset].isspace():
-            return None
-        hit = next((h for h in item.glossary if h.start <= offset < h.end), None)
-        token = item.token_at(offset)
-        start, end = (hit.start, hit.end) if hit else (token.start, token.end) if token else (offset, offset + 1)
-        readings = tuple(item.readings()[start:end])
-        return WordRef(block, start, end, item.text[start:end], token, hit.term if hit else None, item.key, readings)
-
-    def span_rect(self, block: int, start: int, end: int) -> QRect:
-        """Return the viewport rectangle around characters [start, end) of `block` (united over lines)."""
-        self.reach_block(block)
-        top = self.verticalScrollBar().value() - self.margin()
-        rect = QRect()
-        for index, x0, x1 in self.layout_.span_rects(block, start, end):
-            line = self.layout_.lines[index]
-            rect = rect.united(QRect(int(self.column_left() + x0), int(line.top - top), int(x1 - x0) + 1,
-                                     int(line.height)))
-        return rect
-
-    def top_position(self) -> tuple[int, int]:
-        """Return (block, offset) of the first character at the top of the view (or the place navigated to, when
-        the end of the article kept it from reaching the top)."""
-        if self._anchor is not None:
-            return self._anchor
-        if not self.layout_ or not self.layout_.lines:
-            return 0, 0
-        top = self.verticalScrollBar().value()
-        line = self.layout_.lines[self.layout_.line_index_at_y(top)]
-        return line.block, line.start
-
-    def scroll_to(self, block: int, offset: int = 0) -> None:
-        """Scroll so that character `offset` of `block` is on the top line (once laid out, for a hidden view)."""
-        if self.layout_ is None and self.document is not None:
-            self._anchor = (block, offset)
-            return
-        self.reach_block(block)
-        if not self.layout_ or not (0 <= block < len(self.layout_.first_line_of_block)):
-            return
-        line = self.layout_.lines[self.layout_.line_of(block, offset)]
-        self._navigating = True
-        self.verticalScrollBar().setValue(math.ceil(line.top))
-        self._navigating = False
-        self._anchor = (block, offset) if self.verticalScrollBar().value() < math.ceil(line.top) else None
-
-    def ensure_visible(self, block: int, start: int, end: int) -> None:
-        """Scroll the least needed (or to a third of the view) so the span is visible."""
-        rect = self.span_rect(block, start, end)
-        if rect.top() < 0 or rect.bottom() > self.viewport().height():
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
-
-    # --- sections ---------------------------------------------------------------------------------------------------
-    def current_section(self) -> int:
-        """Return the section being read: the one navigated to, else the one at the top (mid-view at the end)."""
-        if not self.document or not self.document.blocks or not self.layout_ or not self.layout_.lines:
-            return 0
-        if self._pinned_section is not None:
-            return self._pinned_section
-        bar = self.verticalScrollBar()
-        reading_y = bar.value() + 1
-        if bar.value() >= bar.maximum() > 0:
-            reading_y += self.viewport().height() // 2
-        block = self.layout_.lines[self.layout_.line_index_at_y(reading_y)].block
-        return self.document.section_of_block(block)
-
-    def go_to_section(self, index: int) -> None:
-        """Scroll so that section `index` starts at the top (as far as the article allows) and make it current."""
-        if self.document and 0 <= index < len(self.document.sections):
-            block = self.document.sections[index].first_block
-            self.scroll_to(block)
-            self._pinned_section = index
-            self.selection.move((block, 0), extend=False)
-            self._navigating = True
-            self._scrolled()
-            self._navigating = False
-
-    def step_section(self, delta: int) -> None:
-        """Go to the next (`delta` = 1) or previous (-1) section."""
-        if self.document and self.document.sections:
-            target = min(max(self.current_section() + delta, 0), len(self.document.sections) - 1)
-            self.go_to_section(target)
-
-    def _scrolled(self, *_: object) -> None:
-        if not self._navigating:
-            self._pinned_section = self._anchor = None
-        self.viewport().update()
-        self.positionChanged.emit()
-        section = self.current_section()
-        if section != self._current_section:
-            self._current_section = section
-            self.sectionChanged.emit(section)
-
-    # --- selection and copying ------------------------------------------------------------------------------
-    def selected_text(self) -> str:
-        """Return the selected text as plain text."""
-        return selected_text(self.document, self.selection) if self.document else ""
-
-    def selected_text_with_pinyin(self) -> str:
-        """Return the selected text with each word's pinyin after it."""
-        if not self.document:
-            return ""
-        return selected_text_with_pinyin(self.document, self.selection,
-                                         lambda r: self.formatter(r, self.style_.tone_marks))
-
-    def select_all(self) -> None:
-        """Select the whole article."""
-        if self.document and self.document.blocks:
-            last = len(self.document.blocks) - 1
-            self.selection = Selection((0, 0), (last, len(self.document.blocks[last].text)))
-            self.viewport().update()
-
-    def set_matches(self, matches: list[tuple[int, int, int]], current: int) -> None:
-        """Highlight find matches, the `current` one distinctly, and bring it into view."""
-        self.matches, self.current_match = matches, current
-        if 0 <= current < len(matches):
-            self.ensure_visible(*matches[current])
-        self.viewport().update()
-
-    # --- input ------------------------------------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        """Start a selection (or extend it with Shift)."""
-        position = self.position_at(event.position().toPoint(), caret=True)
-        if event.button() == Qt.MouseButton.LeftButton and position is not None:
-            extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            self.selection.move(position, extend)
-            self._press = event.position().toPoint()
-            self.viewport().update()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        """Extend the selection while dragging; otherwise wait for the hover to rest on a word."""
-        point = event.position().toPoint()
-        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            position = self.position_at(point, caret=True)
-            if position is not None:
-                self.selection.move(position, extend=True)
-                self.viewport().update()
-            return
-        self._hover_pos = point
-        self._hover_timer.start()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        """A click without a drag activates the word under the pointer."""
-        press, self._press = self._press, None
-        point = event.position().toPoint()
-        if press is not None and (point - press).manhattanLength() < 4 and self.selection.empty:
-            self._hover_timer.stop()
-            self.activate_at(point)
-
-    def activate_at(self, point: QPoint) -> WordRef | None:
-        """Emit `wordActivated` for the word under a viewport point; return it."""
-        position = self.position_at(point)
-        word = self.word_at(*position) if position else None
-        if word is not None:
-            x, y = self.viewport_to_document(point)
-            line = self.layout_.lines[self.layout_.line_index_at_y(y)]
-            if line.xs and x <= line.xs[-1] + line.widths[-1] and x >= line.xs[0]:
-                self.wordActivated.emit(word)
-                return word
-        return None
-
-    def _hover_fired(self) -> None:
-        if self._hover_pos is not None and self.isVisible() and self._press is None:
-            self.activate_at(self._hover_pos)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        """Move the caret (Shift extends the selection); Enter opens the caret's word."""
-        from reader.ui.view.keys import handle_view_key
-
-        if not handle_view_key(self, event):
-            super().keyPressEvent(event)
