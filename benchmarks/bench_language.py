@@ -77,7 +77,7 @@ def child(mode: str, texts_file: str, cache: str) -> float:
     else:
         from reader.core.lang.annotate import load_cached
         from reader.core.lang.service import LanguageService
-        from tests_support_article import article_of
+        from bench_support import article_of
 
         service = LanguageService(cache_dir=Path(cache), data_dir=Path(cache) / "data")
         article = article_of(texts)
