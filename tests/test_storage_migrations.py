@@ -8,6 +8,7 @@ import pytest
 
 from reader.core.errors import StorageProblem
 from reader.core.storage import Store, backups, database, migrations, search
+from reader.core.storage.packing import pack_text
 
 from test_storage_support import article_with_texts
 
@@ -26,9 +27,11 @@ def _database_at(folder, version: int) -> None:
     article = article_with_texts("旧文章", ["质量第一"])
     import json
 
-    conn.execute(
-        "INSERT INTO article_bodies VALUES (1, '# 旧文章', ?)", (json.dumps(article.to_dict(), ensure_ascii=False),)
-    )
+    body = json.dumps(article.to_dict(), ensure_ascii=False)
+    if version >= 4:  # texts are stored compressed from version 4 on
+        conn.execute("INSERT INTO article_texts VALUES (1, ?, ?)", (pack_text("# 旧文章"), pack_text(body)))
+    else:
+        conn.execute("INSERT INTO article_bodies VALUES (1, '# 旧文章', ?)", (body,))
     if version >= 2:  # from version 2 on, the app indexes every article it stores
         search.index_document(conn, 1, search.document_text("旧文章", ["质量第一"]))
     paragraph = next(article.paragraphs())

@@ -12,6 +12,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.core.errors import StorageProblem
 from reader.core.model import Article
@@ -20,9 +21,8 @@ from reader.core.storage.database import transaction
 from reader.core.storage.packing import pack_text, unpack_text
 
 
-@dataclass(frozen=True)
-class LibraryEntry:
-    """An article in the library (without its text)."""
+class LibraryEntry(NamedTuple):
+    """An article in the library (without its text); a named tuple, as listing 10,000 of them must be quick."""
 
     id: int
     source_path: str
@@ -128,7 +128,7 @@ class Library:
             f"SELECT {_ENTRY_COLUMNS} FROM articles ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?",
             (-1 if limit is None else limit, offset),
         ).fetchall()
-        return [LibraryEntry(*row) for row in rows]
+        return list(map(LibraryEntry._make, rows))
 
     def count(self) -> int:
         """Return how many articles the library holds."""

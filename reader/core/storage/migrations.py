@@ -130,7 +130,13 @@ def _v4_packed_texts(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE article_bodies")
 
 
-STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_core, _v2_search, _v3_user_language, _v4_packed_texts)
+def _v5_listing_index(conn: sqlite3.Connection) -> None:
+    """An index that serves the recent-first listing whole (no sort of ties)."""
+    conn.execute("CREATE INDEX articles_by_recency ON articles (opened_at DESC, id DESC)")
+    conn.execute("DROP INDEX articles_by_opened")
+
+
+STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index)
 LATEST_VERSION = len(STEPS)
 
 
