@@ -1,6 +1,8 @@
 """Properties of the importer.
 
 - Any hard-wrapped page of indented paragraphs, cut at any width with column breaks anywhere, comes back exactly.
+- Any paragraphs cut at one width without indents (last lines short), with or without blank lines between them,
+  come back exactly.
 - Any text built from layout pieces imports (and round-trips through Markdown) or gives an ImportProblem; never
   another exception.
 """
@@ -76,3 +78,21 @@ def test_any_text_imports_or_gives_an_import_problem(pieces):
     texts = [p.text for p in article.paragraphs()]
     assert all(text and "\n" not in text for text in texts)
     assert from_markdown(to_markdown(article)) == article
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(
+    paragraphs=st.lists(
+        st.builds(lambda body, end: body + end,
+                  st.text(alphabet=HAN * 3 + "，：“”《》", min_size=12, max_size=150), st.sampled_from(ENDINGS)),
+        min_size=3, max_size=8),
+    width=st.integers(min_value=10, max_value=40),
+    blank_between=st.booleans(),
+)
+def test_text_cut_at_one_width_comes_back_exactly(paragraphs, width, blank_between):
+    assume(all(len(text) > width and 0 < len(text) % width < width - 2 for text in paragraphs))
+    lines = []
+    for text in paragraphs:
+        lines += [text[i:i + width] for i in range(0, len(text), width)] + ([""] if blank_between else [])
+    article = import_text("\n".join(lines) + "\n")
+    assert [p.text for p in article.paragraphs()] == paragraphs
