@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDia
 from reader.ui import lookup
 from reader.ui.actions import build_actions
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
+from reader.ui.commands import command_handlers
 from reader.ui.controller import ReaderController
 from reader.ui.panels.findbar import FindBar
 from reader.ui.panels.glossary import GlossaryPanel
@@ -19,7 +20,6 @@ from reader.ui.panels.library import LibraryPanel
 from reader.ui.panels.sections import SectionsPanel
 from reader.ui.popup import WordPopup
 from reader.ui.prefs import Preferences
-from reader.ui.presenting import present
 from reader.ui.services import format_readings
 from reader.ui.view import style_commands as cmd
 from reader.ui.view.article_view import ArticleView, WordRef
@@ -107,45 +107,8 @@ class MainWindow(QMainWindow):
         for name, dock in self.docks.items():
             dock.visibilityChanged.connect(lambda visible, n=name: self._dock_toggled(n, visible))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.escape, context=Qt.ShortcutContext.WindowShortcut)
-        for name, handler in self._handlers().items():
+        for name, handler in command_handlers(self).items():
             self.actions_[name].triggered.connect(handler)
-
-    def _handlers(self) -> dict:
-        v, style = self.view, lambda: self.view.style_
-        return {
-            "open": self.choose_file, "paste_article": self.paste_article, "quit": self.close,
-            "library": lambda on: self.docks["library"].setVisible(on),
-            "copy": lambda: self._copy(v.selected_text()), "copy_pinyin": lambda: self._copy(v.selected_text_with_pinyin()),
-            "select_all": v.select_all, "find": self.find_bar.open_bar,
-            "find_next": lambda: self.step_match(1), "find_previous": lambda: self.step_match(-1),
-            "look_up": self.look_up_caret_word,
-            "pinyin_all": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.ALL)),
-            "pinyin_glossary": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.GLOSSARY)),
-            "pinyin_hsk": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.ABOVE_HSK)),
-            "pinyin_unknown": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.UNKNOWN)),
-            "pinyin_off": lambda: self.restyle(cmd.with_mode(style(), PinyinMode.OFF)),
-            "pinyin_cycle": lambda: self.restyle(cmd.next_mode(style())),
-            "tone_numbers": lambda on: self.restyle(replace(style(), tone_marks=not on)),
-            "tone_colours": lambda on: self.restyle(replace(style(), tone_colours=on)),
-            "zoom_in": lambda: self.restyle(cmd.zoom_in(style())),
-            "zoom_out": lambda: self.restyle(cmd.zoom_out(style())),
-            "zoom_reset": lambda: self.restyle(cmd.zoom_reset(style())),
-            "font": self.choose_font,
-            "spacing_more": lambda: self.restyle(cmd.change_spacing(style(), 1)),
-            "spacing_less": lambda: self.restyle(cmd.change_spacing(style(), -1)),
-            "theme_light": lambda: self.restyle(cmd.with_theme(style(), "light")),
-            "theme_sepia": lambda: self.restyle(cmd.with_theme(style(), "sepia")),
-            "theme_dark": lambda: self.restyle(cmd.with_theme(style(), "dark")),
-            "theme_cycle": lambda: self.restyle(cmd.next_theme(style())),
-            "full_screen": self.set_full_screen,
-            "sections_panel": lambda on: self.docks["sections"].setVisible(on),
-            "glossary_panel": lambda on: self.docks["glossary"].setVisible(on),
-            "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
-            "present_start": lambda: present(self, None),
-            "present_here": lambda: present(self, v.current_section()),
-            "about": self.show_about,
-            "language_en": lambda: self.choose_language("en"), "language_zh": lambda: self.choose_language("zh_CN"),
-        }
 
     # --- article --------------------------------------------------------------------------------------------------
     def show_document(self, document) -> None:
@@ -379,7 +342,8 @@ class MainWindow(QMainWindow):
 
         show_about_dialog(self)
 
-    def _copy(self, text: str) -> None:
+    def copy_text(self, text: str) -> None:
+        """Put `text` on the clipboard (nothing when it is empty)."""
         if text:
             QGuiApplication.clipboard().setText(text)
 

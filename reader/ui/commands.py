@@ -1,0 +1,49 @@
+"""What each action of the table does: one handler per action name, all in one place (wired by the main window)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from reader.ui.presenting import present
+from reader.ui.view import style_commands as cmd
+from reader.ui.view.pinyin_modes import PinyinMode
+
+
+def command_handlers(window) -> dict[str, Callable]:
+    """Return the handler of every action name for `window` (a MainWindow)."""
+    v, style = window.view, lambda: window.view.style_
+    return {
+        "open": window.choose_file, "paste_article": window.paste_article, "quit": window.close,
+        "library": lambda on: window.docks["library"].setVisible(on),
+        "copy": lambda: window.copy_text(v.selected_text()), "copy_pinyin": lambda: window.copy_text(v.selected_text_with_pinyin()),
+        "select_all": v.select_all, "find": window.find_bar.open_bar,
+        "find_next": lambda: window.step_match(1), "find_previous": lambda: window.step_match(-1),
+        "look_up": window.look_up_caret_word,
+        "pinyin_all": lambda: window.restyle(cmd.with_mode(style(), PinyinMode.ALL)),
+        "pinyin_glossary": lambda: window.restyle(cmd.with_mode(style(), PinyinMode.GLOSSARY)),
+        "pinyin_hsk": lambda: window.restyle(cmd.with_mode(style(), PinyinMode.ABOVE_HSK)),
+        "pinyin_unknown": lambda: window.restyle(cmd.with_mode(style(), PinyinMode.UNKNOWN)),
+        "pinyin_off": lambda: window.restyle(cmd.with_mode(style(), PinyinMode.OFF)),
+        "pinyin_cycle": lambda: window.restyle(cmd.next_mode(style())),
+        "tone_numbers": lambda on: window.restyle(replace(style(), tone_marks=not on)),
+        "tone_colours": lambda on: window.restyle(replace(style(), tone_colours=on)),
+        "zoom_in": lambda: window.restyle(cmd.zoom_in(style())),
+        "zoom_out": lambda: window.restyle(cmd.zoom_out(style())),
+        "zoom_reset": lambda: window.restyle(cmd.zoom_reset(style())),
+        "font": window.choose_font,
+        "spacing_more": lambda: window.restyle(cmd.change_spacing(style(), 1)),
+        "spacing_less": lambda: window.restyle(cmd.change_spacing(style(), -1)),
+        "theme_light": lambda: window.restyle(cmd.with_theme(style(), "light")),
+        "theme_sepia": lambda: window.restyle(cmd.with_theme(style(), "sepia")),
+        "theme_dark": lambda: window.restyle(cmd.with_theme(style(), "dark")),
+        "theme_cycle": lambda: window.restyle(cmd.next_theme(style())),
+        "full_screen": window.set_full_screen,
+        "sections_panel": lambda on: window.docks["sections"].setVisible(on),
+        "glossary_panel": lambda on: window.docks["glossary"].setVisible(on),
+        "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
+        "present_start": lambda: present(window, None),
+        "present_here": lambda: present(window, v.current_section()),
+        "about": window.show_about,
+        "language_en": lambda: window.choose_language("en"), "language_zh": lambda: window.choose_language("zh_CN"),
+    }
