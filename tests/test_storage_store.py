@@ -158,3 +158,10 @@ def test_user_language_is_the_language_layers_user_words(store):
     assert store.user_language.version() == user_words.fingerprint(store.user_language) == memory.version()
     with pytest.raises(ValueError):
         store.user_language.set_reading("重庆", ["chong", "qing4"])
+
+
+def test_sqlite_errors_inside_guarded_blocks_are_storage_problems(store):
+    with pytest.raises(StorageProblem) as caught:
+        with store.guarded():
+            store.connection.execute("SELECT * FROM no_such_table")
+    assert str(store.path) in str(caught.value)

@@ -15,7 +15,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the backup."""
-    with Store.open(daily_backup=False) as store:
+    with Store.open(daily_backup=False) as store, store.guarded():
         path = store.backup_to(args.out, args.force)
     print(f"wrote {path}")
     return 0

@@ -60,7 +60,7 @@ def entry_for(store: Store, path: str | Path) -> LibraryEntry:
 
 def run(args: argparse.Namespace) -> int:
     """Run a library subcommand."""
-    with Store.open() as store:
+    with Store.open() as store, store.guarded():
         if args.library_action == "add":
             article, source = load_article(args.path)
             known = store.library.find(source)

@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run a notes subcommand."""
-    with Store.open() as store:
+    with Store.open() as store, store.guarded():
         article_id = entry_for(store, args.article).id if args.article else None
         if args.notes_action == "export":
             path = export_notes(store, args.out, args.format, article_id, args.force)

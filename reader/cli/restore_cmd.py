@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         kept = _restore_over_damaged(backup)
         print(f"restored {backup}; the damaged database was kept as {kept}")
         return 0
-    with store:
+    with store, store.guarded():
         safety = store.restore_from(backup)
     print(f"restored {backup}; the previous state was saved as {safety}")
     return 0

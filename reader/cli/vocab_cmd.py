@@ -67,7 +67,7 @@ def _add(store: Store, args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run a vocab subcommand."""
-    with Store.open() as store:
+    with Store.open() as store, store.guarded():
         if args.vocab_action == "add":
             _add(store, args)
         elif args.vocab_action == "list":

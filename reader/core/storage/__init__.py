@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from reader.core import paths
@@ -131,6 +132,10 @@ class Store:
         backups.restore_into(self.connection, Path(backup), migrations.LATEST_VERSION)
         self._migrate(existed=True)
         return safety.path
+
+    def guarded(self) -> AbstractContextManager[None]:
+        """Return a context manager that turns SQLite errors in its block into a StorageProblem naming the file."""
+        return database.storage_errors(self.path)
 
     def close(self) -> None:
         """Close the database (checkpointing the write-ahead log)."""

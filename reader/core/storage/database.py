@@ -106,6 +106,17 @@ def _describe_operational(error: sqlite3.Error) -> str:
 
 
 @contextmanager
+def storage_errors(path: Path | None) -> Iterator[None]:
+    """Turn any SQLite error raised in the block (a read of a damaged page, a lock) into a StorageProblem."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        raise StorageProblem(_describe_operational(error), path) from error
+    except sqlite3.DatabaseError as error:
+        raise StorageProblem(f"the database is damaged ({error})", path) from error
+
+
+@contextmanager
 def transaction(conn: sqlite3.Connection, path: Path | None = None) -> Iterator[sqlite3.Connection]:
     """Run a block in one write transaction (BEGIN IMMEDIATE), committing on success and rolling back on error.
 
