@@ -93,3 +93,27 @@ def test_bundled_app_reports_its_version(bundle, tmp_path):
                             text=True, timeout=120)
     assert result.returncode == 0
     assert result.stdout.strip() == f"Dubao {__version__}"
+
+
+def test_bundled_app_starts_and_takes_a_double_clicked_file(bundle, tmp_path, monkeypatch):
+    from reader.ui.single_instance import server_name_for
+    from test_single_instance import find_in_library, wait_for_server
+
+    executable = bundle / ("dubao.exe" if sys.platform == "win32" else "dubao")
+    env = environment(tmp_path)
+    article = tmp_path / "双击.txt"
+    article.write_text("读报的第二篇文章\n\n这是第一段，讲高质量发展。\n", encoding="utf-8")
+    app = subprocess.Popen([str(executable)], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    try:
+        data_folder = Path(env["DUBAO_DATA_DIR"])
+        assert wait_for_server(server_name_for(data_folder), 120), "the bundled app never started listening"
+        second = subprocess.run([str(executable), str(article)], env=env, capture_output=True, text=True,
+                                timeout=120)
+        assert second.returncode == 0, second.stderr
+        assert app.poll() is None
+        monkeypatch.setenv("DUBAO_DATA_DIR", str(data_folder))  # read the bundled app's library
+        assert find_in_library(article.resolve(), 60) is not None
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
