@@ -144,3 +144,40 @@ def test_cli_problems_are_one_line(tmp_path):
         result = _cli(*args, data_dir=data)
         assert result.returncode == 2, args
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_learner_scenario_from_the_issue(tmp_path, seed_path):
+    """Ten words and five notes on the seed, quit, re-import a changed copy, export words to Anki and notes."""
+    from reader.cli.library_cmd import load_article
+
+    copy = tmp_path / "seed.txt"
+    copy.write_text(seed_path.read_text(encoding="utf-8"), encoding="utf-8")
+    article, source = load_article(copy)
+    paragraphs = [p for p in article.paragraphs() if len(p.text) > 40][:5]
+    with Store.open(tmp_path / "data") as store:
+        entry = store.library.add(article, source)
+        for word in WORDS:
+            store.vocab.add(word, article_id=entry.id)
+        quotes = []
+        for number, paragraph in enumerate(paragraphs):
+            anchor = make_anchor(article, paragraph.id, 5, 15)
+            quotes.append(anchor.exact)
+            store.annotations.add_note(entry.id, anchor, f"note {number}")
+    text = copy.read_text(encoding="utf-8")
+    changed = text.replace(quotes[0], "（此处已改写）", 1)  # one quote disappears, the rest of the page stays
+    copy.write_text(changed, encoding="utf-8")
+    with Store.open(tmp_path / "data") as store:
+        new_article, _ = load_article(copy)
+        _, report = store.reimport(new_article, source)
+        notes = store.annotations.list(entry.id)
+        assert len(notes) == 5 and report.total == 5
+        for note in notes:
+            if not note.is_orphan:
+                assert new_article.paragraph(note.anchor.paragraph_id).text[note.anchor.start : note.anchor.end] == note.anchor.exact
+        assert sum(not n.is_orphan for n in notes) >= 4
+        deck = export_vocab(store, tmp_path / "words.apkg", "apkg")
+        markdown = export_notes(store, tmp_path / "notes.md", "md", entry.id).read_text(encoding="utf-8")
+    with zipfile.ZipFile(deck) as archive:
+        assert any(n.startswith("collection.anki2") for n in archive.namelist())
+    for number in range(5):
+        assert f"note {number}" in markdown
