@@ -96,6 +96,8 @@ def test_bundled_app_reports_its_version(bundle, tmp_path):
 
 
 def test_bundled_app_starts_and_takes_a_double_clicked_file(bundle, tmp_path, monkeypatch):
+    from PySide6.QtNetwork import QLocalServer
+
     from reader.ui.single_instance import server_name_for
     from test_single_instance import find_in_library, wait_for_server
 
@@ -105,8 +107,8 @@ def test_bundled_app_starts_and_takes_a_double_clicked_file(bundle, tmp_path, mo
     article.write_text("读报的第二篇文章\n\n这是第一段，讲高质量发展。\n", encoding="utf-8")
     app = subprocess.Popen([str(executable)], env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
+    data_folder = Path(env["DUBAO_DATA_DIR"])
     try:
-        data_folder = Path(env["DUBAO_DATA_DIR"])
         assert wait_for_server(server_name_for(data_folder), 120), "the bundled app never started listening"
         second = subprocess.run([str(executable), str(article)], env=env, capture_output=True, text=True,
                                 timeout=120)
@@ -117,3 +119,4 @@ def test_bundled_app_starts_and_takes_a_double_clicked_file(bundle, tmp_path, mo
     finally:
         app.terminate()
         app.wait(timeout=30)
+        QLocalServer.removeServer(server_name_for(data_folder))  # a terminated app leaves its socket file behind

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDir
+from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QWidget
 
 from conftest import PROJECT_ROOT
@@ -194,3 +195,4 @@ def test_double_clicked_file_opens_in_the_running_app(qtbot, tmp_path, isolated_
     finally:
         first.terminate()
         first.wait(timeout=30)
+        QLocalServer.removeServer(server_name_for(isolated_dirs))  # a terminated app leaves its socket file behind
