@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.importer import lines as L
+from reader.core.importer import lines as rules
 from reader.core.importer.lines import UNHEADED_LEVEL
 from reader.core.importer.matching import match_headings
 from reader.core.importer.spacing import join_wrapped
@@ -64,8 +64,8 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     """True when indented paragraph starts mix with unindented lines that continue an unfinished line."""
     breaks = 0
     for previous, line in zip(lines, lines[1:]):
-        if L.is_indented(previous) and not L.is_blank(line) and not L.is_indented(line):
-            breaks += not L.ends_sentence(L.strip_line(previous))
+        if rules.is_indented(previous) and not rules.is_blank(line) and not rules.is_indented(line):
+            breaks += not rules.ends_sentence(rules.strip_line(previous))
     return breaks >= 2
 
 
@@ -78,20 +78,20 @@ def read_layout(lines: list[str]) -> PageLayout:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if L.is_blank(line):
+        if rules.is_blank(line):
             after_blank, index = True, index + 1
             continue
         group_end = groups.end_at(index) if after_blank and _paragraph_finished(block) else None
         if group_end is not None:
-            text = " ".join(L.strip_line(item) for item in lines[index:group_end])
+            text = " ".join(rules.strip_line(item) for item in lines[index:group_end])
             layout.headings.append(HeadingGroup(len(layout.blocks) + len(layout.headings), text))
             block, index = None, group_end
             continue
-        if block is None or (after_blank and L.is_indented(line)):
+        if block is None or (after_blank and rules.is_indented(line)):
             block = Block(len(layout.blocks) + len(layout.headings))
             layout.blocks.append(block)
             block.paragraphs.append([line])
-        elif L.is_indented(line):
+        elif rules.is_indented(line):
             block.paragraphs.append([line])
         else:
             block.paragraphs[-1].append(line)
@@ -101,7 +101,7 @@ def read_layout(lines: list[str]) -> PageLayout:
 
 def _paragraph_finished(block: Block | None) -> bool:
     """True when no paragraph is open, or the last one ends a sentence (a heading cannot cut a sentence)."""
-    return block is None or L.ends_sentence(L.strip_line(block.paragraphs[-1][-1]))
+    return block is None or rules.ends_sentence(rules.strip_line(block.paragraphs[-1][-1]))
 
 
 class HeadingGroupFinder:
@@ -120,7 +120,7 @@ class HeadingGroupFinder:
         chain: list[tuple[int, int]] = []
         position: int | None = start
         verdict = True
-        while position is not None and not L.is_indented(self.lines[position]):
+        while position is not None and not rules.is_indented(self.lines[position]):
             if position in self.verdicts:
                 verdict = self.verdicts[position] is not None
                 break
@@ -137,32 +137,32 @@ class HeadingGroupFinder:
 
     def _group_end(self, start: int) -> int | None:
         end = start
-        while end < len(self.lines) and not L.is_blank(self.lines[end]):
+        while end < len(self.lines) and not rules.is_blank(self.lines[end]):
             end += 1
-        group = [L.strip_line(line) for line in self.lines[start:end]]
-        if len(group) > MAX_HEADING_LINES or any(L.is_indented(line) for line in self.lines[start:end]):
+        group = [rules.strip_line(line) for line in self.lines[start:end]]
+        if len(group) > MAX_HEADING_LINES or any(rules.is_indented(line) for line in self.lines[start:end]):
             return None
         for text in group:
-            if not L.is_heading_like(text) or L.CONTINUATION_START.match(text) or L.BYLINE.match(text):
+            if not rules.is_heading_like(text) or rules.CONTINUATION_START.match(text) or rules.BYLINE.match(text):
                 return None
         return end
 
     def _next_non_blank(self, start: int) -> int | None:
-        return next((i for i in range(start, len(self.lines)) if not L.is_blank(self.lines[i])), None)
+        return next((i for i in range(start, len(self.lines)) if not rules.is_blank(self.lines[i])), None)
 
 
 def _is_continuation(block: Block) -> bool:
     texts = block.texts()
-    return bool(L.CONTINUATION_START.match(texts[0]) or L.CONTINUATION_END.search(texts[-1]))
+    return bool(rules.CONTINUATION_START.match(texts[0]) or rules.CONTINUATION_END.search(texts[-1]))
 
 
 def _take_byline(block: Block) -> str | None:
     """Remove and return the byline when a block opens with one."""
     first = join_wrapped(block.paragraphs[0])
-    if L.BYLINE.match(first) and len(first) <= MAX_BYLINE_CHARS and not L.ends_sentence(first):
+    if rules.BYLINE.match(first) and len(first) <= MAX_BYLINE_CHARS and not rules.ends_sentence(first):
         block.paragraphs.pop(0)
         block._texts = None
-        return L.BYLINE_MARK.sub("", first).strip()
+        return rules.BYLINE_MARK.sub("", first).strip()
     return None
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.importer import lines as L
+from reader.core.importer import lines as rules
 from reader.core.importer.lines import UNHEADED_LEVEL
 from reader.core.model import SectionDraft, SectionKind
 
@@ -33,18 +33,18 @@ class LineItem:
 
 def classify(text: str) -> list[LineItem]:
     """Classify one stripped line; a run-in numbered heading gives two items (heading, paragraph)."""
-    if L.is_part_heading(text):
+    if rules.is_part_heading(text):
         return [LineItem("part", text, 1)]
-    numbered = L.numbered_heading(text)
+    numbered = rules.numbered_heading(text)
     if numbered is not None:
         items = [LineItem("numbered", numbered.heading, numbered.level)]
         if numbered.body:
             items.append(LineItem("paragraph", numbered.body))
         return items
-    caption = L.doubled_caption(text)
+    caption = rules.doubled_caption(text)
     if caption is not None:
         return [LineItem("paragraph", caption, role="caption")]
-    if L.is_heading_like(text) and L.split_dateline(text) is None:
+    if rules.is_heading_like(text) and rules.split_dateline(text) is None:
         return [LineItem("subhead", text)]
     return [LineItem("paragraph", text)]
 
@@ -54,9 +54,9 @@ def classify_lines(lines: list[str]) -> list[LineItem]:
     items: list[LineItem] = []
     last_was_subhead_deck = False
     for line in lines:
-        if L.is_blank(line):
+        if rules.is_blank(line):
             continue
-        for item in classify(L.strip_line(line)):
+        for item in classify(rules.strip_line(line)):
             if item.kind == "subhead" and last_was_subhead_deck:
                 items[-1].text += " " + item.text
                 last_was_subhead_deck = False

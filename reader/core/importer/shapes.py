@@ -12,7 +12,7 @@ Shapes, detected from the text (never from the file name):
 from __future__ import annotations
 
 from reader.core.errors import ImportProblem
-from reader.core.importer import lines as L
+from reader.core.importer import lines as rules
 from reader.core.importer import newspaper, perline, wrapped
 from reader.core.importer.titleblock import TitleBlock, infer_title, read_title_block
 from reader.core.model import Article, SectionDraft, SectionKind, Source, build_sections
@@ -21,7 +21,7 @@ from reader.core.model import Article, SectionDraft, SectionKind, Source, build_
 def import_plain_text(text: str, file_name: str | None = None) -> Article:
     """Return the Article a plain text holds (any shape but Dubao's Markdown)."""
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if all(L.is_blank(line) for line in lines):
+    if all(rules.is_blank(line) for line in lines):
         problem = "is empty" if not text.strip("\ufeff") else "contains only blank lines and spaces"
         raise ImportProblem(problem, file_name)
     if newspaper.is_hard_wrapped(lines):
@@ -35,7 +35,7 @@ def import_plain_text(text: str, file_name: str | None = None) -> Article:
 
 def _import_page(lines: list[str], file_name: str | None) -> Article:
     block = read_title_block(lines)
-    if block.title is not None and block.used < len(lines) and not L.is_blank(lines[block.used]):
+    if block.title is not None and block.used < len(lines) and not rules.is_blank(lines[block.used]):
         block = TitleBlock()
     page = newspaper.rebuild_page(lines[block.used:])
     article = _assemble(block, page.drafts, file_name, "newspaper")
@@ -77,7 +77,7 @@ def _split_dateline(drafts: list[SectionDraft]) -> str | None:
     """Split a news dateline off the first paragraph of a leading lead section, and return it."""
     if not drafts or drafts[0].kind != SectionKind.LEAD or not drafts[0].texts:
         return None
-    found = L.split_dateline(drafts[0].texts[0])
+    found = rules.split_dateline(drafts[0].texts[0])
     if found is None:
         return None
     dateline, rest = found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.core.importer import lines as L
+from reader.core.importer import lines as rules
 
 INFERRED_TITLE_CHARS = 24
 
@@ -31,15 +31,15 @@ class TitleBlock:
 
 def is_title_candidate(line: str) -> bool:
     """True when a line could be an article title."""
-    text = L.strip_line(line)
+    text = rules.strip_line(line)
     return (
-        L.is_heading_like(text)
-        and not L.is_part_heading(text)
-        and L.numbered_heading(text) is None
-        and L.split_dateline(text) is None
-        and L.doubled_caption(text) is None
-        and not L.CONTINUATION_START.match(text)
-        and not L.BYLINE_MARK.match(text)
+        rules.is_heading_like(text)
+        and not rules.is_part_heading(text)
+        and rules.numbered_heading(text) is None
+        and rules.split_dateline(text) is None
+        and rules.doubled_caption(text) is None
+        and not rules.CONTINUATION_START.match(text)
+        and not rules.BYLINE_MARK.match(text)
     )
 
 
@@ -47,13 +47,13 @@ def read_title_block(lines: list[str]) -> TitleBlock:
     """Read the title block from the first non-blank lines of a text (each line one entry of `lines`)."""
     block = TitleBlock()
     index = 0
-    while index < len(lines) and L.is_blank(lines[index]):
+    while index < len(lines) and rules.is_blank(lines[index]):
         index += 1
     while index < len(lines) and block.title is None and _absorb_meta_line(block, lines[index], subtitle=False):
         index += 1
-    if index >= len(lines) or not is_title_candidate(lines[index]) or L.is_indented(lines[index]):
+    if index >= len(lines) or not is_title_candidate(lines[index]) or rules.is_indented(lines[index]):
         return TitleBlock()
-    block.title = L.strip_line(lines[index])
+    block.title = rules.strip_line(lines[index])
     index += 1
     while index < len(lines) and _absorb_meta_line(block, lines[index]):
         index += 1
@@ -63,21 +63,21 @@ def read_title_block(lines: list[str]) -> TitleBlock:
 
 def _absorb_meta_line(block: TitleBlock, line: str, subtitle: bool = True) -> bool:
     """Take a subtitle, date or page line into the block; return False at the first line that is none of them."""
-    text = L.strip_line(line)
-    if subtitle and L.DASH_RULE.match(text) and L.DASH_RULE.sub("", text) and block.subtitle is None:
-        block.subtitle = L.DASH_RULE.sub("", text).strip()
+    text = rules.strip_line(line)
+    if subtitle and rules.DASH_RULE.match(text) and rules.DASH_RULE.sub("", text) and block.subtitle is None:
+        block.subtitle = rules.DASH_RULE.sub("", text).strip()
         return True
-    date_line = L.DATE_LINE.match(text)
+    date_line = rules.DATE_LINE.match(text)
     if date_line:
         block.dateline = text.strip("（()） ")
-        block.date = L.iso_date(*date_line.groups())
+        block.date = rules.iso_date(*date_line.groups())
         return True
-    date_only = L.DATE_ONLY.match(text)
+    date_only = rules.DATE_ONLY.match(text)
     if date_only:
-        block.date = L.iso_date(*date_only.groups()[:3])
+        block.date = rules.iso_date(*date_only.groups()[:3])
         block.notes.append(f"date line: {text}")
         return True
-    if L.PAGE_LINE.match(text):
+    if rules.PAGE_LINE.match(text):
         block.page = text
         return True
     return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reader.core.importer import lines as L
+from reader.core.importer import lines as rules
 from reader.core.importer.spacing import join_wrapped
 
 MIN_LINES = 6
@@ -21,7 +21,7 @@ SHORT_MARGIN = 2  # a line this many characters shorter than the column ends its
 
 def column_width(lines: list[str]) -> int | None:
     """Return the width most lines are cut at, or None when the lines do not share one."""
-    lengths = [len(L.strip_line(line)) for line in lines if not L.is_blank(line)]
+    lengths = [len(rules.strip_line(line)) for line in lines if not rules.is_blank(line)]
     if len(lengths) < MIN_LINES:
         return None
     counts = Counter(lengths)
@@ -35,10 +35,10 @@ def column_width(lines: list[str]) -> int | None:
 def is_width_wrapped(lines: list[str]) -> bool:
     """True when unindented lines are cut at one width, mostly in mid-sentence."""
     width = column_width(lines)
-    if width is None or any(L.is_indented(line) for line in lines):
+    if width is None or any(rules.is_indented(line) for line in lines):
         return False
-    full = [L.strip_line(line) for line in lines if not L.is_blank(line) and len(L.strip_line(line)) >= width - 1]
-    open_ended = sum(1 for text in full if not L.ends_sentence(text))
+    full = [rules.strip_line(line) for line in lines if not rules.is_blank(line) and len(rules.strip_line(line)) >= width - 1]
+    open_ended = sum(1 for text in full if not rules.ends_sentence(text))
     return open_ended >= 0.6 * len(full)
 
 
@@ -48,14 +48,14 @@ def unwrap(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     pending: list[str] = []
     for line in lines:
-        if L.is_blank(line):
+        if rules.is_blank(line):
             if pending:
                 paragraphs.append(join_wrapped(pending))
                 pending = []
             paragraphs.append("")
             continue
         pending.append(line)
-        if len(L.strip_line(line)) < width - SHORT_MARGIN:
+        if len(rules.strip_line(line)) < width - SHORT_MARGIN:
             paragraphs.append(join_wrapped(pending))
             pending = []
     if pending:
