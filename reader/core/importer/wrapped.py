@@ -37,7 +37,8 @@ def is_width_wrapped(lines: list[str]) -> bool:
     width = column_width(lines)
     if width is None or any(rules.is_indented(line) for line in lines):
         return False
-    full = [rules.strip_line(line) for line in lines if not rules.is_blank(line) and len(rules.strip_line(line)) >= width - 1]
+    texts = [rules.strip_line(line) for line in lines if not rules.is_blank(line)]
+    full = [text for text in texts if len(text) >= width - 1]
     open_ended = sum(1 for text in full if not rules.ends_sentence(text))
     return open_ended >= 0.6 * len(full)
 
