@@ -43,6 +43,11 @@ class Block:
             self._texts = [join_wrapped(lines) for lines in self.paragraphs]
         return list(self._texts)
 
+    def drop_first_paragraph(self) -> None:
+        """Remove the block's first paragraph (a byline taken out of it)."""
+        self.paragraphs.pop(0)
+        self._texts = None
+
 
 @dataclass
 class HeadingGroup:
@@ -160,8 +165,7 @@ def _take_byline(block: Block) -> str | None:
     """Remove and return the byline when a block opens with one."""
     first = join_wrapped(block.paragraphs[0])
     if rules.BYLINE.match(first) and len(first) <= MAX_BYLINE_CHARS and not rules.ends_sentence(first):
-        block.paragraphs.pop(0)
-        block._texts = None
+        block.drop_first_paragraph()
         return rules.BYLINE_MARK.sub("", first).strip()
     return None
 
