@@ -12,6 +12,7 @@ writing to it (see `database.py`), migrates it (backing it up first) and makes t
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from contextlib import AbstractContextManager
@@ -70,6 +71,9 @@ class Store:
         except OSError as error:
             raise StorageProblem(f"the data folder cannot be created ({error.strerror})", error.filename) from error
         path = database.database_path(folder)
+        if not os.access(folder, os.W_OK):
+            raise StorageProblem("the data folder is read-only, so nothing can be remembered; make it writable or "
+                                 "choose another with --data-dir (your data in it was left untouched)", folder)
         existed = path.exists() and path.stat().st_size > 0
         if existed:
             chosen = _chosen_check(path) if check == "auto" else check
@@ -84,7 +88,10 @@ class Store:
         try:
             store._migrate(existed)
             if daily_backup and existed and backups.daily_backup_due(folder):
-                backups.automatic_backup(conn, folder, "daily")
+                try:
+                    backups.automatic_backup(conn, folder, "daily")
+                except StorageProblem:
+                    pass  # a full disk must not stop reading; the daily backup is tried again at the next start
         except BaseException:
             conn.close()
             raise

@@ -75,13 +75,16 @@ def write_backup(source: sqlite3.Connection, target: Path, force: bool = False) 
 def automatic_backup(source: sqlite3.Connection, data_folder: Path, reason: str) -> BackupFile:
     """Make a rotating automatic backup (`reason` is e.g. "daily", "before-v2", "before-restore")."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-    folder = backup_folder(data_folder)
-    target = folder / f"dubao-{stamp}-{reason}.sqlite3"
-    suffix = 1
-    while target.exists():
-        suffix += 1
-        target = folder / f"dubao-{stamp}.{suffix}-{reason}.sqlite3"
-    copy_database(source, target)
+    try:
+        folder = backup_folder(data_folder)
+        target = folder / f"dubao-{stamp}-{reason}.sqlite3"
+        suffix = 1
+        while target.exists():
+            suffix += 1
+            target = folder / f"dubao-{stamp}.{suffix}-{reason}.sqlite3"
+        copy_database(source, target)
+    except (OSError, sqlite3.Error) as error:  # a full disk or a read-only folder: say so, never a traceback
+        raise StorageProblem(f"the automatic backup could not be written ({error})", data_folder / BACKUP_FOLDER) from error
     _rotate(folder, reason)
     return BackupFile(target, reason, target.stat().st_mtime)
 
