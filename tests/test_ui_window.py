@@ -225,3 +225,17 @@ def test_unknown_words_mode_hides_pinyin_of_words_marked_known(qtbot, article_fi
     shown = view._line_data[block][2]
     text = view.document.blocks[block].text
     assert shown[text.index("我们")] is None and shown[text.index("首要")] is not None
+
+
+def test_dropping_a_file_opens_it(qtbot, article_file, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = start(qtbot)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(article_file))])
+    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.controller.annotationReady, timeout=5000):
+        window.dropEvent(event)
+    assert window.view.document.article.title == "推进高质量发展"

@@ -7,7 +7,7 @@ from pathlib import Path
 from argparse import Namespace
 from dataclasses import replace
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -59,7 +59,8 @@ def build_window(prefs: Preferences | None = None) -> MainWindow:
         window.restoreGeometry(geometry)
         window.restoreState(state)
     else:
-        window.resize(1200, 860)
+        window.resize(1280, 860)
+        window.resizeDocks([window.docks["sections"], window.docks["glossary"]], [230, 210], Qt.Orientation.Horizontal)
     return window
 
 
