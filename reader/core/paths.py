@@ -39,5 +39,10 @@ def cache_dir(override: str | Path | None = None) -> Path:
     """Return (and create) the cache folder: `override`, else $DUBAO_CACHE_DIR, else the platform's cache folder."""
     chosen = override or os.environ.get("DUBAO_CACHE_DIR")
     path = Path(chosen) if chosen else Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a file in the way, a read-only disk: one clear line, never a traceback
+        from reader.core.errors import StorageProblem
+
+        raise StorageProblem(f"the cache folder cannot be created ({error.strerror})", path) from error
     return path
