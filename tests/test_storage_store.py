@@ -165,3 +165,30 @@ def test_sqlite_errors_inside_guarded_blocks_are_storage_problems(store):
         with store.guarded():
             store.connection.execute("SELECT * FROM no_such_table")
     assert str(store.path) in str(caught.value)
+
+
+def test_daily_backup_of_a_large_database_waits_for_close(isolated_dirs, monkeypatch):
+    import reader.core.storage as storage
+
+    Store.open().close()
+    monkeypatch.setattr(storage, "SMALL_DATABASE_BYTES", 0)
+    store = Store.open()
+    assert backups.list_backups(isolated_dirs) == []
+    store.close()
+    assert [b.reason for b in backups.list_backups(isolated_dirs)] == ["daily"]
+
+
+def test_database_locked_longer_than_the_busy_timeout(isolated_dirs):
+    Store.open().close()
+    holder = sqlite3.connect(database.database_path(isolated_dirs), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with Store.open(busy_timeout_ms=200) as store:
+            with pytest.raises(StorageProblem) as caught:
+                store.vocab.add("质量")
+            assert "locked" in str(caught.value)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Store.open() as store:
+        assert store.vocab.add("质量").word == "质量"

@@ -50,6 +50,7 @@ class Store:
         self.annotations = Annotations(conn, path)
         self.vocab = Vocabulary(conn, path)
         self.user_language = UserLanguage(conn, path)
+        self._backup_at_close = False
 
     @classmethod
     def open(
@@ -59,12 +60,15 @@ class Store:
         check: str = "auto",
         daily_backup: bool = True,
         synchronous: str = "NORMAL",
+        busy_timeout_ms: int = database.BUSY_TIMEOUT_MS,
     ) -> Store:
         """Open (creating or migrating) the database of a data folder; StorageProblem when it cannot be used safely.
 
         `check` is the integrity check made before anything is written: "quick", "full", "none", or "auto" (a
         quick check of a small database every time, of a large one once a day; see `_chosen_check`).
-        `daily_backup=False` leaves the daily backup to `backup_if_due()` (e.g. from a worker thread).
+        `daily_backup=True` makes the daily backup when due: at once for a small database, at `close()` for a
+        large one (a copy of hundreds of MB should not delay the first window); `daily_backup=False` leaves it to
+        `backup_if_due()` (e.g. from a worker thread).
         """
         try:
             folder = paths.data_dir(data_dir)
@@ -83,15 +87,15 @@ class Store:
                 raise _with_backup_advice(problem, folder) from problem
             if chosen in ("quick", "full"):
                 _stamp_checked(path)
-        conn = database.connect(path, synchronous)
+        conn = database.connect(path, synchronous, busy_timeout_ms)
         store = cls(conn, path, folder)
         try:
             store._migrate(existed)
             if daily_backup and existed and backups.daily_backup_due(folder):
-                try:
-                    backups.automatic_backup(conn, folder, "daily")
-                except StorageProblem:
-                    pass  # a full disk must not stop reading; the daily backup is tried again at the next start
+                if path.stat().st_size <= SMALL_DATABASE_BYTES:
+                    store._daily_backup_quietly()
+                else:
+                    store._backup_at_close = True
         except BaseException:
             conn.close()
             raise
@@ -101,11 +105,20 @@ class Store:
         """Make the daily backup when one is due, through a connection of its own (safe from a worker thread)."""
         if not backups.daily_backup_due(self.data_folder):
             return None
-        own = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=database.BUSY_TIMEOUT_MS / 1000)
+        try:
+            own = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=database.BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as error:
+            raise StorageProblem(f"the automatic backup could not read the database ({error})", self.path) from error
         try:
             return backups.automatic_backup(own, self.data_folder, "daily").path
         finally:
             own.close()
+
+    def _daily_backup_quietly(self) -> None:
+        try:
+            self.backup_if_due()
+        except StorageProblem:
+            pass  # a full disk must not stop reading; the daily backup is tried again at the next start
 
     def _migrate(self, existed: bool) -> None:
         def backup_first(version: int) -> None:
@@ -145,7 +158,10 @@ class Store:
         return database.storage_errors(self.path)
 
     def close(self) -> None:
-        """Close the database (checkpointing the write-ahead log)."""
+        """Close the database (making a deferred daily backup, checkpointing the write-ahead log)."""
+        if self._backup_at_close:
+            self._backup_at_close = False
+            self._daily_backup_quietly()
         try:
             self.connection.execute("PRAGMA optimize")
         except sqlite3.Error:

@@ -72,14 +72,14 @@ def integrity_problems(conn: sqlite3.Connection, check: str = "full") -> list[st
     return [] if rows == ["ok"] else rows
 
 
-def connect(path: Path, synchronous: str = "NORMAL") -> sqlite3.Connection:
+def connect(path: Path, synchronous: str = "NORMAL", busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """Open the database for reading and writing in WAL mode with foreign keys and a busy timeout.
 
     The connection is in autocommit mode; use `transaction()` for writes.
     """
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StorageProblem(f"the database cannot use write-ahead logging (journal mode is {mode})", path)
