@@ -200,3 +200,11 @@ def test_text_without_annotation_shows_at_once_and_pinyin_arrives_later(view):
     bare.apply_annotation(annotate_article(article))
     view.refresh_annotation()
     assert any(any(d[2]) for d in view._line_data.values())
+
+
+def test_resting_the_pointer_on_a_word_opens_it_after_a_delay(qtbot, view, document):
+    index = lead_block(document)
+    start = LEAD.index("任务")
+    with qtbot.waitSignal(view.wordActivated, timeout=2000) as signal:
+        qtbot.mouseMove(view.viewport(), centre_of(view, index, start, start + 1))
+    assert signal.args[0].text == "任务"
