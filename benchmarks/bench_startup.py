@@ -1,148 +1,198 @@
 """Start-up, repaint and popup benchmarks of the reader window, measured beside a reference in the same run.
 
-    python benchmarks/bench_startup.py [--runs 5] [--markdown FILE]
+    .venv/bin/python -m benchmarks.bench_startup [--runs 5]      (part of `python -m benchmarks`)
 
-1. Process start → first painted article, beside a bare PySide6 program showing one window with a label (same
-   display, same run; ratio = reader / bare). Measured for the reopening path (library and annotation cache warm)
-   and for a first run (empty data folder; annotation read in a child process from a cold cache). "settled" is the
-   first paint after the pinyin arrived. Peak memory is the child's maximum RSS (the annotation helper process of a
-   cold start is not included: it exits after filling the cache).
-2. Repaint of a full 1600×1000 viewport while scrolling the seed (default size, pinyin for all words), with the line
-   cache cold (jumping a page) and warm (small steps).
-3. Popup: click on a word → popup shown and painted, dictionary warm.
-
-Runs on Xvfb when it is installed (closest to a desktop), else on Qt's offscreen platform.
+1. Launch → mapped, launch → settled and peak memory of the whole process tree (benchmarks/xwindow.py, from outside
+   the program, under Xvfb), beside a bare PySide6 program showing one window with a label: the reader reopening the
+   article read last (library and annotation cache warm), and the reader opening a new seed-size article (the
+   dictionary and segmenter caches built, the article's annotation not yet cached; its annotation helper process is
+   part of the tree).
+2. A 100,000-character article: launch → first screen painted beside the seed's (both new articles), and the longest
+   event-loop gap (a 5 ms QTimer heartbeat) while the user scrolls and clicks until the rest is annotated.
+3. Repaint of a full 1600×1000 viewport while scrolling the seed (default size, pinyin for all words), with the line
+   cache cold (jumping a page) and warm (small steps); popup: click on a word → popup shown and painted.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.harness import Row, at_most_ratio, below, skipped, table_text
+from benchmarks.xwindow import measure_launch, virtual_display
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "articles" / "xihaian-2025-quality-page.md"
+SEED_TEXT = ROOT.parent / "shared" / "seeds" / "xihaian-2025-quality-page.txt"
 
-BARE_PROBE = """
-import time
-from PySide6.QtCore import QEvent, QObject, QTimer
+BARE_PROGRAM = """
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
 label = QLabel("读报 Dubao")
-class Probe(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print(f"painted {time.time():.6f}", flush=True)
-            QTimer.singleShot(0, app.quit)
-        return False
-probe = Probe()
-label.installEventFilter(probe)
 label.resize(400, 200)
 label.show()
 app.exec()
 """
 
 READER_PROBE = """
-import time
-from PySide6.QtCore import QTimer
-from reader.ui.view import article_view
-from reader.ui.launch import build_parser
-from reader.ui.app import run_app
+import json, sys, time
+from PySide6.QtCore import QPoint, QTimer, Qt
 from PySide6.QtWidgets import QApplication
-seen = {}
+from reader.ui.view import article_view
+from reader.ui.launch import main
+seen, gaps, state = {}, [], {"last": None, "tick": 0}
 original = article_view.ArticleView.paintEvent
 def paint(self, event):
     original(self, event)
     if self.layout_ is None or not self.layout_.lines:
         return
-    if "first" not in seen:
-        seen["first"] = time.time()
-        print(f"painted {seen['first']:.6f}", flush=True)
+    now = time.time()
+    if "painted" not in seen:
+        seen["painted"] = now
+        state["view"] = self
+        heartbeat.start(5)
     if self.document is not None and self.document.annotated and "settled" not in seen:
-        seen["settled"] = time.time()
-        print(f"settled {seen['settled']:.6f}", flush=True)
-        QTimer.singleShot(0, QApplication.instance().quit)
-article_view.ArticleView.paintEvent = paint
-QTimer.singleShot(120000, lambda: QApplication.instance().quit())
-raise SystemExit(run_app(build_parser().parse_args([])))
+        seen["settled"] = now
+        QTimer.singleShot(1000, finish)
+def beat():
+    now = time.perf_counter()
+    if state["last"] is not None:
+        gaps.append((now - state["last"]) * 1000)
+    state["last"] = now
+    state["tick"] += 1
+    view = state["view"]
+    if state["tick"] % 8 == 0:  # the reader scrolls about every 40 ms
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() + 40 if bar.value() < bar.maximum() else 0)
+    if state["tick"] % 50 == 0:  # and clicks on the text every quarter second
+        from PySide6.QtTest import QTest
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(300, 200))
+def finish():
+    heartbeat.stop()
+    print(json.dumps({**seen, "max_gap_ms": max(gaps, default=0), "beats": len(gaps),
+                      "jieba": "jieba" in sys.modules, "pypinyin": "pypinyin" in sys.modules}), flush=True)
+    QApplication.instance().quit()
+heartbeat = QTimer()
+heartbeat.timeout.connect(beat)
+QTimer.singleShot(240000, lambda: QApplication.instance().quit())
+sys.argv = ["main.py"] + sys.argv[1:]
+raise SystemExit(main())
 """
 
 
-def start_display() -> tuple[dict, subprocess.Popen | None]:
-    """Return the environment for the probes and the Xvfb process (None on the offscreen platform)."""
-    env = dict(os.environ)
-    if shutil.which("Xvfb") is None:
-        env["QT_QPA_PLATFORM"] = "offscreen"
-        return env, None
-    number = next(n for n in range(250, 350) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1200x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        time.sleep(0.02)
-    env.update(DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb")
-    return env, server
+def startup_rows(runs: int) -> list[Row]:
+    """Bare window, reader reopening and reader opening a new seed-size article, interleaved, under Xvfb."""
+    python = sys.executable
+    samples: dict[str, list[float]] = {}
+    with virtual_display() as env, tempfile.TemporaryDirectory(prefix="dubao-bench-") as folder:
+        env = dict(env, DUBAO_DATA_DIR=f"{folder}/data", DUBAO_CACHE_DIR=f"{folder}/cache")
+        measure_launch([python, "main.py"], env, quiet=2.0, timeout=300, cwd=ROOT)  # first start ever: caches
+        for index in range(runs):
+            new_article = write_new_article(Path(folder), index)
+            for key, command in (("bare", [python, "-c", BARE_PROGRAM]), ("reopen", [python, "main.py"]),
+                                 ("first", [python, "main.py", str(new_article)])):
+                times = measure_launch(command, env, quiet=0.5, timeout=120, cwd=ROOT)
+                for name in ("mapped", "settled", "peak_rss_mib", "peak_pss_mib"):
+                    value = getattr(times, name)
+                    samples.setdefault(f"{key}_{name}", []).append(float("nan") if value is None else value)
+    return _startup_table(samples)
 
 
-def run_probe(code: str, env: dict) -> dict[str, float]:
-    """Run one probe process; return its milestones (seconds after launch) and peak RSS in MiB."""
+def _startup_table(samples: dict[str, list[float]]) -> list[Row]:
+    bare_mapped = Row("bare PySide6 window (one QLabel): launch → mapped", samples["bare_mapped"], "s")
+    bare = Row("bare PySide6 window: launch → settled", samples["bare_settled"], "s")
+    bare_rss = Row("bare PySide6 window: peak RSS", samples["bare_peak_rss_mib"], "MiB")
+    bare_pss = Row("bare PySide6 window: peak PSS", samples["bare_peak_pss_mib"], "MiB")
+    return [
+        bare_mapped, bare, bare_rss, bare_pss,
+        Row("reopening (annotation cached): launch → mapped", samples["reopen_mapped"], "s", bare_mapped),
+        Row("reopening (annotation cached): launch → article painted and settled", samples["reopen_settled"], "s",
+            bare, at_most_ratio(2)),
+        Row("reopening: peak RSS of the process tree", samples["reopen_peak_rss_mib"], "MiB", bare_rss,
+            at_most_ratio(2)),
+        Row("reopening: peak PSS of the process tree", samples["reopen_peak_pss_mib"], "MiB", bare_pss,
+            at_most_ratio(2)),
+        Row("first open of a new seed-size article: launch → pinyin painted and settled",
+            samples["first_settled"], "s", bare, at_most_ratio(6)),
+        Row("first open of a new seed-size article: peak RSS (with the annotation helper)",
+            samples["first_peak_rss_mib"], "MiB", bare_rss),
+    ]
+
+
+def write_new_article(folder: Path, number: int) -> Path:
+    """Write a seed-size article no cache has seen (the seed's paragraphs reshuffled, a fifth of the characters
+    swapped) and return its path."""
+    from benchmarks.make_library import seed_paragraphs, variant
+
+    title, texts = variant(seed_paragraphs(), 100_000 + number)
+    path = folder / f"new-article-{number}.txt"
+    path.write_text(title + "\n\n" + "\n\n".join("\u3000\u3000" + text for text in texts) + "\n", encoding="utf-8")
+    return path
+
+
+def long_article_rows(runs: int) -> list[Row]:
+    """First screen of a 100,000-character article beside the seed's (both new), and event-loop gaps meanwhile."""
+    from benchmarks.bench_language import long_paragraphs
+
+    if not SEED_TEXT.exists():
+        return [skipped("100,000-character article", f"{SEED_TEXT.name} is absent (shared material)")]
+    results: dict[str, list[dict]] = {"seed": [], "long": []}
+    with virtual_display() as env, tempfile.TemporaryDirectory(prefix="dubao-bench-") as folder:
+        long_path = Path(folder) / "long-article.txt"
+        long_path.write_text("长篇基准文章\n\n" + "\n\n".join("\u3000\u3000" + p for p in long_paragraphs()) + "\n",
+                             encoding="utf-8")
+        env = dict(env, DUBAO_DATA_DIR=f"{folder}/data", DUBAO_CACHE_DIR=f"{folder}/cache")
+        _probe(env, [], folder)  # builds the dictionary and segmenter caches once
+        for index in range(runs):
+            cache = f"{folder}/cache-{index}"
+            subprocess.run(["cp", "-r", f"{folder}/cache", cache], check=True)  # language caches, no annotation
+            Path(cache, "annotations.sqlite3").unlink(missing_ok=True)
+            run_env = dict(env, DUBAO_CACHE_DIR=cache, DUBAO_DATA_DIR=f"{folder}/data-{index}")
+            results["seed"].append(_probe(run_env, [str(write_new_article(Path(folder), index))], folder))
+            results["long"].append(_probe(run_env, [str(long_path)], folder))
+    seed = Row("new seed-size article: launch → first screen painted", [r["painted"] for r in results["seed"]], "s")
+    return [
+        seed,
+        Row("new 100,000-character article: launch → first screen painted", [r["painted"] for r in results["long"]],
+            "s", seed, at_most_ratio(1.2)),
+        Row("new 100,000-character article: launch → all annotated and painted",
+            [r["settled"] for r in results["long"]], "s", seed),
+        Row("longest event-loop gap while scrolling/clicking during its annotation",
+            [r["max_gap_ms"] for r in results["long"]], "ms", target=below(50), statistic="median of maxima"),
+    ]
+
+
+def _probe(env: dict, arguments: list[str], folder: str) -> dict:
+    """Run the reader with the paint/heartbeat probe; return its milestones in seconds after launch."""
     launched = time.time()
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True)
-    output = process.stdout.read()
-    _pid, _status, usage = os.wait4(process.pid, 0)
-    process.returncode = 0
-    result = {"rss": usage.ru_maxrss / 1024}
-    for line in output.splitlines():
-        name, _, stamp = line.partition(" ")
-        if name in ("painted", "settled"):
-            result[name] = float(stamp) - launched
+    output = subprocess.run([sys.executable, "-c", READER_PROBE, *arguments], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=300).stdout
+    lines = [line for line in output.splitlines() if line.startswith("{")]
+    result = json.loads(lines[-1]) if lines else {}
+    for key in ("painted", "settled"):
+        result[key] = result[key] - launched if key in result else float("nan")
+    result.setdefault("max_gap_ms", float("nan"))
     return result
 
 
-def startup_rows(runs: int) -> list[tuple[str, list[float], str]]:
-    """Measure bare window, reader reopening and reader first run, interleaved; return table rows."""
-    env, server = start_display()
-    samples: dict[str, list[float]] = {}
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            warm = dict(env, DUBAO_DATA_DIR=f"{folder}/warm-data", DUBAO_CACHE_DIR=f"{folder}/warm-cache")
-            run_probe(READER_PROBE, warm)  # first run fills the library and the annotation cache
-            for index in range(runs):
-                bare = run_probe(BARE_PROBE, env)
-                reopen = run_probe(READER_PROBE, warm)
-                cold = run_probe(READER_PROBE, dict(env, DUBAO_DATA_DIR=f"{folder}/cold-data-{index}",
-                                                    DUBAO_CACHE_DIR=f"{folder}/cold-cache-{index}"))
-                for key, value in (("bare", bare["painted"]), ("bare_rss", bare["rss"]),
-                                   ("reopen", reopen.get("painted")), ("reopen_settled", reopen.get("settled")),
-                                   ("reopen_rss", reopen["rss"]), ("cold", cold.get("painted")),
-                                   ("cold_settled", cold.get("settled")), ("cold_rss", cold["rss"])):
-                    samples.setdefault(key, []).append(value if value is not None else float("nan"))
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait()
-    platform = env.get("QT_QPA_PLATFORM")
-    bare, bare_rss = statistics.median(samples["bare"]), statistics.median(samples["bare_rss"])
-    rows = [(f"bare PySide6 window with a label: launch → painted ({platform})", samples["bare"], "1.00×")]
-    for key, label in (("reopen", "reader, reopening (cached): launch → article painted"),
-                       ("reopen_settled", "reader, reopening (cached): launch → pinyin painted (settled)"),
-                       ("cold", "reader, first run (cold caches): launch → article painted"),
-                       ("cold_settled", "reader, first run (cold caches): launch → pinyin painted")):
-        rows.append((label, samples[key], f"{statistics.median(samples[key]) / bare:.2f}×"))
-    rows.append(("bare window peak RSS (MiB)", samples["bare_rss"], "1.00×"))
-    for key, label in (("reopen_rss", "reader reopening peak RSS (MiB)"),
-                       ("cold_rss", "reader first run peak RSS (MiB, without the annotation helper)")):
-        rows.append((label, samples[key], f"{statistics.median(samples[key]) / bare_rss:.2f}×"))
-    return rows
+def reopen_import_rows() -> list[Row]:
+    """Whether jieba or pypinyin is imported on the reopening path (a probe's sys.modules once settled)."""
+    with virtual_display() as env, tempfile.TemporaryDirectory(prefix="dubao-bench-") as folder:
+        env = dict(env, DUBAO_DATA_DIR=f"{folder}/data", DUBAO_CACHE_DIR=f"{folder}/cache")
+        _probe(env, [], folder)
+        result = _probe(env, [], folder)
+    imported = [name for name in ("jieba", "pypinyin") if result.get(name, True)]
+    return [Row("reopening imports jieba / pypinyin (1 = yes)", [float(bool(imported))], "", target=below(0.5),
+                note=", ".join(imported) + " imported" if imported else "neither imported")]
 
 
-def view_rows(runs: int) -> list[tuple[str, list[float], str]]:
+def view_rows(runs: int) -> list[Row]:
     """Measure repaint and popup times in this process (offscreen), beside repainting a plain widget of the same
     size that fills itself with one colour (the least any full repaint costs)."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -156,18 +206,17 @@ def view_rows(runs: int) -> list[tuple[str, list[float], str]]:
     plain.resize(1600, 1000)
     plain.show()
     app.processEvents()
-    reference = [_timed(plain.repaint) for _ in range(40)]
+    reference = Row("repaint of a 1600×1000 widget that fills itself", [_timed(plain.repaint) for _ in range(40)])
     cold, warm = _scroll_times(view, runs)
     popup = _popup_times(app)
-    reference_ms = statistics.median(reference)
     return [
-        ("repaint of a 1600×1000 widget that fills itself (reference) ms", reference, "1.00×"),
-        ("repaint 1600×1000 of the seed, jumping a page into undrawn lines (worst case) ms", cold,
-         f"{statistics.median(cold) / reference_ms:.2f}×"),
-        ("repaint 1600×1000 of the seed while scrolling (40 px steps, event loop running) ms", warm,
-         f"{statistics.median(warm) / reference_ms:.2f}×"),
-        ("popup: click on a word → popup shown and painted (dictionary warm) ms", popup,
-         f"{statistics.median(popup) / reference_ms:.2f}×"),
+        reference,
+        Row("repaint 1600×1000 of the seed, jumping a page into undrawn lines (worst case)", cold, "ms", reference,
+            below(8)),
+        Row("repaint 1600×1000 of the seed while scrolling (40 px steps, event loop running)", warm, "ms",
+            reference, below(8)),
+        Row("popup: click on a word → popup shown and painted (dictionary warm)", popup, "ms", reference,
+            below(16)),
     ]
 
 
@@ -270,31 +319,14 @@ def _popup_times(app) -> list[float]:
     return times
 
 
-def print_table(rows: list[tuple[str, list[float], str]], markdown: Path | None) -> None:
-    """Print the table (what, median, min–max, ratio) and write it as Markdown when asked."""
-    lines = ["| what | median | min–max | ratio to reference |", "|---|---|---|---|"]
-    for what, values, ratio in rows:
-        unit = "" if "RSS" in what else (" ms" if what.endswith(" ms") else " s")
-        fmt = (lambda v: f"{v:.1f}") if unit != " s" else (lambda v: f"{v:.3f}")
-        what = what.removesuffix(" ms")
-        lines.append(f"| {what} | {fmt(statistics.median(values))}{unit} | {fmt(min(values))}–{fmt(max(values))}"
-                     f"{unit} | {ratio} |")
-    text = "\n".join(lines)
-    print(text)
-    if markdown is not None:
-        markdown.parent.mkdir(parents=True, exist_ok=True)
-        markdown.write_text(text + "\n", encoding="utf-8")
-
-
 def main() -> int:
-    """Run every measurement and print the table."""
+    """Run every measurement of this module and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--markdown", type=Path, default=ROOT / "benchmarks" / "results" / "startup.md")
     args = parser.parse_args()
-    rows = startup_rows(args.runs)
+    rows = startup_rows(args.runs) + long_article_rows(max(1, args.runs // 2)) + reopen_import_rows()
     rows += view_rows(max(args.runs, 5))
-    print_table(rows, args.markdown)
+    print(table_text(rows))
     return 0
 
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
-import statistics
 import tempfile
 import time
 from pathlib import Path
 from typing import Callable
 
+from benchmarks.harness import Row, below, percentile
 from benchmarks.make_library import make_library
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,12 +37,9 @@ def timings(action: Callable[[], object], repeat: int) -> list[float]:
     return result
 
 
-def row(what: str, values: list[float], reference: list[float] | None, unit: str = "ms") -> list[str]:
-    """Return one table row: what, median, min–max and ratio of medians to the reference."""
-    scale = 1000.0 if unit == "ms" else 1.0
-    median = statistics.median(values)
-    ratio = f"{median / statistics.median(reference):.3g}×" if reference else "1.00× (reference)"
-    return [what, f"{median * scale:.2f} {unit}", f"{min(values) * scale:.2f}–{max(values) * scale:.2f} {unit}", ratio]
+def row(what: str, values: list[float], reference: Row | None, limit_ms: float | None = None) -> Row:
+    """Return one table row (benchmarks.harness): `values` in seconds, shown in ms beside the reference row."""
+    return Row(what, [v * 1000 for v in values], "ms", reference, below(limit_ms) if limit_ms else None)
 
 
 def brute_force(conn: sqlite3.Connection, query: str) -> list[int]:
@@ -58,7 +55,7 @@ def brute_force(conn: sqlite3.Connection, query: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def search_rows(store, repeat: int) -> list[list[str]]:
+def search_rows(store, repeat: int) -> list[Row]:
     """Rows for the search queries, each beside the brute-force scan."""
     rows = []
     for query in QUERIES:
@@ -67,11 +64,12 @@ def search_rows(store, repeat: int) -> list[list[str]]:
         assert [h.article_id for h in ours] == reference, f"search disagrees with brute force for {query}"
         ref_times = timings(lambda: brute_force(store.connection, query), max(3, repeat // 3))
         rows.append(row(f"brute-force scan for {query} (first 20 ids, no snippets)", ref_times, None))
-        rows.append(row(f"search {query} ({len(ours)} hits with snippets)", timings(lambda: store.library.search(query), repeat), ref_times))
+        rows.append(row(f"search {query} ({len(ours)} hits with snippets, same ids as the scan)",
+                        timings(lambda: store.library.search(query), repeat), rows[-1], 50))
     return rows
 
 
-def note_save_rows(store, count: int = 2000) -> list[list[str]]:
+def note_save_rows(store, count: int = 2000) -> list[Row]:
     """p50/p99 of saving a note (commit included) beside a bare insert + commit."""
     from reader.core.anchoring import Anchor
 
@@ -89,22 +87,15 @@ def note_save_rows(store, count: int = 2000) -> list[list[str]]:
         store.annotations.add_note(article_id, Anchor("p", 0, 2, "质量", "", "第一"), f"note {number}")
         ours.append(time.perf_counter() - started)
     conn.execute("DROP TABLE bench_bare")
-    p99 = lambda values: sorted(values)[int(len(values) * 0.99) - 1]  # noqa: E731
-    return [
-        row("bare INSERT + commit, median", bare, None), row("note save + commit, median", ours, bare),
-        row("bare INSERT + commit, p99", [p99(bare)], None), row("note save + commit, p99", [p99(ours)], [p99(bare)]),
-    ]
+    bare_median, bare_p99 = row("bare INSERT + commit", bare, None), row("bare INSERT + commit, p99", [percentile(bare, 0.99)], None)
+    return [bare_median, row("note save + commit", ours, bare_median), bare_p99,
+            row("note save + commit, p99", [percentile(ours, 0.99)], bare_p99, 5)]
 
 
-def main() -> int:
-    """Build (or reuse) the library, measure, print and write the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--library", type=Path, default=Path(tempfile.gettempdir()) / "dubao-bench-library-v4")
-    args = parser.parse_args()
-    folder = args.library / str(args.count)
-    built = make_library(folder, args.count)
+def measure(count: int, repeat: int, library: Path) -> tuple[list[Row], str]:
+    """Build (or reuse) the library of `count` articles; return the rows and a line on its size."""
+    folder = library / str(count)
+    built = make_library(folder, count)
     from reader.core.storage import Store, database
 
     open_bare = lambda: sqlite3.connect(database.database_path(folder)).execute("SELECT count(*) FROM articles").fetchone()  # noqa: E731
@@ -112,25 +103,36 @@ def main() -> int:
     open_checked = lambda: Store.open(folder, check="quick", daily_backup=False).close()  # noqa: E731
     open_bare_t, open_ours_t, open_checked_t = timings(open_bare, 5), timings(open_ours, 5), timings(open_checked, 3)
     store = Store.open(folder, daily_backup=False)
-    list_all = timings(lambda: store.library.list(), args.repeat)
+    list_all = timings(lambda: store.library.list(), repeat)
+    bare_open = row("bare sqlite3 connect + count", open_bare_t, None)
     rows = [
-        row("bare sqlite3 connect + count", open_bare_t, None),
-        row("Store.open, first start of the day (quick integrity check of the whole file)", open_checked_t, open_bare_t),
-        row("Store.open, later starts (a large database is checked once a day)", open_ours_t, open_bare_t),
-        row("library list, first 50, most recent first", timings(lambda: store.library.list(limit=50), args.repeat), None),
-        row(f"library list, all {args.count}", list_all, None),
-        *search_rows(store, args.repeat),
+        bare_open,
+        row("Store.open, first start of the day (quick integrity check of the whole file)", open_checked_t, bare_open),
+        row("Store.open, later starts (a large database is checked once a day)", open_ours_t, bare_open),
+        row("library list, first 50, most recent first", timings(lambda: store.library.list(limit=50), repeat), None, 50),
+        row(f"library list, all {count}", list_all, None),
+        *search_rows(store, repeat),
         *note_save_rows(store),
     ]
     store.close()
     size = os.path.getsize(database.database_path(folder))
-    table = ["| what | median | min–max | ratio to reference |", "|---|---|---|---|", *("| " + " | ".join(r) + " |" for r in rows)]
-    table.append(f"\nLibrary: {args.count} synthetic seed-size articles (built in {built:.0f} s this run, 0 when reused); "
-                 f"database {size / 1e6:.0f} MB, {size / args.count / 1024:.1f} KiB per article.")
-    text = "\n".join(table)
-    print(text)
-    (ROOT / "benchmarks" / "results").mkdir(exist_ok=True)
-    (ROOT / "benchmarks" / "results" / "storage.md").write_text(text + "\n", encoding="utf-8")
+    rows.append(Row("database size per article", [size / count / 1024], "KiB"))
+    note = (f"Library: {count} synthetic seed-size articles (built in {built:.0f} s this run, 0 when reused); "
+            f"database {size / 1e6:.0f} MB, {size / count / 1024:.1f} KiB per article.")
+    return rows, note
+
+
+def main() -> int:
+    """Build (or reuse) the library, measure, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--library", type=Path, default=Path(tempfile.gettempdir()) / "dubao-bench-library-v4")
+    args = parser.parse_args()
+    from benchmarks.harness import table_text
+
+    rows, note = measure(args.count, args.repeat, args.library)
+    print(table_text(rows) + "\n\n" + note)
     return 0
 
 
