@@ -44,6 +44,7 @@ class AnnotationCache:
             connection = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
             try:
                 connection.execute("CREATE TABLE IF NOT EXISTS paragraphs (key TEXT PRIMARY KEY, value BLOB)")
+                connection.execute("SELECT key, value FROM paragraphs LIMIT 1").fetchall()  # a table of another shape
             except sqlite3.DatabaseError:  # a damaged cache is thrown away and rebuilt
                 connection.close()
                 self.path.unlink(missing_ok=True)
