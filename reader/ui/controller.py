@@ -50,9 +50,8 @@ class ReaderController(QObject):
         try:
             self.store = services.open_store()
         except DubaoError as error:
-            self.store_problem = str(error)
-            self.problem.emit(self.tr("The library could not be opened, so nothing will be remembered: {0}")
-                              .format(error))
+            self.store_problem = self.tr("The library could not be opened, so nothing will be remembered: {0}").format(error)
+            self.problem.emit(self.store_problem)
 
     # --- opening -----------------------------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:

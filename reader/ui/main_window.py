@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         opened = self.controller.open_path(path)
         if opened:
             self.banner.hide()
+            if self.controller.store_problem:  # the library is still unusable: keep saying so
+                self.banner.show_message(self.controller.store_problem)
         return opened
 
     def choose_file(self) -> None:
