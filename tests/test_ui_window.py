@@ -99,6 +99,7 @@ def test_clicking_a_term_opens_its_popup_beside_it_and_esc_closes_it(qtbot, arti
     word_rect = window.word_rect(window.popup.word)
     assert not window.popup.geometry().intersects(word_rect)
     assert "gōng jǐ cè" in window.popup.label.text()
+    assert window.popup.label.height() > 20
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert not window.popup.isVisible()
 

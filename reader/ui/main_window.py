@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         self.toolbar.show_mode(style.pinyin.mode, style.pinyin.hsk_level)
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
+        self.popup.set_text_colour(style.theme.text)
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""

@@ -12,8 +12,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 GAP = 6  # pixels between the word and the popup
 POPUP_TEXT_WIDTH = 400
@@ -84,6 +85,39 @@ def place_beside(word: QRect, size: tuple[int, int], bounds: QRect) -> QRect:
     return QRect(x, y, width, height)
 
 
+class PopupText(QWidget):
+    """The popup's rich text, laid out once per content with one QTextDocument (a QLabel lays it out several
+    times while sizing, which cost most of the popup's opening time)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.document = QTextDocument(self)
+        self.document.setDocumentMargin(2)
+        self.colour = QColor("#1b1b1b")
+
+    def set_html(self, html_text: str, width: int) -> None:
+        """Show `html_text` wrapped at `width` pixels."""
+        if self.document.defaultFont() != self.font():
+            self.document.setDefaultFont(self.font())
+        self.document.setHtml(html_text)
+        self.document.setTextWidth(width)
+        self.setFixedSize(int(width), int(self.document.size().height()) + 1)
+        self.update()
+
+    def text(self) -> str:
+        """Return the shown text as plain text."""
+        return self.document.toPlainText()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Draw the laid-out text in the theme's text colour."""
+        painter = QPainter(self)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, self.colour)
+        context.clip = QRectF(event.rect())
+        self.document.documentLayout().draw(painter, context)
+        painter.end()
+
+
 class WordPopup(QFrame):
     """A light card over the article, placed beside the word it explains."""
 
@@ -99,12 +133,15 @@ class WordPopup(QFrame):
         self.setAutoFillBackground(True)
         self.word = None
         self.content: PopupContent | None = None
-        self.label = QLabel(self, textFormat=Qt.TextFormat.RichText, wordWrap=True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label = PopupText(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addLayout(self._buttons())
         self.hide()
+
+    def set_text_colour(self, colour: str) -> None:
+        """Draw the text in the theme's colour."""
+        self.label.colour = QColor(colour)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -120,18 +157,21 @@ class WordPopup(QFrame):
 
     def show_for(self, word, content: PopupContent, word_rect: QRect) -> None:
         """Show `content` for `word` beside `word_rect` (in the parent's coordinates)."""
-        self.word, self.content = word, content
-        self.label.setText(popup_html(content))
-        self.label.setFixedWidth(min(POPUP_TEXT_WIDTH, max(self.parentWidget().width() - 40, 120)))
-        self.adjustSize()
+        self.word = word
+        self._set_content(content)
         bounds = self.parentWidget().rect().adjusted(4, 4, -4, -4)
-        self.setGeometry(place_beside(word_rect, (self.sizeHint().width(), self.sizeHint().height()), bounds))
+        hint = self.sizeHint()
+        self.setGeometry(place_beside(word_rect, (hint.width(), hint.height()), bounds))
         self.show()
         self.raise_()
 
     def update_content(self, content: PopupContent) -> None:
         """Replace the content shown for the same word (when the dictionary finished loading)."""
         if self.isVisible() and self.content and content.word == self.content.word:
-            self.content = content
-            self.label.setText(popup_html(content))
-            self.adjustSize()
+            self._set_content(content)
+            hint = self.sizeHint()
+            self.resize(hint.width(), hint.height())
+
+    def _set_content(self, content: PopupContent) -> None:
+        self.content = content
+        self.label.set_html(popup_html(content), min(POPUP_TEXT_WIDTH, max(self.parentWidget().width() - 40, 120)))
