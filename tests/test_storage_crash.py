@@ -49,10 +49,11 @@ def _kill_loop(folder, rounds: int, rng: random.Random) -> int:
     committed: set[int] = set()
     for _ in range(rounds):
         child = _writer(folder, article_id, 1_000_000, "kill")
-        time.sleep(rng.uniform(0.1, 0.4))
+        first = child.stdout.readline()  # the writer is writing now: kill it at a random moment from here
+        time.sleep(rng.uniform(0.0, 0.3))
         os.kill(child.pid, signal.SIGKILL)
         output, _ = child.communicate()
-        lines = output.split("\n")
+        lines = (first + output).split("\n")
         committed.update(int(line) for line in lines[:-1] if line.strip())  # the last piece may be cut short
         with Store.open(folder, check="full", daily_backup=False) as store:
             assert store.integrity_problems() == []

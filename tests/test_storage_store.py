@@ -192,3 +192,13 @@ def test_database_locked_longer_than_the_busy_timeout(isolated_dirs):
         holder.close()
     with Store.open() as store:
         assert store.vocab.add("质量").word == "质量"
+
+
+def test_re_adding_an_unchanged_article_only_marks_it_opened(store):
+    first = store.library.add(made_up_article(1), "/a.txt")
+    store.library.add(made_up_article(2), "/b.txt")
+    time.sleep(0.01)
+    again = store.library.add(made_up_article(1), "/a.txt")
+    assert again.id == first.id and again.updated_at == first.updated_at and again.opened_at > first.opened_at
+    assert store.library.last_opened().id == first.id
+    assert first.id in [h.article_id for h in store.library.search(made_up_article(1).title.split()[1], 100)]

@@ -74,33 +74,48 @@ class Library:
         self._path = db_path
 
     def add(self, article: Article, source_path: str | Path, markdown: str | None = None) -> LibraryEntry:
-        """Add an article, or update the entry of the same source path; return the entry (now the most recent)."""
+        """Add an article, or update the entry of the same source path; return the entry (now the most recent).
+
+        Re-adding an unchanged article only marks it opened (its index and `updated_at` stay as they are).
+        """
         source = str(source_path)
-        body_json = json.dumps(article.to_dict(), ensure_ascii=False)
-        text = search.document_text(article.title, [p.text for p in article.paragraphs()])
-        markdown = article_markdown(article) if markdown is None else markdown
+        packed_article = pack_text(json.dumps(article.to_dict(), ensure_ascii=False))
+        packed_markdown = pack_text(article_markdown(article) if markdown is None else markdown)
         now = time.time()
         with transaction(self._conn, self._path) as conn:
-            row = conn.execute("SELECT id FROM articles WHERE source_path = ?", (source,)).fetchone()
-            if row is None:
-                article_id = conn.execute(
-                    "INSERT INTO articles (source_path, title, char_count, added_at, opened_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (source, article.title, article.text_length(), now, now, now),
-                ).lastrowid
-            else:
+            row = conn.execute(
+                "SELECT a.id, t.article, t.markdown FROM articles a LEFT JOIN article_texts t ON t.article_id = a.id "
+                "WHERE a.source_path = ?",
+                (source,),
+            ).fetchone()
+            if row is not None and (row[1], row[2]) == (packed_article, packed_markdown):
+                conn.execute("UPDATE articles SET opened_at = ? WHERE id = ?", (now, row[0]))
                 article_id = row[0]
-                self._unindex(article_id)
-                conn.execute(
-                    "UPDATE articles SET title = ?, char_count = ?, opened_at = ?, updated_at = ? WHERE id = ?",
-                    (article.title, article.text_length(), now, now, article_id),
-                )
-            conn.execute(
-                "INSERT OR REPLACE INTO article_texts (article_id, markdown, article) VALUES (?, ?, ?)",
-                (article_id, pack_text(markdown), pack_text(body_json)),
-            )
-            search.index_document(conn, article_id, text)
+            else:
+                article_id = self._write(row[0] if row else None, article, source, (packed_markdown, packed_article), now)
         return self.get(article_id)
+
+    def _write(self, article_id: int | None, article: Article, source: str, packed: tuple[bytes, bytes], now: float) -> int:
+        """Store a new or changed article and (re)index it, inside the caller's transaction; return its id."""
+        if article_id is None:
+            article_id = self._conn.execute(
+                "INSERT INTO articles (source_path, title, char_count, added_at, opened_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (source, article.title, article.text_length(), now, now, now),
+            ).lastrowid
+        else:
+            self._unindex(article_id)
+            self._conn.execute(
+                "UPDATE articles SET title = ?, char_count = ?, opened_at = ?, updated_at = ? WHERE id = ?",
+                (article.title, article.text_length(), now, now, article_id),
+            )
+        self._conn.execute(
+            "INSERT OR REPLACE INTO article_texts (article_id, markdown, article) VALUES (?, ?, ?)",
+            (article_id, *packed),
+        )
+        text = search.document_text(article.title, [p.text for p in article.paragraphs()])
+        search.index_document(self._conn, article_id, text)
+        return int(article_id)
 
     def _unindex(self, article_id: int) -> None:
         row = self._conn.execute("SELECT article FROM article_texts WHERE article_id = ?", (article_id,)).fetchone()
