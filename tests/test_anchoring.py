@@ -163,3 +163,15 @@ def test_random_edits_never_drop_a_note(seed_number):
     for old in anchors:
         outcome = reanchor(old, edited)
         _check_outcome(old, edited, outcome.status, outcome.anchor)
+
+
+def test_bookmark_point_follows_its_context_into_an_edited_paragraph():
+    old = article_with_texts("题", ["第一句话。第二句话在这里。第三句。"])
+    bookmark = make_anchor(old, next(old.paragraphs()).id, 5, 5)  # between 。 and 第二
+    assert bookmark.exact == "" and bookmark.suffix.startswith("第二句话")
+    new = article_with_texts("题", ["新的开头。第一句话。第二句话在这里。第三句。"])
+    outcome = reanchor(bookmark, new)
+    assert outcome.status == AnchorStatus.MOVED
+    assert next(new.paragraphs()).text[outcome.anchor.start :].startswith("第二句话")
+    gone = article_with_texts("题", ["完全不同的内容。"])
+    assert reanchor(bookmark, gone).status == AnchorStatus.ORPHAN
