@@ -181,3 +181,19 @@ def test_learner_scenario_from_the_issue(tmp_path, seed_path):
         assert any(n.startswith("collection.anki2") for n in archive.namelist())
     for number in range(5):
         assert f"note {number}" in markdown
+
+
+def test_cli_restore_over_a_damaged_database_keeps_the_damaged_file(tmp_path):
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store.vocab.add("质量")
+        store.backup_to(tmp_path / "good.sqlite3")
+    database_file = data / "dubao.sqlite3"
+    damaged = b"not a database!!" + database_file.read_bytes()[16:]
+    database_file.write_bytes(damaged)
+    refused = _cli("vocab", "list", data_dir=data)
+    assert refused.returncode == 2 and "damaged" in refused.stderr and "Traceback" not in refused.stderr
+    restored = _cli("restore", str(tmp_path / "good.sqlite3"), data_dir=data)
+    assert restored.returncode == 0, restored.stderr
+    assert (data / "dubao.sqlite3.damaged").read_bytes() == damaged
+    assert _cli("vocab", "list", data_dir=data).stdout.startswith("质量")
