@@ -82,7 +82,7 @@ def match_expression(query: str) -> str | None:
     for term in query.split():
         codes = [_encode_char(c) for c in term]
         if len(codes) == 1:
-            parts.append(f"{codes[0]}*")
+            parts.append(f"\"{codes[0]}\"*")
         else:
             parts.append('"' + " ".join(codes[i] + codes[i + 1] for i in range(len(codes) - 1)) + '"')
     return " AND ".join(parts) if parts else None
