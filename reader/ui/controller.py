@@ -25,6 +25,7 @@ from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
 
 ANNOTATE_AFTER_MS = 60
+CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
 
 
 class ReaderController(QObject):
@@ -131,6 +132,16 @@ class ReaderController(QObject):
             self.problem.emit(self.tr("Pinyin could not be added: {0}").format(error))
 
         start = lambda: run_in_background(lambda: services.annotate(article), arrived, failed, self)  # noqa: E731
+        if sum(len(p.text) for p in article.paragraphs()) <= CACHED_AT_ONCE_CHARS:  # reopening: one paint, pinyin in
+            try:
+                cached = services.cached_annotation(article)
+            except DubaoError:
+                cached = None
+            if cached is not None:
+                arrived(cached)
+                return
+            start()  # not cached: the reading runs in a child process, so start it at once
+            return
         QTimer.singleShot(ANNOTATE_AFTER_MS, start)  # let the text paint first: annotating competes for the GIL
 
     # --- reading position ------------------------------------------------------------------------------------------

@@ -62,6 +62,14 @@ def annotate(article: Article) -> AnnotatedArticle:
     return annotate_in_subprocess(article, default_service())
 
 
+def cached_annotation(article: Article) -> AnnotatedArticle | None:
+    """Return the article's annotation when the cache holds all of it, else None (never loads jieba or pypinyin)."""
+    from reader.core.lang import default_service
+    from reader.core.lang.annotate import load_cached
+
+    return load_cached(article, default_service())
+
+
 def language_service():
     """Return the process's shared language service (dictionary, HSK lists, glossary)."""
     from reader.core.lang import default_service

@@ -95,6 +95,8 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
 
     def refresh_annotation(self) -> None:
         """Lay out again after the document received its annotation, keeping the reading position."""
+        if self.layout_ is None:  # not laid out yet (a hidden window): its first layout includes the annotation
+            return
         self.relayout(keep_position=True)
 
     def set_style(self, style: ViewStyle) -> None:
