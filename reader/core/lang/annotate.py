@@ -171,6 +171,8 @@ def annotate_in_subprocess(article: Article, service: "LanguageService", timeout
     cached = load_cached(article, service)
     if cached is not None:
         return cached
+    if getattr(sys, "frozen", False):  # a bundled app cannot run `python -m`: read in this process instead
+        return annotate(article, service)
     payload = json.dumps({"article": article.to_dict(), "user_words": _user_words_payload(service)}, ensure_ascii=False)
     env = dict(os.environ, DUBAO_CACHE_DIR=str(service.cache_dir))
     if service._data_dir is not None:

@@ -26,6 +26,7 @@ FRAME_NOUNS = frozenset({
     "突破口", "切入点", "主体", "依据", "指导", "统领", "牵引", "保障", "宗旨", "原则", "根本", "前提", "关键", "纽带",
     "桥梁", "方向", "标准", "主", "辅", "本", "先", "荣", "耻", "例", "准", "重", "首", "纲", "己任", "手段",
 })
+BECOMING_VERBS = frozenset({"成长", "发展", "演变", "转变", "升级", "蜕变", "演化", "沦落", "转换", "转型", "扩大", "提升"})
 HUAN_OBJECTS = frozenset({"钱", "款", "债", "贷", "账", "书", "给", "清", "回", "原", "本", "贷款", "欠款", "房贷", "借款"})
 ZHANG_AFTER = frozenset("得出满大成高了")
 TITLES = frozenset({"先生", "女士", "老师", "教授", "同志", "师傅", "书记", "部长", "局长", "主任", "经理", "校长", "医生"})
@@ -98,8 +99,18 @@ def rule_wei(sentence: Sentence, index: int) -> None:
         if before.text[-1] not in DEGREE_ADVERBS or _tag_is(sentence.next_han(index), ("a", "d", "v")):
             word.readings[0] = "wei2"
             return
-    if _in_yi_wei_frame(sentence, index):
+    if _in_yi_wei_frame(sentence, index) or _result_of_making(sentence, index):
         word.readings[0] = "wei2"
+
+
+def _result_of_making(sentence: Sentence, index: int) -> bool:
+    """V为 "make into / become": 成长为骨干, 把它打造为品牌, 被评为先进 (a verb of becoming, or 把/被 before)."""
+    before = sentence.word(index - 1)
+    if before is None or not before.tag.startswith("v"):
+        return False
+    if before.text in BECOMING_VERBS:
+        return True
+    return any(w.text in ("把", "被") for w in sentence.clause_before(index - 1))
 
 
 def _in_yi_wei_frame(sentence: Sentence, index: int) -> bool:
@@ -126,9 +137,13 @@ def rule_de_complement(sentence: Sentence, index: int) -> None:
     if before is None or after is None or not all_han(before.text) or before.text in ("不", "没", "未", "难"):
         return
     if _tag_is(before, ("r", "d", "n")):
-        if after.text[0] != "了" and _tag_is(after, ("v", "a", "d")):
+        must_follow = ("v", "a", "d") if _tag_is(before, ("r",)) else ("v",) if before.tag.startswith("n") else ("v", "d")
+        if after.text[0] != "了" and _tag_is(after, must_follow):
             word.readings[0] = "dei3"
-    elif word.tag == "ud" or _tag_is(before, VERB_OR_ADJ_TAGS):
+            return
+        if not (before.tag.startswith("n") and _tag_is(after, ("a", "d"))):  # 事办得漂亮: a verb inside the noun
+            return
+    if word.tag == "ud" or _tag_is(before, VERB_OR_ADJ_TAGS) or before.tag.startswith("n"):
         word.readings[0] = "de5"
 
 
@@ -172,7 +187,11 @@ def rule_huan(sentence: Sentence, index: int) -> None:
     """还 huán "give back" before what is returned (还钱, 还贷款); hái "still" otherwise (pypinyin's default)."""
     word = sentence.words[index]
     after = sentence.next_han(index)
-    if word.text == "还" and after is not None and (after.text in HUAN_OBJECTS or after.text[0] in "给清"):
+    if word.text != "还" or after is None:
+        return
+    if after.text in HUAN_OBJECTS or after.text[0] in "给清":
+        word.readings[0] = "huan2"
+    elif after.text == "了" and _tag_is(sentence.next_han(index + 1), ("n",)):  # 还了书: gave the book back
         word.readings[0] = "huan2"
 
 
