@@ -202,3 +202,17 @@ def test_re_adding_an_unchanged_article_only_marks_it_opened(store):
     assert again.id == first.id and again.updated_at == first.updated_at and again.opened_at > first.opened_at
     assert store.library.last_opened().id == first.id
     assert first.id in [h.article_id for h in store.library.search(made_up_article(1).title.split()[1], 100)]
+
+
+def test_sources_are_keyed_by_absolute_path_and_bundled_articles_by_name(store, tmp_path, monkeypatch):
+    from reader.core import paths
+    from reader.core.storage.library import source_key
+
+    monkeypatch.chdir(tmp_path)
+    entry = store.library.add(made_up_article(1), "relative.txt")
+    assert entry.source_path == str(tmp_path / "relative.txt")
+    assert store.library.find(tmp_path / "relative.txt").id == entry.id
+    bundled = paths.articles_dir() / "seed.md"
+    assert source_key(bundled) == "bundled:seed.md"
+    seed = store.library.add(made_up_article(2), bundled)
+    assert store.library.find("bundled:seed.md").id == seed.id

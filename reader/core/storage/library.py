@@ -1,6 +1,7 @@
 """The library: every article the user opened, with its text, title, times and reading position.
 
-An article is keyed by its source path (re-opening or re-importing the same file updates the entry). Its text is
+An article is keyed by its source (`source_key`: the absolute path, or "bundled:<name>" for an article shipped with
+the app); re-opening or re-importing the same file updates the entry. Its text is
 kept twice, compressed, in one row of `article_texts`: as our Markdown (what the user can see and edit) and as the
 article model in JSON (what the reader, anchoring and exports work from). Listing reads only the small `articles` table.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.core import paths
 from reader.core.errors import StorageProblem
 from reader.core.model import Article
 from reader.core.storage import search
@@ -44,6 +46,26 @@ class ReadingPosition:
 
 
 _ENTRY_COLUMNS = "id, source_path, title, char_count, added_at, opened_at, updated_at"
+
+
+BUNDLED_PREFIX = "bundled:"
+
+
+def source_key(source_path: str | Path) -> str:
+    """Return the library key of a source: "bundled:<name>" for an article shipped with the app (its folder moves
+    with every install, or per run in a frozen bundle), else the absolute path; other keys pass through unchanged."""
+    text = str(source_path)
+    if text.startswith(BUNDLED_PREFIX) or "://" in text:
+        return text
+    path = Path(text).expanduser()
+    try:
+        resolved = path.resolve()
+    except OSError:
+        return str(path)
+    try:
+        return BUNDLED_PREFIX + resolved.relative_to(paths.articles_dir().resolve()).as_posix()
+    except ValueError:
+        return str(resolved)
 
 
 def _plain_markdown(article: Article) -> str:
@@ -78,7 +100,7 @@ class Library:
 
         Re-adding an unchanged article only marks it opened (its index and `updated_at` stay as they are).
         """
-        source = str(source_path)
+        source = source_key(source_path)
         packed_article = pack_text(json.dumps(article.to_dict(), ensure_ascii=False))
         packed_markdown = pack_text(article_markdown(article) if markdown is None else markdown)
         now = time.time()
@@ -133,7 +155,7 @@ class Library:
     def find(self, source_path: str | Path) -> LibraryEntry | None:
         """Return the entry of a source path, or None."""
         row = self._conn.execute(
-            f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE source_path = ?", (str(source_path),)
+            f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE source_path = ?", (source_key(source_path),)
         ).fetchone()
         return LibraryEntry(*row) if row else None
 
