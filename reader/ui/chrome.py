@@ -77,6 +77,7 @@ class MessageBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("messageBanner")
         self.label = QLabel(self, wordWrap=True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # file names and titles are never markup to load
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(self, text="✕")
         close.clicked.connect(self.hide)

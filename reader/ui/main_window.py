@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.presentation = None
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows the article's title: text, never markup
         self.statusBar().addWidget(self.status, 1)
         self._save_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_DELAY_MS,
                                   timeout=self.save_position)

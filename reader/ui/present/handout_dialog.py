@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,6 +52,7 @@ class HandoutDialog(QDialog):
         self.note_lines = QCheckBox("Ruled lines for notes after each section", self)
         self.path = QLineEdit(str(Path.home() / f"{_safe_name(article.title)}.pdf"), self)
         self.problem = QLabel(self)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # messages name files: text, never markup
         self.problem.setStyleSheet("color: #b00020;")
         self._build_layout()
 

@@ -83,6 +83,7 @@ class PresenterWindow(KeyedWindow):
         self.notes = QListWidget(self)
         self.terms = QListWidget(self)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # section headings are text, never markup
         self.time_label = QLabel(self)
         self.elapsed_label = QLabel(self)
         self.pause_button = QPushButton("Pause", self)
