@@ -175,3 +175,18 @@ def test_bookmark_point_follows_its_context_into_an_edited_paragraph():
     assert next(new.paragraphs()).text[outcome.anchor.start :].startswith("第二句话")
     gone = article_with_texts("题", ["完全不同的内容。"])
     assert reanchor(bookmark, gone).status == AnchorStatus.ORPHAN
+
+
+def test_library_add_of_a_changed_text_reanchors_by_itself(isolated_dirs):
+    """The window only calls library.add when it opens a file again: notes must follow the new text anyway."""
+    old = article_with_texts("题", ["一是质量。二是效益。"])
+    new = article_with_texts("题", ["前言。一是质量。二是效益。"])
+    with Store.open() as store:
+        entry = store.library.add(old, "/a.txt")
+        note = store.annotations.add_note(entry.id, make_anchor(old, next(old.paragraphs()).id, 5, 9), "效益")
+        store.library.add(new, "/a.txt")
+        moved = store.annotations.get(note.id)
+        assert moved.anchor_status == AnchorStatus.MOVED
+        assert moved.anchor.paragraph_id == next(new.paragraphs()).id and moved.anchor.start == 8
+        _, report = store.reimport(new, "/a.txt")  # unchanged now: nothing to do
+        assert report.total == 0

@@ -50,6 +50,7 @@ class Store:
         self.annotations = Annotations(conn, path)
         self.vocab = Vocabulary(conn, path)
         self.user_language = UserLanguage(conn, path)
+        self.library.after_text_change = self.annotations.reanchor_article
         self._backup_at_close = False
 
     @classmethod
@@ -134,9 +135,11 @@ class Store:
         return migrations.current_version(self.connection)
 
     def reimport(self, article: Article, source_path: str | Path, markdown: str | None = None) -> tuple[LibraryEntry, ReanchorReport]:
-        """Store a new version of an article and re-anchor its annotations to it; return the entry and the report."""
-        entry = self.library.add(article, source_path, markdown)
-        return entry, self.annotations.reanchor_article(entry.id, article)
+        """Store a new version of an article (re-anchoring its annotations, as `library.add` does for a changed
+        text); return the entry and the re-anchoring report (empty when the text had not changed)."""
+        entry = self.library.add(article, source_path, markdown)  # re-anchors when the text changed
+        report = self.library.last_change_result
+        return entry, report if isinstance(report, ReanchorReport) else ReanchorReport()
 
     def integrity_problems(self) -> list[str]:
         """Run SQLite's full integrity check; return its complaints (empty when sound)."""

@@ -13,7 +13,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from reader.core import paths
 from reader.core.errors import StorageProblem
@@ -94,11 +94,16 @@ class Library:
     def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
         self._conn = conn
         self._path = db_path
+        # Called with (article id, new article) after a stored article's text changed; the store re-anchors the
+        # article's annotations there, so whoever re-imports a file never leaves notes pointing at old text.
+        self.after_text_change: Callable[[int, Article], Any] | None = None
+        self.last_change_result: Any = None
 
     def add(self, article: Article, source_path: str | Path, markdown: str | None = None) -> LibraryEntry:
         """Add an article, or update the entry of the same source path; return the entry (now the most recent).
 
-        Re-adding an unchanged article only marks it opened (its index and `updated_at` stay as they are).
+        Re-adding an unchanged article only marks it opened (its index and `updated_at` stay as they are); a changed
+        one is re-indexed and `after_text_change` is called (the store re-anchors its annotations there).
         """
         source = source_key(source_path)
         packed_article = pack_text(json.dumps(article.to_dict(), ensure_ascii=False))
@@ -110,11 +115,15 @@ class Library:
                 "WHERE a.source_path = ?",
                 (source,),
             ).fetchone()
-            if row is not None and (row[1], row[2]) == (packed_article, packed_markdown):
+            unchanged = row is not None and (row[1], row[2]) == (packed_article, packed_markdown)
+            if unchanged:
                 conn.execute("UPDATE articles SET opened_at = ? WHERE id = ?", (now, row[0]))
                 article_id = row[0]
             else:
                 article_id = self._write(row[0] if row else None, article, source, (packed_markdown, packed_article), now)
+        self.last_change_result = None
+        if row is not None and not unchanged and self.after_text_change is not None:
+            self.last_change_result = self.after_text_change(article_id, article)
         return self.get(article_id)
 
     def _write(self, article_id: int | None, article: Article, source: str, packed: tuple[bytes, bytes], now: float) -> int:
