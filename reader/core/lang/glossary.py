@@ -132,10 +132,9 @@ def write_glossary_file(path: Path, entries: Iterable[GlossaryEntry], force: boo
         cells = [_cell(getattr(entry, name)) for name in COLUMNS]
         buffer.write("\t".join(cells) + "\n")
         count += 1
-    try:
-        path.write_text(buffer.getvalue(), encoding="utf-8")
-    except OSError as error:
-        raise ExportProblem(f"the glossary cannot be written ({error.strerror})", path) from error
+    from reader.core.exports import write_text
+
+    write_text(path, buffer.getvalue(), force)  # a temporary file, then a rename: never half a glossary
     return count
 
 
