@@ -89,6 +89,7 @@ def child(mode: str, texts_file: str, cache: str) -> float:
 
 
 def run_child(mode: str, texts_file: Path, cache: Path) -> float:
+    """Run `child` in a fresh Python process and return the seconds it reports."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(Path(__file__).parent)]))
     out = subprocess.run([sys.executable, __file__, "--child", mode, str(texts_file), str(cache)], env=env,
                          capture_output=True, text=True, check=True, cwd=ROOT)
@@ -98,10 +99,12 @@ def run_child(mode: str, texts_file: Path, cache: Path) -> float:
 # --- the table -------------------------------------------------------------------------------------------------
 
 def summary(samples: list[float]) -> tuple[float, float, float]:
+    """Return median, minimum and maximum."""
     return statistics.median(samples), min(samples), max(samples)
 
 
 def row(name: str, samples: list[float], reference: list[float] | None) -> str:
+    """Format one table row; the ratio is this median over the reference median."""
     median, low, high = summary(samples)
     ratio = f"{median / statistics.median(reference):8.2f}x" if reference else "  (ref)  "
     return f"{name:<46} {_fmt(median):>10} {_fmt(low):>10}–{_fmt(high):<10} {ratio}"
@@ -135,6 +138,7 @@ def bench_text(label: str, texts: list[str], repeat: int, work: Path) -> list[st
 
 
 def warm_rows(label: str, texts: list[str], repeat: int, prepared: Path) -> list[str]:
+    """Warm, in this process: plain jieba + pypinyin against our annotation without the disk cache."""
     import jieba
     import pypinyin
 
@@ -197,6 +201,7 @@ def _timed(function, argument) -> float:
 
 
 def main() -> int:
+    """Print the benchmark table (or run one child measurement)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--child", nargs=3, metavar=("MODE", "TEXTS", "CACHE"), help=argparse.SUPPRESS)
