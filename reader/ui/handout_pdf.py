@@ -328,6 +328,9 @@ def save_handout_pdf(plan: HandoutPlan, out: Path) -> int:
     part = out.with_name(f".{out.name}.part")
     try:
         pages = write_handout_pdf(plan, part, default_font_family())
+        written = part.read_bytes() if part.exists() else b""
+        if not (written.startswith(b"%PDF") and written.rstrip().endswith(b"%%EOF")):  # Qt fails silently
+            raise ExportProblem("the PDF could not be written completely (is the disk full?); nothing was replaced", out)
         os.replace(part, out)
     except OSError as error:
         raise ExportProblem(f"cannot write the PDF: {error.strerror or error}", out) from error
