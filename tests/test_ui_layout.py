@@ -102,7 +102,7 @@ def test_a_word_wider_than_the_line_is_split_but_nothing_is_lost():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet="高质量发展是首要任务我们，。、“”（）《》abc 12", min_size=1, max_size=120),
+@given(st.text(alphabet="高质量发展是首要任务我们，。、“”‘’（）《》abc 12", min_size=1, max_size=120),
        st.integers(min_value=25, max_value=400))
 def test_any_text_keeps_every_character_and_the_rules(text, width):
     layout = layout_document([block_for(text)], width, FixedMeasure())

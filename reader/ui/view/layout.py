@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from collections.abc import Sequence
 
-NO_LINE_START = frozenset("，。、；：？！”）》,.;:?!)」』】〕…·％%")
-NO_LINE_END = frozenset("“（《([「『【〔")
+NO_LINE_START = frozenset("，。、；：？！”’）》,.;:?!)」』】〕…·％%")
+NO_LINE_END = frozenset("“‘（《([「『【〔")
 RUBY_SPACING = 1.12  # a character cell is at least this many times as wide as its pinyin
 
 
