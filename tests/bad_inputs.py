@@ -1,6 +1,7 @@
 """The bad-input corpus: every kind of file people will try to open, generated on demand (nothing stored).
 
-    python tests/bad_inputs.py FOLDER     # write the corpus into FOLDER and list what each file should do
+    python tests/bad_inputs.py FOLDER           # write the corpus into FOLDER and list what each file should do
+    python tests/bad_inputs.py --check FOLDER   # write it and run every file through `python -m reader inspect`
 
 Each `BadInput` names a file, writes it, and says what the right answer is: either a refusal (`refused` is the exact
 problem text the user reads after the file's path) or a correct import (`title`, the exact paragraph texts or their
@@ -12,7 +13,9 @@ kernel would give; the vanishing file is really deleted between the check and th
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,10 +199,68 @@ def inject_fault(fault: str, target: Path, real_open: Callable = open) -> Callab
     return faulty_open
 
 
+FAULT_RUNNER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from bad_inputs import inject_fault
+import reader.core.importer.decoding as decoding
+decoding.open = inject_fault({fault!r}, Path({path!r}))
+from reader.cli import main
+sys.exit(main(["inspect", "--json", {path!r}]))
+"""
+
+
+def inspect_command(case: BadInput, path: Path) -> list[str]:
+    """Return the command that runs `python -m reader inspect --json` on the file, with the case's fault injected."""
+    if case.fault:
+        code = FAULT_RUNNER.format(tests=str(Path(__file__).resolve().parent), fault=case.fault, path=str(path))
+        return [sys.executable, "-c", code]
+    return [sys.executable, "-m", "reader", "inspect", "--json", str(path)]
+
+
+def verdict(case: BadInput, path: Path, status: int, stdout: str, stderr: str) -> str | None:
+    """Return what is wrong with one run of `inspect` on a case (None when it did exactly the right thing)."""
+    if "Traceback" in stderr:
+        return "crashed with a traceback"
+    if case.refused is not None:
+        expected = f"dubao: {path}: {case.refused}\n"
+        return None if (status, stdout, stderr) == (2, "", expected) else f"expected {expected!r}, got {stderr!r}"
+    if status != 0:
+        return f"refused: {stderr.strip()}"
+    data = json.loads(stdout)
+    texts = [text for section in data["sections"] for text in section["paragraphs"]]
+    wanted = list(case.paragraphs) if case.paragraphs is not None else None
+    if data["title"] != case.title or data["source"]["encoding"] != case.encoding:
+        return f"imported as {data['title']!r} in {data['source']['encoding']}"
+    if (wanted is not None and texts != wanted) or (wanted is None and len(texts) != case.paragraph_count):
+        return "imported with the wrong paragraphs"
+    return None
+
+
+def check(folder: Path) -> int:
+    """Run every case through the command line and print one line each and the totals; return 0 when all are right."""
+    project = Path(__file__).resolve().parents[1]
+    wrong = crashes = 0
+    for case, path in generate(folder):
+        run = subprocess.run(inspect_command(case, path), cwd=project, capture_output=True, text=True, timeout=300)
+        problem = verdict(case, path, run.returncode, run.stdout, run.stderr)
+        wrong += problem is not None
+        crashes += "Traceback" in run.stderr
+        answer = "refused" if case.refused else "imported"
+        print(f"{'ok ' if problem is None else 'BAD'} {case.name:28} {answer:8} {problem or ''}".rstrip())
+    faults = sum(1 for case in corpus() if case.fault)
+    print(f"inputs tried: {len(corpus())} (faults injected while opening: {faults}); wrong answers: {wrong}; "
+          f"crashes: {crashes}")
+    return 1 if wrong else 0
+
+
 def main(argv: list[str]) -> int:
-    """Write the corpus into the folder given on the command line and print what each file should do."""
+    """`FOLDER`: write the corpus and list what each file should do; `--check FOLDER`: run it through the CLI."""
+    if len(argv) == 2 and argv[0] == "--check":
+        return check(Path(argv[1]))
     if len(argv) != 1:
-        print("usage: python tests/bad_inputs.py FOLDER", file=sys.stderr)
+        print("usage: python tests/bad_inputs.py [--check] FOLDER", file=sys.stderr)
         return 2
     for case, path in generate(argv[0]):
         answer = f"refused: {case.refused}" if case.refused else f"imports: {case.title!r}"

@@ -8,26 +8,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
 
-from bad_inputs import TITLE, BadInput, corpus, generate
+from bad_inputs import TITLE, BadInput, corpus, generate, inspect_command, verdict
 from conftest import PROJECT_ROOT
 
 CASES = {case.name: case for case in corpus()}
-FAULT_RUNNER = """
-import sys
-from pathlib import Path
-sys.path.insert(0, {tests!r})
-from bad_inputs import inject_fault
-import reader.core.importer.decoding as decoding
-decoding.open = inject_fault({fault!r}, Path({path!r}))
-from reader.cli import main
-sys.exit(main(["inspect", "--json", {path!r}]))
-"""
-
-
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> dict:
     """The corpus, written once for this module: case name -> path."""
@@ -36,12 +23,7 @@ def written(tmp_path_factory) -> dict:
 
 def inspect(case: BadInput, path) -> subprocess.CompletedProcess:
     """Run `inspect --json` on the file in a fresh interpreter, with the case's fault injected if it has one."""
-    if case.fault:
-        code = FAULT_RUNNER.format(tests=str(PROJECT_ROOT / "tests"), fault=case.fault, path=str(path))
-        command = [sys.executable, "-c", code]
-    else:
-        command = [sys.executable, "-m", "reader", "inspect", "--json", str(path)]
-    return subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(inspect_command(case, path), cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.parametrize("name", [name for name, case in CASES.items() if not case.imports])
@@ -52,6 +34,7 @@ def test_refused_with_one_line_naming_the_file_and_the_problem(written, name):
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert result.stderr == f"dubao: {path}: {case.refused}\n"
+    assert verdict(case, path, result.returncode, result.stdout, result.stderr) is None
 
 
 @pytest.mark.parametrize("name", [name for name, case in CASES.items() if case.imports])
@@ -69,6 +52,7 @@ def test_imported_exactly(written, name):
         assert texts == list(case.paragraphs)
     else:
         assert len(texts) == case.paragraph_count
+    assert verdict(case, path, result.returncode, result.stdout, result.stderr) is None
 
 
 def test_the_corpus_covers_every_kind_the_issue_lists():
