@@ -238,7 +238,7 @@ def test_an_exclusive_lock_at_start_up_is_refused_clearly(tmp_path, monkeypatch)
     try:
         with pytest.raises(StorageProblem) as caught:
             Store.open(tmp_path, daily_backup=False)
-        assert caught.value.problem.startswith("the database is locked by another program (database is locked)")
+        assert caught.value.problem == "the database is locked by another program (database is locked)"
     finally:
         release(locker)
     assert stored_notes(tmp_path) == notes

@@ -200,8 +200,8 @@ def _stamp_checked(path: Path) -> None:
 
 
 def _with_backup_advice(problem: StorageProblem, folder: Path) -> StorageProblem:
-    if "newer version" in problem.problem:
-        return problem
+    if "newer version" in problem.problem or "locked by another program" in problem.problem:
+        return problem  # nothing is wrong with the file: advice about backups would only alarm
     good = backups.newest_good_backup(folder, migrations.LATEST_VERSION)
     advice = (
         f"; it was left untouched. The newest good backup is {good} (restore it with `python -m reader restore`)"
