@@ -215,3 +215,23 @@ def test_one_reading_slot_per_character_of_any_unicode(engine, text):
     words = engine.read_words(text)
     assert "".join(w.text for w in words) == text
     assert all(len(w.readings) == len(w.text) for w in words)
+
+
+# --- hostile search queries -----------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def searchable(tmp_path_factory):
+    """A library of three made-up articles to search."""
+    store = Store.open(tmp_path_factory.mktemp("search"), daily_backup=False)
+    for number in range(3):
+        store.library.add(made_up_article(number), f"/articles/{number}.txt")
+    yield store
+    store.close()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(query=st.one_of(st.text(max_size=12), st.text(alphabet=HAN + '"*()^:-+\'%_\\ ANDORNEAR{}[]', max_size=12)))
+def test_any_search_query_gives_a_list_of_hits(searchable, query):
+    hits = searchable.library.search(query)
+    assert isinstance(hits, list)
+    assert all(query.strip() and hit.match for hit in hits)
