@@ -155,6 +155,8 @@ def test_two_deck_headings_merge_and_captions_are_kept_once():
     assert [(p.text, p.role) for p in article.sections[1].paragraphs] == [
         ("街道变宽了，绿地变多了。", "text"), ("新建的图书馆", "caption")]
     assert doubled_caption("图片 图片说明") is None
+    assert doubled_caption("哈哈哈哈哈哈哈哈") is None and doubled_caption("000000一000000一") is None
+    assert doubled_caption("新建的图书馆 新建的图书馆") == "新建的图书馆"
 
 
 def test_editor_notes_in_brackets_are_paragraphs_not_headings():

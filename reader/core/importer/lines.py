@@ -14,6 +14,8 @@ SENTENCE_END = "。！？!?；;…"
 CLAUSE_PUNCTUATION = "，,、：:" + SENTENCE_END
 CLOSERS = "”’」』)）》〉】\"'"
 HEADING_MAX_CHARS = 48
+CAPTION_MIN_CHARS = 6
+CAPTION_MIN_DISTINCT = 4
 UNHEADED_LEVEL = 0  # the level of a section without a heading (a lead, a continuation)
 
 _DIGITS = "0-9０-９"
@@ -88,14 +90,22 @@ def is_part_heading(text: str) -> bool:
 
 
 def doubled_caption(text: str) -> str | None:
-    """Return X when text is an image caption pasted twice end to end (`XX` or `X X`), else None."""
+    """Return X when text is an image caption pasted twice end to end (`XX` or `X X`), else None.
+
+    X must read like a caption: at least `CAPTION_MIN_CHARS` characters, `CAPTION_MIN_DISTINCT` of them different,
+    so that a line such as `哈哈哈哈哈哈` or `00000000` is never taken for one.
+    """
     text = strip_line(text)
     half, rest = divmod(len(text), 2)
-    if len(text) >= 8 and rest == 0 and text[:half] == text[half:]:
-        return text[:half]
-    if rest == 1 and len(text) >= 9 and text[half] in " " + FULL_WIDTH_SPACE and text[:half] == text[half + 1:]:
-        return text[:half]
-    return None
+    if rest == 0 and text[:half] == text[half:]:
+        caption = text[:half]
+    elif rest == 1 and text[half] in " " + FULL_WIDTH_SPACE and text[:half] == text[half + 1:]:
+        caption = text[:half]
+    else:
+        return None
+    if len(caption) < CAPTION_MIN_CHARS or len(set(caption)) < CAPTION_MIN_DISTINCT:
+        return None
+    return caption
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,11 @@ class LineItem:
     role: str = "text"
 
 
-def classify(text: str) -> list[LineItem]:
-    """Classify one stripped line; a run-in numbered heading gives two items (heading, paragraph)."""
+def classify(text: str, captions: bool = True) -> list[LineItem]:
+    """Classify one stripped line; a run-in numbered heading gives two items (heading, paragraph).
+
+    `captions=False` when lines were joined from several source lines: a caption is doubled within one line only.
+    """
     if rules.is_part_heading(text):
         return [LineItem("part", text, 1)]
     numbered = rules.numbered_heading(text)
@@ -41,7 +44,7 @@ def classify(text: str) -> list[LineItem]:
         if numbered.body:
             items.append(LineItem("paragraph", numbered.body))
         return items
-    caption = rules.doubled_caption(text)
+    caption = rules.doubled_caption(text) if captions else None
     if caption is not None:
         return [LineItem("paragraph", caption, role="caption")]
     if rules.is_heading_like(text) and rules.split_dateline(text) is None:
@@ -49,14 +52,14 @@ def classify(text: str) -> list[LineItem]:
     return [LineItem("paragraph", text)]
 
 
-def classify_lines(lines: list[str]) -> list[LineItem]:
+def classify_lines(lines: list[str], captions: bool = True) -> list[LineItem]:
     """Classify every non-blank line, merging two-deck subheads."""
     items: list[LineItem] = []
     last_was_subhead_deck = False
     for line in lines:
         if rules.is_blank(line):
             continue
-        for item in classify(rules.strip_line(line)):
+        for item in classify(rules.strip_line(line), captions):
             if item.kind == "subhead" and last_was_subhead_deck:
                 items[-1].text += " " + item.text
                 last_was_subhead_deck = False

@@ -27,7 +27,7 @@ def import_plain_text(text: str, file_name: str | None = None) -> Article:
     if newspaper.is_hard_wrapped(lines):
         return _import_page(lines, file_name)
     if wrapped.is_width_wrapped(lines):
-        article = _import_per_line(wrapped.unwrap(lines), file_name)
+        article = _import_per_line(wrapped.unwrap(lines), file_name, captions=False)
         article.source.notes.append("lines cut at one width were joined into paragraphs")
         return article
     return _import_per_line(lines, file_name)
@@ -44,9 +44,9 @@ def _import_page(lines: list[str], file_name: str | None) -> Article:
     return article
 
 
-def _import_per_line(lines: list[str], file_name: str | None) -> Article:
+def _import_per_line(lines: list[str], file_name: str | None, captions: bool = True) -> Article:
     block = read_title_block(lines)
-    items = perline.classify_lines(lines[block.used:])
+    items = perline.classify_lines(lines[block.used:], captions)
     drafts = perline.build_drafts(items)
     kinds = {item.kind for item in items}
     shape = "document" if "numbered" in kinds else "web" if kinds & {"part", "subhead"} else "plain"

@@ -4,7 +4,8 @@ Detection: at least `MIN_LINES` non-blank lines, most of them (`FULL_SHARE`) exa
 line length (the column width, give or take one character), and most of those full lines stopping mid-sentence.
 Reconstruction: a paragraph runs over full-width lines and ends at a blank line or at a line clearly shorter than
 the column (its last line). Lines are joined with nothing in between and justification spaces are removed, as for
-newspaper columns. The joined paragraphs are then read like one-paragraph-per-line text (titles, headings, …).
+newspaper columns. The joined paragraphs are then read like one-paragraph-per-line text (titles, headings, …),
+except that no doubled image caption is looked for (a paragraph joined from two lines is not a pasted caption).
 """
 
 from __future__ import annotations
