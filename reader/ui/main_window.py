@@ -234,8 +234,13 @@ class MainWindow(QMainWindow):
         """Ask for a note and attach it to the popup's word."""
         self.popup.hide()
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Add Note"), self.tr("Note on {0}:").format(word.text))
-        if ok and text.strip() and self.controller.bookmark(word, note=text.strip()):
+        if not (ok and text.strip()):
+            return
+        if self.controller.bookmark(word, note=text.strip()):
             self.statusBar().showMessage(self.tr("Note added."), 4000)
+        else:  # the library refused it (full disk, lock …): the note the user wrote must not vanish
+            QGuiApplication.clipboard().setText(text)
+            self.banner.show_message(self.banner.text() + "  " + self.tr("Your note was copied to the clipboard."))
 
     def look_up_caret_word(self) -> None:
         """Open the popup for the word at the caret."""
