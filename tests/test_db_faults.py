@@ -374,3 +374,33 @@ def test_a_cache_folder_that_cannot_exist_is_one_clear_line(tmp_path):
                             text=True, timeout=120, env={**_environ(), "DUBAO_CACHE_DIR": str(blocker)})
     assert result.returncode == 2
     assert result.stderr == f"dubao: {blocker}: the cache folder cannot be created (File exists)\n"
+
+
+def test_a_note_the_library_cannot_store_is_kept_on_the_clipboard(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QInputDialog
+
+    from reader.ui import services
+    from reader.ui.app import build_window, open_initial_article
+    from reader.ui.launch import build_parser
+    from test_ui_helpers import annotate_article
+
+    monkeypatch.setattr(services, "annotate", annotate_article)
+    article = tmp_path / "article.md"
+    article.write_text(to_markdown(made_up_article(6)), encoding="utf-8")
+    window = build_window()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.controller.annotationReady, timeout=10000):
+        open_initial_article(window, build_parser().parse_args([str(article)]))
+    store = window.controller.store
+    before = [a.id for a in store.annotations.list()]
+    pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count = {pages}")
+    note = "写了很久的笔记" + "。" * 20_000  # too big for what is left of the "disk"
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: (note, True))
+    block = next(i for i, b in enumerate(window.view.document.blocks) if b.is_paragraph)
+    window.note_on_word(window.view.word_at(block, 0))
+    assert QGuiApplication.clipboard().text() == note
+    assert "the disk is full" in window.banner.text()
+    assert window.banner.text().endswith("Your note was copied to the clipboard.")
+    assert [a.id for a in store.annotations.list()] == before
