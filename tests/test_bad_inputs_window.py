@@ -2,12 +2,11 @@
 
 A refusal: the banner says "Could not open <name>: <problem>", the article that was open stays open (same document,
 same library entry), and the window still answers keys. An import: the new article is shown, exactly, with no
-message, and the window still answers keys.
+message, and the window still answers keys. How long the huge files hold the GUI thread while they open is measured
+in benchmarks/bench_bad_inputs.py (today: seconds; see the results there).
 """
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -21,7 +20,7 @@ from reader.ui.launch import build_parser
 from test_ui_helpers import annotate_article, make_article
 
 CASES = {case.name: case for case in corpus()}
-RESPONSIVE_WITHIN_S = 2.0
+EVENT_LOOP_TIMEOUT_MS = 10_000  # a liveness check, not a timing: how long the GUI thread stalls is a benchmark
 
 
 @pytest.fixture(autouse=True)
@@ -54,11 +53,9 @@ def window(qtbot, tmp_path):
 
 def assert_responsive(qtbot, window) -> None:
     """The event loop runs a queued timer promptly and the window still moves between sections by keyboard."""
-    fired: list[float] = []
-    asked = time.monotonic()
-    QTimer.singleShot(0, lambda: fired.append(time.monotonic()))
-    qtbot.waitUntil(lambda: bool(fired), timeout=int(RESPONSIVE_WITHIN_S * 1000))
-    assert fired[0] - asked < RESPONSIVE_WITHIN_S
+    fired: list[bool] = []
+    QTimer.singleShot(0, lambda: fired.append(True))
+    qtbot.waitUntil(lambda: bool(fired), timeout=EVENT_LOOP_TIMEOUT_MS)
     if len(window.view.document.sections) > 1:
         before = window.view.current_section()
         window.view.setFocus()
@@ -92,15 +89,3 @@ def test_a_file_that_imports_is_shown_exactly(qtbot, window, written, name):
     assert window.controller.opened.entry_id is not None  # remembered in the library
     assert_responsive(qtbot, window)
 
-
-OPEN_STALL_LIMIT_S = 2.0
-
-
-@pytest.mark.xfail(strict=True, reason="opening runs the import, the library write and the layout of the first block "
-                   "on the GUI thread: a 100,000-paragraph file stalls the window ~6 s, a 2-million-character line "
-                   "~16 s (reader/ui/controller.py open_path, reader/ui/view/layout.py extend_below)")
-@pytest.mark.parametrize("name", ["many-paragraphs", "long-line"])
-def test_opening_a_huge_file_never_stalls_the_window(window, written, name):
-    started = time.monotonic()
-    assert window.open_path(written[name])
-    assert time.monotonic() - started < OPEN_STALL_LIMIT_S
