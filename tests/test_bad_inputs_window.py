@@ -9,14 +9,18 @@ in benchmarks/bench_bad_inputs.py (today: seconds; see the results there).
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt, QTimer
 
 from bad_inputs import TITLE, corpus, generate, inject_fault
-from reader.core.importer import decoding, to_markdown
+from reader.core.errors import ImportProblem
+from reader.core.importer import decoding, load_article, to_markdown
 from reader.ui import services
 from reader.ui.app import build_window, open_initial_article
 from reader.ui.launch import build_parser
 
+from test_properties import article_text
 from test_ui_helpers import annotate_article, make_article
 
 CASES = {case.name: case for case in corpus()}
@@ -89,3 +93,23 @@ def test_a_file_that_imports_is_shown_exactly(qtbot, window, written, name):
     assert window.controller.opened.entry_id is not None  # remembered in the library
     assert_responsive(qtbot, window)
 
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(text=article_text, name=st.sampled_from(["any.txt", "any.md"]))
+def test_any_text_either_opens_and_paints_or_is_refused_with_a_message(qtbot, window, tmp_path, text, name):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    try:
+        expected = load_article(path)
+    except ImportProblem as problem:
+        document = window.view.document
+        assert not window.open_path(path)
+        assert window.banner.text() == f"Could not open {name}: {problem.problem}"
+        assert window.view.document is document
+    else:
+        assert window.open_path(path)
+        assert window.view.document.article == expected
+    assert not window.grab().isNull()  # every character laid out and painted: astral, combining, bidi, controls
+    window.view.step_section(1)
