@@ -63,17 +63,41 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation():
             assert piece[-1] not in NO_LINE_END, (width, piece)
 
 
-def test_pinyin_cell_is_wide_enough_and_lines_fit():
-    text = LEAD
+def syllable_extents(line, block):
+    """(left, right, cell index) of every syllable drawn on `line`."""
+    extents = []
+    for i, (x, width) in enumerate(zip(line.xs, line.widths)):
+        reading = block.ruby[line.start + i]
+        if reading:
+            centre = x + width / 2 + line.ruby_shift(i)
+            half = FixedMeasure().ruby_width(reading, "paragraph") / 2
+            extents.append((centre - half, centre + half, i))
+    return extents
+
+
+def test_pinyin_never_overlaps_sits_over_its_character_and_lines_fit():
+    text = LEAD + BODY
     block = block_for(text)
     layout = layout_document([block], 180, FixedMeasure())
     for line in layout.lines:
-        for i, width in enumerate(line.widths):
-            reading = block.ruby[line.start + i]
-            if reading:
-                assert width >= FixedMeasure().ruby_width(reading, "paragraph")
+        extents = syllable_extents(line, block)
+        assert extents
+        for (_, right, _), (left, _, _) in zip(extents, extents[1:]):
+            assert right <= left + 1e-6, "two syllables overlap"
+        for left, right, i in extents:
+            centre = (left + right) / 2
+            assert line.xs[i] - 1e-6 <= centre <= line.xs[i] + line.widths[i] + 1e-6, "pinyin left its character"
         assert line.xs[-1] + line.widths[-1] <= 180 + 1e-6
         assert all(a < b for a, b in zip(line.xs, line.xs[1:]))
+
+
+def test_characters_of_one_word_stay_evenly_spaced_under_long_pinyin():
+    text = "质量强区"  # liàng and qiáng are wider than a character; the word widens as a whole
+    annotated = annotate_text(text)
+    block = LayoutBlock(text, "paragraph", [(0, len(text))], annotated.readings(), align="left")
+    line = layout_document([block], 500, FixedMeasure()).lines[0]
+    assert len(set(round(w, 6) for w in line.widths)) == 1
+    assert sum(line.widths) >= sum(FixedMeasure().ruby_width(r, "paragraph") for r in block.ruby)
 
 
 def test_pinyin_rows_make_lines_taller_only_when_shown():

@@ -53,15 +53,23 @@ def test_every_character_of_every_block_is_laid_out(view, document):
         assert "".join(block.text[l.start:l.end] for l in lines) == block.text
 
 
-def test_pinyin_cells_are_at_least_as_wide_as_their_pinyin(view, document):
+def test_pinyin_syllables_never_overlap_and_stay_over_their_characters(view, document):
     measure = view.measure
     checked = 0
     for line in view.layout_.lines:
         kind, text, shown, _tones, _under = view._line_data[line.block]
-        for i, width in enumerate(line.widths):
-            if shown[line.start + i]:
-                assert measure.ruby_width(shown[line.start + i], kind) <= width + 0.01
-                checked += 1
+        previous_right = None
+        for i, (x, width) in enumerate(zip(line.xs, line.widths)):
+            syllable = shown[line.start + i]
+            if not syllable:
+                continue
+            centre = x + width / 2 + line.ruby_shift(i)
+            half = measure.ruby_width(syllable, kind) / 2
+            assert x - 0.01 <= centre <= x + width + 0.01
+            if previous_right is not None:
+                assert previous_right <= centre - half + 0.01
+            previous_right = centre + half
+            checked += 1
     assert checked > 100
 
 

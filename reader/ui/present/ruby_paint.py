@@ -95,7 +95,7 @@ def paint_lines(painter: QPainter, layout: DocumentLayout, blocks: Sequence[Layo
             if ruby and line.ruby_height:
                 painter.setFont(style.ruby_font)
                 painter.setPen(style.ruby_color if color is style.color else color)
-                painter.drawText(QPointF(x + (width - measure.ruby_width(ruby, block.kind)) / 2, ruby_y), ruby)
+                painter.drawText(QPointF(x + line.ruby_shift(cell) + (width - measure.ruby_width(ruby, block.kind)) / 2, ruby_y), ruby)
 
 
 def span_rects(layout: DocumentLayout, block: int, start: int, end: int, origin: QPointF) -> list[QRectF]:

@@ -4,7 +4,9 @@ Qt-free. Text widths come from an injected `TextMeasure`, so the same algorithm 
 and tests. Rules:
 - a word is never split across lines unless it is wider than a whole line;
 - no line starts with closing punctuation (`NO_LINE_START`) and none ends with opening punctuation (`NO_LINE_END`);
-- each character's cell is as wide as the wider of the character and its pinyin, so pinyin sits over its character.
+- pinyin sits over its character: each syllable is centred on its cell, nudged sideways (`Line.ruby_shifts`) only as
+  far as it takes to clear its neighbours inside the word; a word whose pinyin is wider than its characters widens
+  all of its cells evenly, so the characters of one word stay evenly spaced.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 
 NO_LINE_START = frozenset("，。、；：？！”’）》,.;:?!)」』】〕…·％%")
 NO_LINE_END = frozenset("“‘（《([「『【〔")
-RUBY_SPACING = 1.12  # a character cell is at least this many times as wide as its pinyin
+RUBY_SPACING = 1.12  # a word's pinyin row takes this many times the syllables' own widths (the gaps between them)
 
 
 class TextMeasure(Protocol):
@@ -61,6 +63,11 @@ class Line:
     ruby_height: float
     xs: list[float] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
+    ruby_shifts: list[float] = field(default_factory=list)  # pinyin centre minus cell centre, per cell (may be empty)
+
+    def ruby_shift(self, index: int) -> float:
+        """Return how far the pinyin of cell `index` (of this line) sits right of the cell's centre."""
+        return self.ruby_shifts[index] if self.ruby_shifts else 0.0
 
     @property
     def bottom(self) -> float:
@@ -201,9 +208,12 @@ class LayoutBuilder:
         ruby_h = self.measure.ruby_height(block.kind) if any(block.ruby) else 0.0
         line_h = (text_h + ruby_h) * self.line_spacing
         self.y += block.space_before * text_h
-        pieces = list(_break_block(block, self.usable, self.measure)) or [(0, 0, [], [])]
-        for start, end, xs, widths in pieces:
-            layout.lines.append(Line(index, start, end, self.y, line_h, ruby_h, [x + self.margin for x in xs], widths))
+        widths, shifts = _cell_widths(block, self.measure)
+        pieces = list(_break_block(block, widths, self.usable, self.measure)) or [(0, 0, [], [])]
+        for start, end, xs, cells in pieces:
+            line = Line(index, start, end, self.y, line_h, ruby_h, [x + self.margin for x in xs], cells,
+                        shifts[start:end] if any(block.ruby) else [])
+            layout.lines.append(line)
             layout.tops.append(self.y)
             self.y += line_h
         self.next_block += 1
@@ -225,13 +235,41 @@ def layout_document(blocks: Sequence[LayoutBlock], width: float, measure: TextMe
     return builder.layout
 
 
-def _cell_widths(block: LayoutBlock, measure: TextMeasure) -> list[float]:
+def _cell_widths(block: LayoutBlock, measure: TextMeasure) -> tuple[list[float], list[float]]:
+    """Return every character's cell width and its pinyin's shift from the cell centre, fitted word by word."""
     bulk = getattr(measure, "char_widths", None)
     widths = bulk(block.text, block.kind) if bulk else [measure.char_width(c, block.kind) for c in block.text]
-    for i, ruby in enumerate(block.ruby):
-        if ruby:
-            widths[i] = max(widths[i], measure.ruby_width(ruby, block.kind) * RUBY_SPACING)
-    return widths
+    shifts = [0.0] * len(widths)
+    if not any(block.ruby):
+        return widths, shifts
+    rubies = [measure.ruby_width(r, block.kind) * RUBY_SPACING if r else 0.0 for r in block.ruby]
+    for start, end in list(block.words) or [(i, i + 1) for i in range(len(widths))]:
+        if any(rubies[start:end]):
+            _fit_word_ruby(widths, rubies, shifts, start, end)
+    return widths, shifts
+
+
+def _fit_word_ruby(widths: list[float], rubies: list[float], shifts: list[float], start: int, end: int) -> None:
+    """Fit one word's pinyin above its cells: widen the cells evenly if needed, then centre and separate syllables."""
+    excess = sum(rubies[start:end]) - sum(widths[start:end])
+    if excess > 0:
+        for i in range(start, end):
+            widths[i] += excess / (end - start)
+    centres, x = [], 0.0
+    for i in range(start, end):
+        centres.append(x + widths[i] / 2)
+        x += widths[i]
+    placed = list(centres)
+    placed[0] = max(placed[0], rubies[start] / 2)
+    for k in range(1, len(placed)):  # push right until each syllable clears the one before it
+        i = start + k
+        placed[k] = max(placed[k], placed[k - 1] + (rubies[i - 1] + rubies[i]) / 2)
+    placed[-1] = min(placed[-1], x - rubies[end - 1] / 2)
+    for k in range(len(placed) - 2, -1, -1):  # then pull left so every syllable stays inside the word
+        i = start + k
+        placed[k] = min(placed[k], placed[k + 1] - (rubies[i] + rubies[i + 1]) / 2)
+    for k, centre in enumerate(placed):
+        shifts[start + k] = centre - centres[k]
 
 
 def _units(block: LayoutBlock) -> list[tuple[int, int]]:
@@ -249,9 +287,8 @@ def _units(block: LayoutBlock) -> list[tuple[int, int]]:
     return [(a, b) for a, b in units]
 
 
-def _break_block(block: LayoutBlock, usable: float, measure: TextMeasure):
+def _break_block(block: LayoutBlock, widths: list[float], usable: float, measure: TextMeasure):
     """Yield (start, end, xs, widths) of each line of one block, xs relative to the left margin."""
-    widths = _cell_widths(block, measure)
     em = measure.char_width("中", block.kind)
     indent = block.indent_em * em
     line_start, x = 0, indent

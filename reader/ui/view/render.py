@@ -161,7 +161,9 @@ class LineRenderer:
                 continue
             colour = theme.tone_colours[tones[line.start + i]] if self.style.tone_colours else theme.pinyin
             run = runs.setdefault(colour, GlyphRunBuilder())
-            run.add_word(glyphs, syllable, x + (line.widths[i] - self.measure.ruby_width(syllable, kind)) / 2, baseline)
+            run.add_word(glyphs, syllable,
+                         x + line.ruby_shift(i) + (line.widths[i] - self.measure.ruby_width(syllable, kind)) / 2,
+                         baseline)
         for colour, run in runs.items():
             run.draw(painter, self.measure.ruby_fonts[kind], glyphs.raw, QColor(colour))
 
