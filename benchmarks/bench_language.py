@@ -75,7 +75,7 @@ def child(mode: str, texts_file: str, cache: str) -> float:
         for text in texts:
             [pypinyin.pinyin(word) for word in jieba.lcut(text)]
     else:
-        from reader.core.lang.annotate import load_cached
+        from reader.core.lang.pipeline import load_cached
         from reader.core.lang.service import LanguageService
         from bench_support import article_of
 
@@ -142,7 +142,7 @@ def warm_rows(label: str, texts: list[str], repeat: int, prepared: Path) -> list
     import jieba
     import pypinyin
 
-    from reader.core.lang.annotate import annotate_text
+    from reader.core.lang.pipeline import annotate_text
     from reader.core.lang.service import LanguageService
 
     jieba.setLogLevel(60)

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import PROJECT_ROOT, _session_cache
 from lang_support import article_from_paragraphs, seed_paragraphs
-from reader.core.lang.annotate import annotate_in_subprocess, cache_key, load_cached
+from reader.core.lang.pipeline import annotate_in_subprocess, cache_key, load_cached
 from reader.core.lang.chars import is_han
 from reader.core.lang.service import LanguageService
 from reader.core.lang.user_words import InMemoryUserWords
@@ -79,7 +79,7 @@ def test_cached_reopen_imports_neither_jieba_nor_pypinyin(service, tmp_path):
         "from pathlib import Path\n"
         "from reader.core.model import Article\n"
         "from reader.core.lang.service import LanguageService\n"
-        "from reader.core.lang.annotate import load_cached\n"
+        "from reader.core.lang.pipeline import load_cached\n"
         f"article = Article.from_dict(json.loads(Path({str(tmp_path / 'article.json')!r}).read_text()))\n"
         f"service = LanguageService(cache_dir=Path({str(service.cache_dir)!r}), data_dir=Path({str(tmp_path / 'data')!r}))\n"
         "assert load_cached(article, service) is not None\n"

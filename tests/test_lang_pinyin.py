@@ -66,7 +66,7 @@ def test_seed_reference_score_reaches_99_percent(service, seed_path, reference_d
 def test_seed_reference_score_on_the_importers_paragraphs(service, seed_path, reference_dir, monkeypatch):
     """The same score when the article is split by the real importer (titles and headings included)."""
     importer = pytest.importorskip("reader.core.importer")
-    from reader.core.lang.annotate import article_texts
+    from reader.core.lang.pipeline import article_texts
 
     texts = article_texts(importer.load_article(seed_path))
     monkeypatch.setattr(sys.modules[__name__], "seed_paragraphs", lambda _path: texts)

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _article_terms(args: argparse.Namespace, service) -> int:
     from reader.core.importer import load_article
-    from reader.core.lang.annotate import article_texts
+    from reader.core.lang.pipeline import article_texts
 
     article = load_article(args.article)
     counts = service.glossary.count_in(article_texts(article))

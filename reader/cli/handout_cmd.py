@@ -58,7 +58,7 @@ def annotate_quietly(article: Article) -> AnnotatedArticle | None:
     try:
         from reader.core import lang
 
-        return lang.default_service().annotate(article)  # lang.annotate is shadowed by its submodule
+        return lang.annotate(article)
     except (ImportError, AttributeError) as error:
         print(f"dubao: printing without pinyin or glossary: the language layer is unavailable ({error})",
               file=sys.stderr)

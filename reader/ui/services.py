@@ -57,7 +57,7 @@ def annotate(article: Article) -> AnnotatedArticle:
     """Return the article's words, readings and glossary terms: from the cache when it holds them, else read in a
     child process (so this interpreter, which draws the window, never loads jieba or pypinyin)."""
     from reader.core.lang import default_service
-    from reader.core.lang.annotate import annotate_in_subprocess
+    from reader.core.lang.pipeline import annotate_in_subprocess
 
     return annotate_in_subprocess(article, default_service())
 
@@ -65,7 +65,7 @@ def annotate(article: Article) -> AnnotatedArticle:
 def cached_annotation(article: Article) -> AnnotatedArticle | None:
     """Return the article's annotation when the cache holds all of it, else None (never loads jieba or pypinyin)."""
     from reader.core.lang import default_service
-    from reader.core.lang.annotate import load_cached
+    from reader.core.lang.pipeline import load_cached
 
     return load_cached(article, default_service())
 

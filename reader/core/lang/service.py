@@ -178,7 +178,7 @@ class LanguageService:
 
     def annotate(self, article: Any, use_cache: bool = True) -> AnnotatedArticle:
         """Annotate an article (served from the disk cache when every paragraph is there)."""
-        from reader.core.lang.annotate import annotate
+        from reader.core.lang.pipeline import annotate
 
         return annotate(article, self, use_cache=use_cache)
 

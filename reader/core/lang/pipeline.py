@@ -15,7 +15,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -177,7 +176,7 @@ def annotate_in_subprocess(article: Article, service: "LanguageService", timeout
     env = dict(os.environ, DUBAO_CACHE_DIR=str(service.cache_dir))
     if service._data_dir is not None:
         env["DUBAO_DATA_DIR"] = str(service._data_dir)
-    result = subprocess.run([sys.executable, "-m", "reader.core.lang.annotate"], input=payload.encode("utf-8"),
+    result = subprocess.run([sys.executable, "-m", "reader.core.lang.pipeline"], input=payload.encode("utf-8"),
                             capture_output=True, timeout=timeout, env=env)
     cached = load_cached(article, service) if result.returncode == 0 else None
     if cached is None:
@@ -213,20 +212,6 @@ def worker_main() -> int:
     return 0
 
 
-class _CallableModule(types.ModuleType):
-    """This module, callable as `reader.core.lang.annotate(article)`.
-
-    Importing this submodule sets the package attribute `annotate` to the module, hiding the package's function of
-    the same name; being callable keeps `from reader.core import lang; lang.annotate(article)` working either way.
-    """
-
-    def __call__(self, article: Article) -> AnnotatedArticle:
-        from reader.core.lang import default_service
-
-        return default_service().annotate(article)
-
-
-sys.modules[__name__].__class__ = _CallableModule
 
 if __name__ == "__main__":
     sys.exit(worker_main())
