@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import sysconfig
 from pathlib import Path
 
 import platformdirs
@@ -11,20 +12,29 @@ import platformdirs
 APP_DIR_NAME = "dubao"
 
 
-def resources_dir() -> Path:
-    """Return the folder of bundled resources (glossary, icons, translations), also inside a frozen bundle."""
+def _installed_folder(name: str) -> Path:
+    """Return the folder `name` of the app's own files: in a frozen bundle, a checkout, or an installed copy."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+        return Path(frozen_root) / name
+    checkout = Path(__file__).resolve().parents[2] / name
+    if checkout.is_dir():
+        return checkout
+    for prefix in (sys.prefix, sysconfig.get_config_var("userbase") or "", sys.base_prefix):
+        installed = Path(prefix) / "share" / APP_DIR_NAME / name
+        if prefix and installed.is_dir():
+            return installed
+    return checkout
+
+
+def resources_dir() -> Path:
+    """Return the folder of bundled resources (glossary, icons), in a checkout, an install or a frozen bundle."""
+    return _installed_folder("resources")
 
 
 def articles_dir() -> Path:
     """Return the folder of articles shipped with the app (the seed article lives there)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "articles"
-    return Path(__file__).resolve().parents[2] / "articles"
+    return _installed_folder("articles")
 
 
 def data_dir(override: str | Path | None = None) -> Path:
