@@ -24,6 +24,8 @@ def write_text_atomically(target: Path, text: str, force: bool = False) -> None:
         raise ExportProblem("is a folder; give a file name for the output", target)
     if target.exists() and not force:
         raise ExportProblem("already exists; add --force to replace it", target)
+    if target.exists() and not target.is_file():  # --force must never replace a device or a pipe with a file
+        raise ExportProblem("is not a regular file (a device, pipe or socket); choose a file name", target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportProblem("cannot be written: its folder does not exist", target)

@@ -325,6 +325,8 @@ def default_font_family() -> str:
 
 def save_handout_pdf(plan: HandoutPlan, out: Path) -> int:
     """Write the handout to `out` through a temporary file (an existing file stays intact if anything fails)."""
+    if out.exists() and not out.is_file():  # overwriting must never replace a device or a pipe with a file
+        raise ExportProblem("this is not a regular file (a device, pipe or socket); choose a file name", out)
     part = out.with_name(f".{out.name}.part")
     try:
         pages = write_handout_pdf(plan, part, default_font_family())

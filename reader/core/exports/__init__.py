@@ -21,6 +21,8 @@ def check_target(target: str | Path, force: bool) -> Path:
         raise ExportProblem("the file exists already; choose another name or use --force", path)
     if path.exists() and path.is_dir():
         raise ExportProblem("this is a folder, not a file", path)
+    if path.exists() and not path.is_file():  # --force must never replace a device or a pipe with a file
+        raise ExportProblem("this is not a regular file (a device, pipe or socket); choose a file name", path)
     if not path.parent.is_dir():
         raise ExportProblem("the folder to write into does not exist", path)
     return path

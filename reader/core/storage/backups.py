@@ -63,6 +63,8 @@ def write_backup(source: sqlite3.Connection, target: Path, force: bool = False) 
     target = Path(target)
     if target.exists() and not force:
         raise ExportProblem("the file exists already; choose another name or use --force", target)
+    if target.exists() and not target.is_file():  # --force must never replace a device or a pipe with a file
+        raise ExportProblem("this is not a regular file (a device, pipe or socket); choose a file name", target)
     if not target.parent.is_dir():
         raise ExportProblem("the folder does not exist", target.parent)
     try:
