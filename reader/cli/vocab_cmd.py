@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from reader.cli.library_cmd import entry_for
+from reader.core.errors import ImportProblem
 from reader.core.exports.vocab import export_vocab
 from reader.core.storage import Store
 from reader.core.storage.vocab import STATUSES
@@ -51,6 +52,8 @@ def sentence_with(text: str, word: str) -> str:
 
 
 def _add(store: Store, args: argparse.Namespace) -> None:
+    if not args.word.strip():
+        raise ImportProblem("give a word to add (it is empty)", "WORD")
     article_id, sentence = None, ""
     if args.article:
         entry = entry_for(store, args.article)
