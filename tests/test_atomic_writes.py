@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import sqlite3
 import subprocess
 import sys
@@ -176,3 +177,15 @@ def test_a_full_disk_fails_with_one_line_and_keeps_the_old_file(library, tmp_pat
     assert after == [OLD.decode().strip(), out.name]  # the old file, unchanged, and nothing else left behind
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"dubao: {out}") or result.stderr.startswith(f"dubao: {folder}")
+
+
+@pytest.mark.parametrize("name", list(WRITERS))
+def test_force_never_replaces_something_that_is_not_a_file(library, tmp_path, name):
+    out = tmp_path / f"pipe{SUFFIX[name]}"
+    os.mkfifo(out)
+    result = subprocess.run(command(name, out, library, force=True), cwd=PROJECT_ROOT, capture_output=True,
+                            text=True, timeout=300, env=environment(library))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"dubao: {out}: ")
+    assert "not a regular file" in result.stderr
+    assert stat.S_ISFIFO(out.lstat().st_mode)
