@@ -7,7 +7,9 @@ traceback); an import is exit status 0 and the exact article the case describes.
 from __future__ import annotations
 
 import json
+import stat
 import subprocess
+import sys
 
 import pytest
 
@@ -72,3 +74,25 @@ def test_the_generated_files_are_what_they_claim(written):
         gb.decode("utf-8")  # … but is not
     assert len(written["long-line"].read_text("utf-8").splitlines()[-1]) == 2_000_000
     assert not written["utf16le-no-bom"].read_bytes().startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+HOSTILE_ARGUMENTS = [
+    (["lookup", ""], 2), (["lookup", "\x07"], 1), (["vocab", "add", ""], 2), (["vocab", "add", " \u3000"], 2),
+    (["library", "search", '"NEAR(*'], 0), (["library", "add", "{png}"], 2), (["annotate", "{fifo}"], 2),
+    (["glossary", "--import", "{png}"], 2), (["glossary", "--import", "{rare}"], 2), (["restore", "{rare}"], 2),
+    (["notes", "export", "--out", "{fifo}", "--force"], 2), (["backup", "--out", "{fifo}", "--force"], 2),
+    (["convert", "{rare}", "--out", "{fifo}", "--force"], 2), (["inspect", "{big}"], 2),
+]
+
+
+@pytest.mark.parametrize("args, status", HOSTILE_ARGUMENTS, ids=[" ".join(a) for a, _ in HOSTILE_ARGUMENTS])
+def test_hostile_arguments_give_an_answer_or_one_line_never_a_traceback(written, args, status):
+    names = {"png": written["png"], "fifo": written["fifo"], "rare": written["emoji-rare-cjk"], "big": written["50mb"]}
+    argv = [arg.format(**names) for arg in args]
+    result = subprocess.run([sys.executable, "-m", "reader", *argv], cwd=PROJECT_ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == status, result.stderr
+    if status == 2:
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("dubao: ")
+    assert stat.S_ISFIFO(written["fifo"].lstat().st_mode)  # nothing replaced the pipe
