@@ -1,7 +1,7 @@
 """End to end: the real app (`python main.py`) on a virtual X display, driven by keys like a reader would.
 
 Starts Xvfb itself, waits for the window, goes to the third section with Ctrl+Down, opens the popup of the word at the
-caret (Ctrl+D), takes a screenshot, quits with Ctrl+Q, and checks that the reading position the app stored on quitting
+caret (Ctrl+Enter), takes a screenshot, quits with Ctrl+Q, and checks that the reading position the app stored on quitting
 is in the third section. The screenshot is kept in `screenshots/tmp/` for a person to look at.
 """
 
@@ -86,7 +86,7 @@ def test_read_the_seed_go_to_section_three_open_a_popup_and_quit(display, tmp_pa
         xdotool(env, "key", "--delay", "150", "ctrl+Down", "ctrl+Down")
         third = wait_for(lambda: (name := xdotool(env, "getwindowname", window)).startswith("做好四篇文章") and name,
                          10, "the third section in the title")
-        xdotool(env, "key", "ctrl+d")
+        xdotool(env, "key", "ctrl+Return")
         time.sleep(0.8)
         SHOTS.mkdir(parents=True, exist_ok=True)
         shot = SHOTS / "e2e-reader.png"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
+from reader.ui import exporting
+from reader.ui.annotating import HIGHLIGHT_COLOURS
 from reader.ui.presenting import present
 from reader.ui.view import style_commands as cmd
 from reader.ui.view.pinyin_modes import PinyinMode
@@ -46,4 +48,28 @@ def command_handlers(window) -> dict[str, Callable]:
         "present_here": lambda: present(window, v.current_section()),
         "about": window.show_about,
         "language_en": lambda: window.choose_language("en"), "language_zh": lambda: window.choose_language("zh_CN"),
+        **notes_handlers(window),
     }
+
+
+def notes_handlers(window) -> dict[str, Callable]:
+    """Return the handlers of the bookmark, highlight, note, vocabulary, export and backup actions."""
+    handlers: dict[str, Callable] = {
+        "bookmark": lambda: window.bookmark_here(), "highlight": lambda: window.highlight_selection(),
+        "highlight_note": lambda: window.highlight_selection(with_note=True),
+        "reattach": lambda: window.reattach_here(), "undo_delete": window.undo_delete,
+        "bookmarks_panel": lambda on: window.docks["bookmarks"].setVisible(on),
+        "notes_panel": lambda on: window.docks["notes"].setVisible(on),
+        "vocabulary": window.open_vocabulary,
+        "export_notes_md": lambda: exporting.export_notes(window, "md", all_articles=False),
+        "export_notes_csv": lambda: exporting.export_notes(window, "csv", all_articles=False),
+        "export_all_notes_md": lambda: exporting.export_notes(window, "md", all_articles=True),
+        "export_all_notes_csv": lambda: exporting.export_notes(window, "csv", all_articles=True),
+        "export_vocab_apkg": lambda: exporting.export_vocabulary(window, "apkg"),
+        "export_vocab_csv": lambda: exporting.export_vocabulary(window, "csv"),
+        "export_glossary": lambda: exporting.export_glossary(window),
+        "backup": lambda: exporting.back_up(window), "restore": lambda: exporting.restore(window),
+    }
+    for colour in HIGHLIGHT_COLOURS:
+        handlers[f"highlight_{colour}"] = lambda *_, c=colour: window.highlight_selection(c)
+    return handlers

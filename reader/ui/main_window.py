@@ -23,16 +23,17 @@ from reader.ui.prefs import Preferences
 from reader.ui.services import format_readings
 from reader.ui.view import style_commands as cmd
 from reader.ui.view.article_view import ArticleView, WordRef
-from reader.ui.view.find import find_matches, first_from
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
+from reader.ui.window_find import FindMixin
+from reader.ui.window_notes import NotesWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(QMainWindow):
-    """Article view in the middle; sections, glossary and library docks; find bar; word popup."""
+class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
+    """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
         super().__init__()
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
                       "glossary": self._dock(self.glossary, self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
                       "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
+        self._build_notes_parts()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         c.annotationFailed.connect(lambda _doc: self.status.setText(self._status_text()))
         c.problem.connect(self.banner.show_message)
         c.libraryChanged.connect(lambda: self.refresh_library(self.library.search.text().strip()))
+        c.libraryChanged.connect(self.refresh_annotations)  # the open article's entry is known from here on
         v.sectionChanged.connect(self.section_changed)
         v.positionChanged.connect(self._save_timer.start)
         v.positionChanged.connect(self._view_moved)
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self.popup.saveWordRequested.connect(self.save_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
+        self._wire_notes()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -110,6 +114,24 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.escape, context=Qt.ShortcutContext.WindowShortcut)
         for name, handler in command_handlers(self).items():
             self.actions_[name].triggered.connect(handler)
+
+    def _wire_notes(self) -> None:
+        v, b, n, w = self.view, self.bookmarks, self.notes, self.vocabulary
+        v.customContextMenuRequested.connect(self.show_view_menu)
+        b.bookmarkChosen.connect(self.jump_to_annotation)
+        b.renameRequested.connect(self.rename_bookmark)
+        b.deleteRequested.connect(self.delete_annotation)
+        b.undoRequested.connect(self.undo_delete)
+        n.noteChosen.connect(self.jump_to_annotation)
+        n.editRequested.connect(self.edit_note)
+        n.deleteRequested.connect(self.delete_annotation)
+        n.undoRequested.connect(self.undo_delete)
+        n.reattachRequested.connect(self.reattach_here)
+        n.allArticlesToggled.connect(lambda _on: self.refresh_annotations())
+        w.filtersChanged.connect(self.refresh_vocabulary)
+        w.statusChosen.connect(self.set_word_status)
+        w.deleteRequested.connect(self.delete_words)
+        w.markKnownRequested.connect(self.mark_known_up_to)
 
     # --- article --------------------------------------------------------------------------------------------------
     def show_document(self, document) -> None:
@@ -226,9 +248,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Saved {0} to your vocabulary.").format(saved), 4000)
 
     def bookmark_word(self, word: WordRef) -> None:
-        """Bookmark the place of the popup's word."""
-        if self.controller.bookmark(word):
-            self.statusBar().showMessage(self.tr("Bookmark added."), 4000)
+        """Bookmark the place of the popup's word (named after its section and first words)."""
+        self.bookmark_here(word.block, word.start)
 
     def note_on_word(self, word: WordRef) -> None:
         """Ask for a note and attach it to the popup's word."""
@@ -238,6 +259,7 @@ class MainWindow(QMainWindow):
             return
         if self.controller.bookmark(word, note=text.strip()):
             self.statusBar().showMessage(self.tr("Note added."), 4000)
+            self.refresh_annotations()
         else:  # the library refused it (full disk, lock …): the note the user wrote must not vanish
             QGuiApplication.clipboard().setText(text)
             self.banner.show_message(self.banner.text() + "  " + self.tr("Your note was copied to the clipboard."))
@@ -258,36 +280,6 @@ class MainWindow(QMainWindow):
         elif self.isFullScreen():
             self.actions_["full_screen"].setChecked(False)
             self.set_full_screen(False)
-
-    # --- find and glossary stepping --------------------------------------------------------------------------------
-    def find(self, query: str, pinyin: bool) -> None:
-        """Highlight every match of `query` and go to the first one from the reading position on."""
-        if self.view.document is not None:
-            matches = find_matches(self.view.document, query, pinyin)
-            self.view.set_matches(matches, first_from(matches, self.view.top_position()))
-            self.find_bar.show_count(self.view.current_match, len(matches))
-
-    def step_match(self, step: int) -> None:
-        """Go to the next or previous match (opening the find bar when there is nothing to step through)."""
-        if not self.view.matches:
-            self.find_bar.open_bar()
-            return
-        self.view.set_matches(self.view.matches, (self.view.current_match + step) % len(self.view.matches))
-        self.find_bar.show_count(self.view.current_match, len(self.view.matches))
-
-    def clear_find(self) -> None:
-        """Remove find highlights."""
-        self.view.set_matches([], -1)
-        self.view.setFocus()
-
-    def step_term(self, term: str) -> None:
-        """Go to the next occurrence of a glossary term, highlighting all of them."""
-        occurrences = self.view.document.glossary_occurrences(term) if self.view.document else []
-        if occurrences:
-            stepping = self.view.matches == occurrences
-            self.view.set_matches(occurrences, (self.view.current_match + 1) % len(occurrences) if stepping else 0)
-            self.statusBar().showMessage(self.tr("{0}: {1} of {2}").format(
-                term, self.view.current_match + 1, len(occurrences)), 4000)
 
     # --- style and window -------------------------------------------------------------------------------------------
     def restyle(self, style: ViewStyle) -> None:
@@ -340,7 +332,8 @@ class MainWindow(QMainWindow):
                 self.docks[name].show()
 
     def _dock_toggled(self, name: str, visible: bool) -> None:
-        action = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library"}[name]
+        action = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library",
+                  "bookmarks": "bookmarks_panel", "notes": "notes_panel"}[name]
         self.actions_[action].setChecked(visible)
         if name == "library" and visible:
             self.refresh_library(self.library.search.text().strip())

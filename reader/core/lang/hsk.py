@@ -43,6 +43,17 @@ class HskLevels:
             level = self._words.get(word + "儿")
         return level
 
+    def words_up_to(self, level: int) -> list[str]:
+        """Return every word of levels 1..`level` (7 stands for the band 7–9), in the lists' order; a word listed
+        with 儿 comes with its form without it too, as `word_level` finds both."""
+        chosen: dict[str, None] = {}
+        for word, word_level in self._words.items():
+            if word_level <= level:
+                chosen[word] = None
+                if len(word) > 1 and word.endswith("儿"):
+                    chosen.setdefault(word[:-1], None)
+        return list(chosen)
+
     def char_level(self, char: str) -> int | None:
         """Return the level of a single character (1–7), or None."""
         return self._chars.get(char)

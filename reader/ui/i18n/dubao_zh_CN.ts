@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BookmarksPanel</name>
+    <message>
+        <location filename="../panels/bookmarks.py" line="33"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks.py" line="34"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks.py" line="35"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../panels/findbar.py" line="27"/>
@@ -30,6 +48,14 @@
     </message>
 </context>
 <context>
+    <name>FindMixin</name>
+    <message>
+        <location filename="../window_find.py" line="37"/>
+        <source>{0}: {1} of {2}</source>
+        <translation>{0}：第 {1} 处，共 {2} 处</translation>
+    </message>
+</context>
+<context>
     <name>GlossaryPanel</name>
     <message>
         <location filename="../panels/glossary.py" line="35"/>
@@ -48,105 +74,260 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="49"/>
+        <location filename="../main_window.py" line="50"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="51"/>
         <source>Glossary</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="52"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="148"/>
         <source>adding pinyin…</source>
         <translation>正在添加拼音…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="175"/>
         <source>Open Article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="176"/>
         <source>Articles (*.txt *.md *.markdown *.text);;All files (*)</source>
         <translation>文章 (*.txt *.md *.markdown *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="184"/>
         <source>The clipboard holds no text to open as an article.</source>
         <translation>剪贴板中没有可以打开的文字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="222"/>
         <source>Section {0} of {1}: {2}</source>
         <translation>第 {0} 节，共 {1} 节：{2}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
-        <source>{0}: {1} of {2}</source>
-        <translation>{0}：第 {1} 处，共 {2} 处</translation>
+        <location filename="../main_window.py" line="248"/>
+        <source>Saved {0} to your vocabulary.</source>
+        <translation>已把 {0} 存入生词本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="257"/>
+        <source>Add Note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="257"/>
+        <source>Note on {0}:</source>
+        <translation>关于“{0}”的笔记：</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="261"/>
+        <source>Note added.</source>
+        <translation>已添加笔记。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="265"/>
+        <source>Your note was copied to the clipboard.</source>
+        <translation>你的笔记已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="311"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="318"/>
         <source>The interface language changes when Dubao starts next time.</source>
         <translation>界面语言将在下次启动读报时更改。</translation>
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../note_dialog.py" line="24"/>
+        <source>Your note (optional)</source>
+        <translation>你的笔记（可不填）</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../panels/notes.py" line="43"/>
+        <source>All articles</source>
+        <translation>所有文章</translation>
+    </message>
+    <message>
+        <location filename="../panels/notes.py" line="47"/>
+        <source>Edit Note…</source>
+        <translation>编辑笔记…</translation>
+    </message>
+    <message>
+        <location filename="../panels/notes.py" line="48"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../panels/notes.py" line="49"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../panels/notes.py" line="50"/>
+        <source>Re-attach Here</source>
+        <translation>重新附加到此处</translation>
+    </message>
+    <message>
+        <location filename="../panels/notes.py" line="51"/>
+        <source>Select the passage in the article, then attach the chosen orphan to it</source>
+        <translation>在文章中选中段落，再把选中的孤立笔记附加到那里</translation>
+    </message>
+    <message>
+        <location filename="../panels/notes.py" line="78"/>
+        <source>Orphans: not found in the changed article</source>
+        <translation>孤立笔记：在修改后的文章中找不到</translation>
+    </message>
+    <message>
+        <location filename="../panels/notes.py" line="81"/>
+        <source>Highlights and notes</source>
+        <translation>高亮和笔记</translation>
+    </message>
+</context>
+<context>
+    <name>NotesWindowMixin</name>
+    <message>
+        <location filename="../window_notes.py" line="33"/>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="34"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="68"/>
+        <source>Bookmarks need the library, which could not be opened.</source>
+        <translation>书签需要文库，但文库无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="74"/>
+        <source>Bookmarked: {0}</source>
+        <translation>已加书签：{0}</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="85"/>
+        <source>This note&apos;s passage is no longer in the article.</source>
+        <translation>这条笔记所在的段落已不在文章中。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="105"/>
+        <source>Select some text of the article first.</source>
+        <translation>请先选中文章中的文字。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="111"/>
+        <source>Highlight with Note</source>
+        <translation>高亮并加笔记</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="117"/>
+        <location filename="../window_notes.py" line="130"/>
+        <source>Your note was copied to the clipboard.</source>
+        <translation>你的笔记已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="127"/>
+        <source>Edit Note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="136"/>
+        <source>Deleted. Undo with Ctrl+Z.</source>
+        <translation>已删除。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="142"/>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="142"/>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="150"/>
+        <source>Choose an orphan in the Notes panel and select the passage it belongs to.</source>
+        <translation>请在笔记面板中选一条孤立笔记，并选中它所属的段落。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="154"/>
+        <source>Re-attached.</source>
+        <translation>已重新附加。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="176"/>
+        <source>The library could not be opened, so no words are saved.</source>
+        <translation>文库无法打开，因此没有保存的生词。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="215"/>
+        <source>{0} words of HSK 1–{1} marked known.</source>
+        <translation>HSK 1–{1} 级的 {0} 个词已标为认识。</translation>
+    </message>
+</context>
+<context>
     <name>PinyinToolbar</name>
     <message>
-        <location filename="../chrome.py" line="42"/>
+        <location filename="../chrome.py" line="43"/>
         <source>Which words show pinyin (Ctrl+P: next mode)</source>
         <translation>哪些词显示拼音（Ctrl+P：切换模式）</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="46"/>
+        <location filename="../chrome.py" line="47"/>
         <source>Show pinyin for words above this HSK level</source>
         <translation>为高于此 HSK 等级的词显示拼音</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="47"/>
+        <location filename="../chrome.py" line="48"/>
         <source> Pinyin: </source>
         <translation> 拼音：</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="58"/>
+        <location filename="../chrome.py" line="59"/>
         <source>All words</source>
         <translation>所有词</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="58"/>
+        <location filename="../chrome.py" line="59"/>
         <source>Glossary terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="59"/>
+        <location filename="../chrome.py" line="60"/>
         <source>Above HSK level</source>
         <translation>高于 HSK 等级</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="59"/>
+        <location filename="../chrome.py" line="60"/>
         <source>Unknown words</source>
         <translation>生词</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="60"/>
+        <location filename="../chrome.py" line="61"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
@@ -154,34 +335,72 @@
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="54"/>
+        <location filename="../controller.py" line="56"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="63"/>
+        <location filename="../controller.py" line="67"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="73"/>
+        <location filename="../controller.py" line="77"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="98"/>
+        <location filename="../controller.py" line="102"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="132"/>
+        <location filename="../controller.py" line="136"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="162"/>
+        <location filename="../controller.py" line="176"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
+    </message>
+</context>
+<context>
+    <name>ReportProblemDialog</name>
+    <message>
+        <location filename="../report_problem.py" line="28"/>
+        <source>Report a Problem</source>
+        <translation>报告问题</translation>
+    </message>
+    <message>
+        <location filename="../report_problem.py" line="30"/>
+        <source>This report holds Dubao&apos;s version, your settings and the last lines of its log, so that someone can help you. Your articles and notes stay out of it unless you tick a box below. Nothing is sent anywhere: you choose where to save it.</source>
+        <translation>这份报告包含读报的版本、你的设置和日志的最后几行，方便别人帮助你。除非你勾选下面的选项，否则不包含你的文章和笔记。报告不会发送到任何地方：由你选择保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../report_problem.py" line="35"/>
+        <source>Include the text of the open article</source>
+        <translation>包含当前文章的正文</translation>
+    </message>
+    <message>
+        <location filename="../report_problem.py" line="37"/>
+        <source>Include my bookmarks, highlights and notes</source>
+        <translation>包含我的书签、高亮和笔记</translation>
+    </message>
+    <message>
+        <location filename="../report_problem.py" line="63"/>
+        <source>Save Problem Report</source>
+        <translation>保存问题报告</translation>
+    </message>
+    <message>
+        <location filename="../report_problem.py" line="64"/>
+        <source>Zip archive (*.zip);;Text file (*.txt)</source>
+        <translation>Zip 压缩包 (*.zip);;文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../report_problem.py" line="73"/>
+        <source>Report not saved</source>
+        <translation>报告未保存</translation>
     </message>
 </context>
 <context>
@@ -203,34 +422,132 @@
     </message>
 </context>
 <context>
+    <name>VocabularyWindow</name>
+    <message>
+        <location filename="../vocabulary.py" line="33"/>
+        <source>Vocabulary</source>
+        <translation>生词本</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="35"/>
+        <source>All words</source>
+        <translation>所有词</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="39"/>
+        <source>Search words, pinyin and meanings…</source>
+        <translation>搜索词语、拼音和释义…</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="41"/>
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="41"/>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="41"/>
+        <source>Meaning</source>
+        <translation>释义</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="42"/>
+        <source>Sentence</source>
+        <translation>例句</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="42"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="42"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="50"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="52"/>
+        <source>7 stands for the band 7–9</source>
+        <translation>7 表示 7–9 级</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="53"/>
+        <source>Mark All Known</source>
+        <translation>全部标为认识</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="66"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="70"/>
+        <source>Set status:</source>
+        <translation>设置状态：</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="75"/>
+        <source>Mark all words of</source>
+        <translation>把以下等级的所有词</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="86"/>
+        <source>New</source>
+        <translation>新词</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="86"/>
+        <source>Learning</source>
+        <translation>学习中</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="86"/>
+        <source>Known</source>
+        <translation>认识</translation>
+    </message>
+    <message>
+        <location filename="../vocabulary.py" line="106"/>
+        <source>{0} words</source>
+        <translation>{0} 个词</translation>
+    </message>
+</context>
+<context>
     <name>WordPopup</name>
     <message>
-        <location filename="../popup.py" line="54"/>
+        <location filename="../popup.py" line="56"/>
         <source>HSK {0}</source>
         <translation>HSK {0} 级</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="55"/>
+        <location filename="../popup.py" line="57"/>
         <source>not on the HSK lists</source>
         <translation>不在 HSK 词表中</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="111"/>
+        <location filename="../popup.py" line="148"/>
         <source>Save word</source>
         <translation>收藏生词</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="112"/>
+        <location filename="../popup.py" line="149"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="113"/>
+        <location filename="../popup.py" line="150"/>
         <source>Bookmark here</source>
         <translation>在此加书签</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="114"/>
+        <location filename="../popup.py" line="151"/>
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
@@ -254,208 +571,422 @@
     </message>
     <message>
         <location filename="../actions.py" line="30"/>
+        <source>Export Notes of This Article as &amp;Markdown…</source>
+        <translation>导出本文笔记为 Markdown(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="31"/>
+        <source>Export Notes of This Article as CS&amp;V…</source>
+        <translation>导出本文笔记为 CSV(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="32"/>
+        <source>Export Notes of All Articles as Mar&amp;kdown…</source>
+        <translation>导出所有文章的笔记为 Markdown(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="33"/>
+        <source>Export Notes of All Articles as CSV…</source>
+        <translation>导出所有文章的笔记为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="34"/>
+        <source>Export Vocabulary as &amp;Anki Deck…</source>
+        <translation>导出生词为 Anki 卡组(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="35"/>
+        <source>Export Vocabulary as CSV…</source>
+        <translation>导出生词为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="36"/>
+        <source>Export &amp;Glossary…</source>
+        <translation>导出术语表(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="37"/>
+        <source>&amp;Back Up Library…</source>
+        <translation>备份文库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="38"/>
+        <source>&amp;Restore Library from Backup…</source>
+        <translation>从备份恢复文库(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="39"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="31"/>
+        <location filename="../actions.py" line="40"/>
+        <source>&amp;Undo Delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="41"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="32"/>
+        <location filename="../actions.py" line="42"/>
         <source>Copy with &amp;Pinyin</source>
         <translation>连同拼音复制(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="33"/>
+        <location filename="../actions.py" line="43"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="34"/>
+        <location filename="../actions.py" line="44"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="35"/>
+        <location filename="../actions.py" line="45"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="36"/>
+        <location filename="../actions.py" line="46"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="37"/>
+        <location filename="../actions.py" line="47"/>
         <source>&amp;Look Up Word at Cursor</source>
         <translation>查光标处的词(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="38"/>
+        <location filename="../actions.py" line="48"/>
+        <source>&amp;Bookmark Here</source>
+        <translation>在此加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="49"/>
+        <source>&amp;Highlight Selection</source>
+        <translation>高亮所选文字(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="50"/>
+        <source>Highlight with &amp;Note…</source>
+        <translation>高亮并加笔记(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="51"/>
+        <source>Highlight &amp;Yellow</source>
+        <translation>黄色高亮(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="52"/>
+        <source>Highlight &amp;Green</source>
+        <translation>绿色高亮(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="53"/>
+        <source>Highlight Bl&amp;ue</source>
+        <translation>蓝色高亮(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="54"/>
+        <source>Highlight &amp;Pink</source>
+        <translation>粉色高亮(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="55"/>
+        <source>Highlight Pu&amp;rple</source>
+        <translation>紫色高亮(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="56"/>
+        <source>&amp;Re-attach Orphaned Note Here</source>
+        <translation>把孤立笔记重新附加到此处(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="57"/>
+        <source>Boo&amp;kmarks Panel</source>
+        <translation>书签面板(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="58"/>
+        <source>N&amp;otes Panel</source>
+        <translation>笔记面板(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="59"/>
+        <source>&amp;Vocabulary…</source>
+        <translation>生词本(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="60"/>
         <source>Pinyin for &amp;All Words</source>
         <translation>所有词加拼音(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="39"/>
+        <location filename="../actions.py" line="61"/>
         <source>Pinyin for &amp;Glossary Terms Only</source>
         <translation>只为术语加拼音(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="40"/>
+        <location filename="../actions.py" line="62"/>
         <source>Pinyin Above &amp;HSK Level…</source>
         <translation>高于 HSK 等级的词加拼音(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="41"/>
+        <location filename="../actions.py" line="63"/>
         <source>Pinyin for &amp;Unknown Words</source>
         <translation>生词加拼音(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="42"/>
+        <location filename="../actions.py" line="64"/>
         <source>Pinyin &amp;Off</source>
         <translation>关闭拼音(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="43"/>
+        <location filename="../actions.py" line="65"/>
         <source>&amp;Next Pinyin Mode</source>
         <translation>下一种拼音模式(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="44"/>
+        <location filename="../actions.py" line="66"/>
         <source>Tone &amp;Numbers Instead of Marks</source>
         <translation>用数字标声调(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="45"/>
+        <location filename="../actions.py" line="67"/>
         <source>Tone &amp;Colours</source>
         <translation>声调颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="46"/>
+        <location filename="../actions.py" line="68"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="47"/>
+        <location filename="../actions.py" line="69"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="48"/>
+        <location filename="../actions.py" line="70"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="49"/>
+        <location filename="../actions.py" line="71"/>
         <source>&amp;Font…</source>
         <translation>字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="50"/>
+        <location filename="../actions.py" line="72"/>
         <source>More Line &amp;Spacing</source>
         <translation>加大行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="51"/>
+        <location filename="../actions.py" line="73"/>
         <source>Less Line Spa&amp;cing</source>
         <translation>减小行距(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="52"/>
+        <location filename="../actions.py" line="74"/>
         <source>&amp;Light Theme</source>
         <translation>浅色主题(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="53"/>
+        <location filename="../actions.py" line="75"/>
         <source>&amp;Sepia Theme</source>
         <translation>护眼主题(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="54"/>
+        <location filename="../actions.py" line="76"/>
         <source>&amp;Dark Theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="55"/>
+        <location filename="../actions.py" line="77"/>
         <source>Next &amp;Theme</source>
         <translation>下一个主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="56"/>
+        <location filename="../actions.py" line="78"/>
         <source>&amp;Full-Screen Reading</source>
         <translation>全屏阅读(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="57"/>
+        <location filename="../actions.py" line="79"/>
         <source>Sections &amp;Panel</source>
         <translation>章节面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="58"/>
+        <location filename="../actions.py" line="80"/>
         <source>&amp;Glossary Panel</source>
         <translation>术语面板(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="59"/>
+        <location filename="../actions.py" line="81"/>
         <source>&amp;Next Section</source>
         <translation>下一节(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="60"/>
+        <location filename="../actions.py" line="82"/>
         <source>&amp;Previous Section</source>
         <translation>上一节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="61"/>
+        <location filename="../actions.py" line="83"/>
         <source>Present from the &amp;Beginning</source>
         <translation>从头开始演示(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="62"/>
+        <location filename="../actions.py" line="84"/>
         <source>Present from &amp;This Section</source>
         <translation>从本节开始演示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="63"/>
+        <location filename="../actions.py" line="85"/>
         <source>&amp;About Dubao</source>
         <translation>关于读报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="69"/>
+        <location filename="../actions.py" line="91"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="69"/>
+        <location filename="../actions.py" line="91"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="69"/>
+        <location filename="../actions.py" line="91"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="69"/>
+        <location filename="../actions.py" line="91"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="70"/>
+        <location filename="../actions.py" line="91"/>
+        <source>&amp;Notes</source>
+        <translation>笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="92"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="70"/>
+        <location filename="../actions.py" line="92"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="71"/>
+        <location filename="../actions.py" line="93"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>exporting</name>
+    <message>
+        <location filename="../exporting.py" line="18"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="19"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="20"/>
+        <source>Anki deck (*.apkg)</source>
+        <translation>Anki 卡组 (*.apkg)</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="21"/>
+        <source>Glossary (*.tsv)</source>
+        <translation>术语表 (*.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="22"/>
+        <source>Dubao backup (*.sqlite3)</source>
+        <translation>读报备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="29"/>
+        <location filename="../exporting.py" line="111"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="36"/>
+        <source>{0} exists already. Replace it?</source>
+        <translation>{0} 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="45"/>
+        <source>The library could not be opened, so there is nothing to export.</source>
+        <translation>文库无法打开，没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="56"/>
+        <source>Written: {0}</source>
+        <translation>已写入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="73"/>
+        <location filename="../exporting.py" line="76"/>
+        <source>Export Notes</source>
+        <translation>导出笔记</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="73"/>
+        <source>This article is not in the library, so it has no notes.</source>
+        <translation>这篇文章不在文库中，因此没有笔记。</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="84"/>
+        <source>Export Vocabulary</source>
+        <translation>导出生词</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="93"/>
+        <source>Export Glossary</source>
+        <translation>导出术语表</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="99"/>
+        <source>Back Up Library</source>
+        <translation>备份文库</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="105"/>
+        <source>Restore Library</source>
+        <translation>恢复文库</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="108"/>
+        <source>The library could not be opened; restart Dubao to be offered a backup.</source>
+        <translation>文库无法打开；请重新启动读报以选择备份。</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="114"/>
+        <source>Replace everything in your library (articles, notes, words) with {0}?
+
+What is there now is kept as an automatic backup first.</source>
+        <translation>用 {0} 替换文库中的全部内容（文章、笔记、生词）吗？
+
+现有内容会先保存为自动备份。</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="129"/>
+        <source>Restored. The previous state was saved as {0}</source>
+        <translation>已恢复。之前的内容已保存为 {0}</translation>
     </message>
 </context>
 <context>
@@ -467,9 +998,84 @@
     </message>
 </context>
 <context>
+    <name>recovery</name>
+    <message>
+        <location filename="../recovery.py" line="26"/>
+        <location filename="../recovery.py" line="73"/>
+        <source>Library Damaged</source>
+        <translation>文库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="28"/>
+        <source>Restore the Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="30"/>
+        <source>Continue Without Saving</source>
+        <translation>继续阅读，不保存</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="46"/>
+        <source>Library From a Newer Dubao</source>
+        <translation>文库来自更新版本的读报</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="46"/>
+        <source>Your library was written by a newer version of Dubao. It was left untouched.
+
+You can read on, but bookmarks, notes and words are not saved until you update Dubao.
+
+{0}</source>
+        <translation>你的文库是由更新版本的读报写入的，没有做任何改动。
+
+你可以继续阅读，但在更新读报之前，书签、笔记和生词不会保存。
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="51"/>
+        <source>Library in Use</source>
+        <translation>文库正被使用</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="51"/>
+        <source>Another program is using your library, so nothing will be saved this time.
+
+{0}</source>
+        <translation>另一个程序正在使用你的文库，这次不会保存任何内容。
+
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="58"/>
+        <source>Your library could not be opened: {0}
+
+The file was left untouched.</source>
+        <translation>你的文库无法打开：{0}
+
+文件没有做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="59"/>
+        <source>The newest good backup is from {0}. Restore it? The damaged file is kept beside it.</source>
+        <translation>最新的完好备份来自 {0}。要恢复它吗？损坏的文件会保留在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="60"/>
+        <source>There is no good backup to restore. You can read on without saving.</source>
+        <translation>没有可以恢复的完好备份。你可以继续阅读，但不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../recovery.py" line="84"/>
+        <source>The backup was restored; the damaged file is kept as {0}.</source>
+        <translation>备份已恢复；损坏的文件保留为 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../chrome.py" line="39"/>
+        <location filename="../chrome.py" line="40"/>
         <source>Reading</source>
         <translation>阅读</translation>
     </message>

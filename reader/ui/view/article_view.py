@@ -55,6 +55,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self.selection = Selection()
         self.matches: list[tuple[int, int, int]] = []
         self.current_match = -1
+        self.highlights: list[tuple[tuple[int, int, int], str]] = []  # the reader's highlights: (span, colour)
         self.layout_: DocumentLayout | None = None
         self._ruby: list[list[str | None]] = []
         self._line_data: dict[int, tuple] = {}
@@ -84,6 +85,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self.document = document
         self.selection = Selection()
         self.matches, self.current_match, self._current_section = [], -1, -1
+        self.highlights = []
         self._pinned_section = self._anchor = None
         self.layout_ = None
         self._builder = None
@@ -104,6 +106,11 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self.style_ = style
         self._rebuild_measure()
         self.relayout(keep_position=True)
+
+    def set_highlights(self, highlights: list[tuple[tuple[int, int, int], str]]) -> None:
+        """Draw the reader's highlights, each a ((block, start, end), colour), under the text."""
+        self.highlights = list(highlights)
+        self.viewport().update()
 
     def set_formatter(self, formatter: ReadingFormatter) -> None:
         """Use `formatter` to turn numbered readings into the pinyin shown (tone marks or numbers)."""
@@ -252,8 +259,9 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
 
     def _paint_highlights(self, painter: QPainter, visible: range, top: float, left: float) -> None:
         theme = self.style_.theme
-        spans = [(m, theme.find_current if i == self.current_match else theme.find_match)
-                 for i, m in enumerate(self.matches)]
+        spans = list(self.highlights)  # under find matches and the selection, so those stay visible on them
+        spans += [(m, theme.find_current if i == self.current_match else theme.find_match)
+                  for i, m in enumerate(self.matches)]
         spans += [(r, theme.selection) for r in self.selection.block_ranges(self.document)]
         first, last = visible.start, visible.stop
         for (block, start, end), colour in spans:
