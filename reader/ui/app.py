@@ -18,6 +18,7 @@ from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
 from reader.ui.prefs import Preferences
 from reader.ui.presenting import present
+from reader.ui.recovery import offer_recovery
 
 
 def create_application() -> QApplication:
@@ -109,6 +110,7 @@ def run_app(args: Namespace) -> int:
     handoff.activation_requested.connect(lambda: _bring_to_front(window))
     open_initial_article(window, args)
     window.show()
+    offer_recovery(window)  # a damaged library: say so, offer the newest good backup (the article is already shown)
     start_presentation_if_asked(window, args)
     status = app.exec()
     handoff.close()

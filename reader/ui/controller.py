@@ -41,6 +41,7 @@ class ReaderController(QObject):
         super().__init__(parent)
         self.store = None
         self.store_problem: str | None = None
+        self.store_error: DubaoError | None = None  # why the library could not be opened (see reader.ui.recovery)
         self.opened: services.OpenedArticle | None = None
         self.document: ViewDocument | None = None
         self.annotation = None  # the AnnotatedArticle of the open article, once it arrived
@@ -51,8 +52,11 @@ class ReaderController(QObject):
         try:
             self.store = services.open_store()
         except DubaoError as error:
+            self.store_error = error
             self.store_problem = self.tr("The library could not be opened, so nothing will be remembered: {0}").format(error)
             self.problem.emit(self.store_problem)
+        else:
+            self.store_error = self.store_problem = None
 
     # --- opening -----------------------------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
