@@ -216,6 +216,7 @@ def test_vocabulary_window_filters_searches_changes_status_and_deletes(qtbot, ar
     w = window.vocabulary
     assert w.isVisible() and w.words_shown() == ["首要", "格局", "标准"]
     assert w.table.item(0, 4).text() == "推进高质量发展" and w.table.item(0, 3).text() == "高质量发展是首要任务。"
+    assert w.table.item(0, 1).text() == "shǒu yào"  # readings shown as the view shows them (tone marks)
     w.status_filter.setCurrentIndex(w.status_filter.findData("learning"))
     assert w.words_shown() == ["格局"]
     w.status_filter.setCurrentIndex(0)
@@ -245,3 +246,17 @@ def test_mark_known_up_to_an_hsk_level_removes_their_pinyin_in_unknown_words_mod
     shown = window.view._line_data[block][2]
     assert window.view.style_.pinyin.mode == PinyinMode.UNKNOWN
     assert shown[text.index("我们")] is None and shown[text.index("首要")] is not None
+
+
+def test_the_article_context_menu_offers_bookmark_highlight_colours_and_reattach(qtbot, article_file):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
+
+    window = start(qtbot, str(article_file))
+    window.show_view_menu(QPoint(40, 40))
+    menu = qtbot.waitUntil(lambda: any(m.isVisible() for m in window.findChildren(QMenu))) or next(
+        m for m in window.findChildren(QMenu) if m.isVisible())
+    names = [a.objectName() for a in menu.actions() if a.objectName()]
+    assert names == ["look_up", "copy", "bookmark", "highlight", "highlight_note", "highlight_yellow",
+                     "highlight_green", "highlight_blue", "highlight_pink", "highlight_purple", "reattach"]
+    menu.close()

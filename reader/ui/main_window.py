@@ -246,6 +246,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         saved = self.controller.save_word(word)
         if saved:
             self.statusBar().showMessage(self.tr("Saved {0} to your vocabulary.").format(saved), 4000)
+            if self.vocabulary.isVisible():
+                self.refresh_vocabulary()
 
     def bookmark_word(self, word: WordRef) -> None:
         """Bookmark the place of the popup's word (named after its section and first words)."""

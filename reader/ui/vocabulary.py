@@ -9,6 +9,8 @@ Signals (intents; the main window wires them):
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -59,6 +61,7 @@ class VocabularyWindow(QDialog):
             button.clicked.connect(lambda _=False, s=status: self._emit_for_selection(self.statusChosen, s))
         self.delete_button.clicked.connect(lambda: self._emit_for_selection(self.deleteRequested))
         self.mark_button.clicked.connect(lambda: self.markKnownRequested.emit(self.level.value()))
+        self.reading_formatter: Callable[[str], str] = lambda reading: reading
         self.resize(880, 520)
 
     def _lay_out(self) -> None:
@@ -93,7 +96,7 @@ class VocabularyWindow(QDialog):
         """Show `entries` (article titles looked up in `titles`) and a line under the table."""
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            values = (entry.word, entry.reading, entry.meaning, entry.sentence, titles.get(entry.article_id, ""),
+            values = (entry.word, self.reading_formatter(entry.reading), entry.meaning, entry.sentence, titles.get(entry.article_id, ""),
                       self.status_label(entry.status))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

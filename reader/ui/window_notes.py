@@ -15,6 +15,7 @@ from reader.ui import note_dialog
 from reader.ui.annotating import HIGHLIGHT_COLOURS, AnnotationDesk
 from reader.ui.panels.bookmarks import BookmarksPanel
 from reader.ui.panels.notes import NotesPanel
+from reader.ui.services import format_readings
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.vocabulary import VocabularyWindow
 
@@ -32,11 +33,22 @@ class NotesWindowMixin:
         self.bookmarks, self.notes = BookmarksPanel(), NotesPanel()
         self.docks["bookmarks"] = self._dock(self.bookmarks, self.tr("Bookmarks"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.docks["notes"] = self._dock(self.notes, self.tr("Notes"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["glossary"], self.docks["bookmarks"])  # tabs beside the glossary: full height
         self.tabifyDockWidget(self.docks["bookmarks"], self.docks["notes"])
         for name in ("bookmarks", "notes"):
             self.docks[name].hide()
         self.vocabulary = VocabularyWindow(self)
+        self.vocabulary.reading_formatter = lambda reading: " ".join(
+            r or "" for r in format_readings(reading.split(), self.view.style_.tone_marks))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def show_dock(self, name: str, on: bool) -> None:
+        """Show (and bring to the front of its tabs) or hide a dock."""
+        dock = self.docks[name]
+        dock.setVisible(on)
+        if on:
+            dock.raise_()
+            self.refresh_annotations()
 
     # --- drawing what is stored ----------------------------------------------------------------------------------
     def refresh_annotations(self) -> None:

@@ -119,37 +119,37 @@
         <translation>已把 {0} 存入生词本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="257"/>
+        <location filename="../main_window.py" line="259"/>
         <source>Note on {0}:</source>
         <translation>关于“{0}”的笔记：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Note added.</source>
         <translation>已添加笔记。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="267"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="313"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311"/>
+        <location filename="../main_window.py" line="313"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="320"/>
         <source>The interface language changes when Dubao starts next time.</source>
         <translation>界面语言将在下次启动读报时更改。</translation>
     </message>
@@ -195,12 +195,12 @@
         <translation>在文章中选中段落，再把选中的孤立笔记附加到那里</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="78"/>
+        <location filename="../panels/notes.py" line="79"/>
         <source>Orphans: not found in the changed article</source>
         <translation>孤立笔记：在修改后的文章中找不到</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="81"/>
+        <location filename="../panels/notes.py" line="82"/>
         <source>Highlights and notes</source>
         <translation>高亮和笔记</translation>
     </message>
@@ -208,83 +208,83 @@
 <context>
     <name>NotesWindowMixin</name>
     <message>
-        <location filename="../window_notes.py" line="33"/>
+        <location filename="../window_notes.py" line="34"/>
         <source>Bookmarks</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="34"/>
+        <location filename="../window_notes.py" line="35"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="68"/>
+        <location filename="../window_notes.py" line="80"/>
         <source>Bookmarks need the library, which could not be opened.</source>
         <translation>书签需要文库，但文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="74"/>
+        <location filename="../window_notes.py" line="86"/>
         <source>Bookmarked: {0}</source>
         <translation>已加书签：{0}</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="85"/>
+        <location filename="../window_notes.py" line="97"/>
         <source>This note&apos;s passage is no longer in the article.</source>
         <translation>这条笔记所在的段落已不在文章中。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="105"/>
+        <location filename="../window_notes.py" line="117"/>
         <source>Select some text of the article first.</source>
         <translation>请先选中文章中的文字。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="111"/>
+        <location filename="../window_notes.py" line="123"/>
         <source>Highlight with Note</source>
         <translation>高亮并加笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="117"/>
-        <location filename="../window_notes.py" line="130"/>
+        <location filename="../window_notes.py" line="129"/>
+        <location filename="../window_notes.py" line="142"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="127"/>
+        <location filename="../window_notes.py" line="139"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="136"/>
+        <location filename="../window_notes.py" line="148"/>
         <source>Deleted. Undo with Ctrl+Z.</source>
         <translation>已删除。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="142"/>
+        <location filename="../window_notes.py" line="154"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="142"/>
+        <location filename="../window_notes.py" line="154"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="150"/>
+        <location filename="../window_notes.py" line="162"/>
         <source>Choose an orphan in the Notes panel and select the passage it belongs to.</source>
         <translation>请在笔记面板中选一条孤立笔记，并选中它所属的段落。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="154"/>
+        <location filename="../window_notes.py" line="166"/>
         <source>Re-attached.</source>
         <translation>已重新附加。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="176"/>
+        <location filename="../window_notes.py" line="188"/>
         <source>The library could not be opened, so no words are saved.</source>
         <translation>文库无法打开，因此没有保存的生词。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="215"/>
+        <location filename="../window_notes.py" line="227"/>
         <source>{0} words of HSK 1–{1} marked known.</source>
         <translation>HSK 1–{1} 级的 {0} 个词已标为认识。</translation>
     </message>
@@ -424,97 +424,97 @@
 <context>
     <name>VocabularyWindow</name>
     <message>
-        <location filename="../vocabulary.py" line="33"/>
+        <location filename="../vocabulary.py" line="35"/>
         <source>Vocabulary</source>
         <translation>生词本</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="35"/>
+        <location filename="../vocabulary.py" line="37"/>
         <source>All words</source>
         <translation>所有词</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="39"/>
+        <location filename="../vocabulary.py" line="41"/>
         <source>Search words, pinyin and meanings…</source>
         <translation>搜索词语、拼音和释义…</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="41"/>
+        <location filename="../vocabulary.py" line="43"/>
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="41"/>
+        <location filename="../vocabulary.py" line="43"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="41"/>
+        <location filename="../vocabulary.py" line="43"/>
         <source>Meaning</source>
         <translation>释义</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="42"/>
+        <location filename="../vocabulary.py" line="44"/>
         <source>Sentence</source>
         <translation>例句</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="42"/>
+        <location filename="../vocabulary.py" line="44"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="42"/>
+        <location filename="../vocabulary.py" line="44"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="50"/>
+        <location filename="../vocabulary.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="52"/>
+        <location filename="../vocabulary.py" line="54"/>
         <source>7 stands for the band 7–9</source>
         <translation>7 表示 7–9 级</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="53"/>
+        <location filename="../vocabulary.py" line="55"/>
         <source>Mark All Known</source>
         <translation>全部标为认识</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="66"/>
+        <location filename="../vocabulary.py" line="69"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="70"/>
+        <location filename="../vocabulary.py" line="73"/>
         <source>Set status:</source>
         <translation>设置状态：</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="75"/>
+        <location filename="../vocabulary.py" line="78"/>
         <source>Mark all words of</source>
         <translation>把以下等级的所有词</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="86"/>
+        <location filename="../vocabulary.py" line="89"/>
         <source>New</source>
         <translation>新词</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="86"/>
+        <location filename="../vocabulary.py" line="89"/>
         <source>Learning</source>
         <translation>学习中</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="86"/>
+        <location filename="../vocabulary.py" line="89"/>
         <source>Known</source>
         <translation>认识</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="106"/>
+        <location filename="../vocabulary.py" line="109"/>
         <source>{0} words</source>
         <translation>{0} 个词</translation>
     </message>
