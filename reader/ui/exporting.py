@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.errors import DubaoError
 
+translate = QCoreApplication.translate  # lupdate collects translate("context", "text") calls
+
 FILTERS = {  # translated when shown (the translator is installed after this module is imported)
     "md": QT_TRANSLATE_NOOP("exporting", "Markdown (*.md)"),
     "csv": QT_TRANSLATE_NOOP("exporting", "CSV (*.csv)"),
@@ -26,14 +28,16 @@ FILTERS = {  # translated when shown (the translator is installed after this mod
 def choose_target(parent: QWidget, title: str, suggested: str, kind: str) -> tuple[Path, bool] | None:
     """Ask where to write; return (path, force) or None when cancelled or the reader keeps an existing file."""
     start = str(Path.home() / suggested)
-    name, _ = QFileDialog.getSaveFileName(parent, title, start, QCoreApplication.translate("exporting", FILTERS[kind]) + ";;" + QCoreApplication.translate("exporting", "All files (*)"),
-                                          options=QFileDialog.Option.DontConfirmOverwrite)
+    filters = translate("exporting", FILTERS[kind]) + ";;" + translate("exporting", "All files (*)")
+    name, _ = QFileDialog.getSaveFileName(parent, title, start, filters,
+                                          options=QFileDialog.Option.DontConfirmOverwrite)  # asked below
     if not name:
         return None
     path = Path(name)
     if not path.exists():
         return path, False
-    answer = QMessageBox.question(parent, title, QCoreApplication.translate("exporting", "{0} exists already. Replace it?").format(path.name),
+    question = translate("exporting", "{0} exists already. Replace it?").format(path.name)
+    answer = QMessageBox.question(parent, title, question,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return (path, True) if answer == QMessageBox.StandardButton.Yes else None
@@ -42,7 +46,8 @@ def choose_target(parent: QWidget, title: str, suggested: str, kind: str) -> tup
 def write_export(window, title: str, suggested: str, kind: str, write: Callable[[Path, bool], object]) -> Path | None:
     """Ask for a target and call `write(path, force)`; report success in the status bar, a problem in a message."""
     if window.controller.store is None and kind != "tsv":
-        QMessageBox.warning(window, title, QCoreApplication.translate("exporting", "The library could not be opened, so there is nothing to export."))
+        QMessageBox.warning(window, title,
+                            translate("exporting", "The library could not be opened, so there is nothing to export."))
         return None
     chosen = choose_target(window, title, suggested, kind)
     if chosen is None:
@@ -53,7 +58,7 @@ def write_export(window, title: str, suggested: str, kind: str, write: Callable[
     except (DubaoError, ValueError) as error:
         QMessageBox.warning(window, title, str(error))
         return None
-    window.statusBar().showMessage(QCoreApplication.translate("exporting", "Written: {0}").format(path), 6000)
+    window.statusBar().showMessage(translate("exporting", "Written: {0}").format(path), 6000)
     return path
 
 
@@ -70,10 +75,11 @@ def export_notes(window, fmt: str, all_articles: bool) -> Path | None:
     opened = window.controller.opened
     article_id = None if all_articles else (opened.entry_id if opened else None)
     if not all_articles and article_id is None:
-        QMessageBox.warning(window, QCoreApplication.translate("exporting", "Export Notes"), QCoreApplication.translate("exporting", "This article is not in the library, so it has no notes."))
+        QMessageBox.warning(window, translate("exporting", "Export Notes"),
+                            translate("exporting", "This article is not in the library, so it has no notes."))
         return None
     suggested = f"{'dubao-notes' if all_articles else _slug(window) + '-notes'}.{fmt}"
-    return write_export(window, QCoreApplication.translate("exporting", "Export Notes"), suggested, fmt,
+    return write_export(window, translate("exporting", "Export Notes"), suggested, fmt,
                         lambda path, force: write_notes(window.controller.store, path, fmt, article_id, force))
 
 
@@ -81,7 +87,7 @@ def export_vocabulary(window, fmt: str) -> Path | None:
     """Export the vocabulary as an Anki deck (.apkg) or CSV."""
     from reader.core.exports.vocab import export_vocab
 
-    return write_export(window, QCoreApplication.translate("exporting", "Export Vocabulary"), f"dubao-vocabulary.{fmt}", fmt,
+    return write_export(window, translate("exporting", "Export Vocabulary"), f"dubao-vocabulary.{fmt}", fmt,
                         lambda path, force: export_vocab(window.controller.store, path, fmt, force))
 
 
@@ -90,28 +96,31 @@ def export_glossary(window) -> Path | None:
     from reader.core.lang.glossary import write_glossary_file
     from reader.ui.services import language_service
 
-    return write_export(window, QCoreApplication.translate("exporting", "Export Glossary"), "dubao-glossary.tsv", "tsv", lambda path, force:
-                        write_glossary_file(path, language_service().glossary.entries.values(), force=force))
+    def write(path: Path, force: bool) -> int:
+        return write_glossary_file(path, language_service().glossary.entries.values(), force=force)
+
+    return write_export(window, translate("exporting", "Export Glossary"), "dubao-glossary.tsv", "tsv", write)
 
 
 def back_up(window) -> Path | None:
     """Write a consistent copy of the whole library (a backup to keep or move to another computer)."""
-    return write_export(window, QCoreApplication.translate("exporting", "Back Up Library"), "dubao-backup.sqlite3", "sqlite3",
+    return write_export(window, translate("exporting", "Back Up Library"), "dubao-backup.sqlite3", "sqlite3",
                         lambda path, force: window.controller.store.backup_to(path, force))
 
 
 def restore(window) -> bool:
     """Replace the library with a backup after asking; the current state is kept as a backup first; reload."""
-    title = QCoreApplication.translate("exporting", "Restore Library")
+    title = translate("exporting", "Restore Library")
     store = window.controller.store
     if store is None:
-        QMessageBox.warning(window, title, QCoreApplication.translate("exporting", "The library could not be opened; restart Dubao to be offered a backup."))
+        QMessageBox.warning(window, title, translate(
+            "exporting", "The library could not be opened; restart Dubao to be offered a backup."))
         return False
-    name, _ = QFileDialog.getOpenFileName(window, title, str(Path.home()),
-                                          QCoreApplication.translate("exporting", FILTERS["sqlite3"]) + ";;" + QCoreApplication.translate("exporting", "All files (*)"))
+    filters = translate("exporting", FILTERS["sqlite3"]) + ";;" + translate("exporting", "All files (*)")
+    name, _ = QFileDialog.getOpenFileName(window, title, str(Path.home()), filters)
     if not name:
         return False
-    question = QCoreApplication.translate("exporting", "Replace everything in your library (articles, notes, words) with {0}?\n\n"
+    question = translate("exporting", "Replace everything in your library (articles, notes, words) with {0}?\n\n"
                   "What is there now is kept as an automatic backup first.").format(Path(name).name)
     if QMessageBox.question(window, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                             QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
@@ -126,5 +135,6 @@ def restore(window) -> bool:
     window.controller.open_last_or_seed()
     window.refresh_library()
     window.refresh_annotations()
-    window.statusBar().showMessage(QCoreApplication.translate("exporting", "Restored. The previous state was saved as {0}").format(safety), 8000)
+    done = translate("exporting", "Restored. The previous state was saved as {0}").format(safety)
+    window.statusBar().showMessage(done, 8000)
     return True

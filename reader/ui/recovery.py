@@ -18,16 +18,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reader.core import paths
 from reader.core.errors import DubaoError
 
+translate = QCoreApplication.translate  # lupdate collects translate("context", "text") calls
+
 RESTORE, CONTINUE = "restore", "continue"
 
 
 def ask_recovery(parent: QWidget, text: str, backup: Path | None) -> str:
     """Ask what to do about a damaged library; return RESTORE or CONTINUE."""
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("recovery", "Library Damaged"), text,
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("recovery", "Library Damaged"), text,
                       QMessageBox.StandardButton.NoButton, parent)
-    restore = box.addButton(QCoreApplication.translate("recovery", "Restore the Backup"),
+    restore = box.addButton(translate("recovery", "Restore the Backup"),
                             QMessageBox.ButtonRole.AcceptRole) if backup else None
-    box.addButton(QCoreApplication.translate("recovery", "Continue Without Saving"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(translate("recovery", "Continue Without Saving"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return RESTORE if restore is not None and box.clickedButton() is restore else CONTINUE
 
@@ -43,21 +45,24 @@ def offer_recovery(window) -> bool:
     if error is None:
         return False
     if "newer version" in error.problem:
-        tell(window, QCoreApplication.translate("recovery", "Library From a Newer Dubao"), QCoreApplication.translate(
+        tell(window, translate("recovery", "Library From a Newer Dubao"), QCoreApplication.translate(
             "recovery", "Your library was written by a newer version of Dubao. It was left untouched.\n\nYou can "
             "read on, but bookmarks, notes and words are not saved until you update Dubao.\n\n{0}").format(error))
         return False
     if "locked by another program" in error.problem:
-        tell(window, QCoreApplication.translate("recovery", "Library in Use"), QCoreApplication.translate(
-            "recovery", "Another program is using your library, so nothing will be saved this time.\n\n{0}").format(error))
+        tell(window, translate("recovery", "Library in Use"), QCoreApplication.translate(
+            "recovery", "Another program is using your library, so nothing will be saved this time.\n\n{0}"
+        ).format(error))
         return False
     from reader.core.storage.recovery import newest_good_backup
 
     folder = paths.data_dir()
     backup = newest_good_backup(folder)
-    text = QCoreApplication.translate("recovery", "Your library could not be opened: {0}\n\nThe file was left untouched.").format(error.problem)
-    text += "\n\n" + (QCoreApplication.translate("recovery", "The newest good backup is from {0}. Restore it? The damaged file is kept beside it.").format(_when(backup))
-                      if backup else QCoreApplication.translate("recovery", "There is no good backup to restore. You can read on without saving."))
+    text = translate("recovery", "Your library could not be opened: {0}\n\nThe file was left untouched.").format(
+        error.problem)
+    offer = translate("recovery", "The newest good backup is from {0}. Restore it? The damaged file is kept beside it.")
+    text += "\n\n" + (offer.format(_when(backup)) if backup else translate(
+        "recovery", "There is no good backup to restore. You can read on without saving."))
     if ask_recovery(window, text, backup) != RESTORE:
         return False
     return restore_backup(window, folder, backup)
@@ -70,7 +75,7 @@ def restore_backup(window, folder: Path, backup: Path) -> bool:
     try:
         kept = restore_over_damaged(folder, backup)
     except DubaoError as error:
-        tell(window, QCoreApplication.translate("recovery", "Library Damaged"), str(error))
+        tell(window, translate("recovery", "Library Damaged"), str(error))
         return False
     window.controller.open_store()
     if window.controller.store is None:
@@ -81,7 +86,8 @@ def restore_backup(window, folder: Path, backup: Path) -> bool:
         window.controller.open_last_or_seed()
     window.refresh_library()
     window.refresh_annotations()
-    window.statusBar().showMessage(QCoreApplication.translate("recovery", "The backup was restored; the damaged file is kept as {0}.").format(kept.name), 10000)
+    done = translate("recovery", "The backup was restored; the damaged file is kept as {0}.").format(kept.name)
+    window.statusBar().showMessage(done, 10000)
     return True
 
 

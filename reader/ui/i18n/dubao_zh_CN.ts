@@ -893,89 +893,89 @@
 <context>
     <name>exporting</name>
     <message>
-        <location filename="../exporting.py" line="18"/>
+        <location filename="../exporting.py" line="20"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="19"/>
+        <location filename="../exporting.py" line="21"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="20"/>
+        <location filename="../exporting.py" line="22"/>
         <source>Anki deck (*.apkg)</source>
         <translation>Anki 卡组 (*.apkg)</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="21"/>
+        <location filename="../exporting.py" line="23"/>
         <source>Glossary (*.tsv)</source>
         <translation>术语表 (*.tsv)</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="22"/>
+        <location filename="../exporting.py" line="24"/>
         <source>Dubao backup (*.sqlite3)</source>
         <translation>读报备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="29"/>
-        <location filename="../exporting.py" line="111"/>
+        <location filename="../exporting.py" line="31"/>
+        <location filename="../exporting.py" line="119"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="36"/>
+        <location filename="../exporting.py" line="39"/>
         <source>{0} exists already. Replace it?</source>
         <translation>{0} 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="45"/>
+        <location filename="../exporting.py" line="50"/>
         <source>The library could not be opened, so there is nothing to export.</source>
         <translation>文库无法打开，没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="56"/>
+        <location filename="../exporting.py" line="61"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="73"/>
-        <location filename="../exporting.py" line="76"/>
+        <location filename="../exporting.py" line="78"/>
+        <location filename="../exporting.py" line="82"/>
         <source>Export Notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="73"/>
+        <location filename="../exporting.py" line="79"/>
         <source>This article is not in the library, so it has no notes.</source>
         <translation>这篇文章不在文库中，因此没有笔记。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="84"/>
+        <location filename="../exporting.py" line="90"/>
         <source>Export Vocabulary</source>
         <translation>导出生词</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="93"/>
+        <location filename="../exporting.py" line="102"/>
         <source>Export Glossary</source>
         <translation>导出术语表</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="99"/>
+        <location filename="../exporting.py" line="107"/>
         <source>Back Up Library</source>
         <translation>备份文库</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="105"/>
+        <location filename="../exporting.py" line="113"/>
         <source>Restore Library</source>
         <translation>恢复文库</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="108"/>
+        <location filename="../exporting.py" line="116"/>
         <source>The library could not be opened; restart Dubao to be offered a backup.</source>
         <translation>文库无法打开；请重新启动读报以选择备份。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="114"/>
+        <location filename="../exporting.py" line="123"/>
         <source>Replace everything in your library (articles, notes, words) with {0}?
 
 What is there now is kept as an automatic backup first.</source>
@@ -984,7 +984,7 @@ What is there now is kept as an automatic backup first.</source>
 现有内容会先保存为自动备份。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="129"/>
+        <location filename="../exporting.py" line="138"/>
         <source>Restored. The previous state was saved as {0}</source>
         <translation>已恢复。之前的内容已保存为 {0}</translation>
     </message>
@@ -1000,28 +1000,28 @@ What is there now is kept as an automatic backup first.</source>
 <context>
     <name>recovery</name>
     <message>
-        <location filename="../recovery.py" line="26"/>
-        <location filename="../recovery.py" line="73"/>
+        <location filename="../recovery.py" line="28"/>
+        <location filename="../recovery.py" line="78"/>
         <source>Library Damaged</source>
         <translation>文库已损坏</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="28"/>
+        <location filename="../recovery.py" line="30"/>
         <source>Restore the Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="30"/>
+        <location filename="../recovery.py" line="32"/>
         <source>Continue Without Saving</source>
         <translation>继续阅读，不保存</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="46"/>
+        <location filename="../recovery.py" line="48"/>
         <source>Library From a Newer Dubao</source>
         <translation>文库来自更新版本的读报</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="46"/>
+        <location filename="../recovery.py" line="48"/>
         <source>Your library was written by a newer version of Dubao. It was left untouched.
 
 You can read on, but bookmarks, notes and words are not saved until you update Dubao.
@@ -1034,12 +1034,12 @@ You can read on, but bookmarks, notes and words are not saved until you update D
 {0}</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="51"/>
+        <location filename="../recovery.py" line="53"/>
         <source>Library in Use</source>
         <translation>文库正被使用</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="51"/>
+        <location filename="../recovery.py" line="53"/>
         <source>Another program is using your library, so nothing will be saved this time.
 
 {0}</source>
@@ -1048,7 +1048,7 @@ You can read on, but bookmarks, notes and words are not saved until you update D
 {0}</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="58"/>
+        <location filename="../recovery.py" line="61"/>
         <source>Your library could not be opened: {0}
 
 The file was left untouched.</source>
@@ -1057,17 +1057,17 @@ The file was left untouched.</source>
 文件没有做任何改动。</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="59"/>
+        <location filename="../recovery.py" line="63"/>
         <source>The newest good backup is from {0}. Restore it? The damaged file is kept beside it.</source>
         <translation>最新的完好备份来自 {0}。要恢复它吗？损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="60"/>
+        <location filename="../recovery.py" line="64"/>
         <source>There is no good backup to restore. You can read on without saving.</source>
         <translation>没有可以恢复的完好备份。你可以继续阅读，但不会保存。</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="84"/>
+        <location filename="../recovery.py" line="89"/>
         <source>The backup was restored; the damaged file is kept as {0}.</source>
         <translation>备份已恢复；损坏的文件保留为 {0}。</translation>
     </message>
