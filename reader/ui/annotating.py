@@ -60,6 +60,7 @@ class AnnotationDesk:
     def __init__(self, controller) -> None:
         self.controller = controller
         self.undo_list: list[int] = []  # ids of deleted annotations, the last deleted last
+        self._blocks_of: tuple[object, dict[str, int]] = (None, {})  # (document, paragraph id → block)
 
     # --- where things are ---------------------------------------------------------------------------------------
     @property
@@ -84,7 +85,9 @@ class AnnotationDesk:
         document = self.controller.document
         if document is None:
             return None
-        return next((i for i, b in enumerate(document.blocks) if b.is_paragraph and b.key == paragraph_id), None)
+        if self._blocks_of[0] is not document:
+            self._blocks_of = (document, {b.key: i for i, b in enumerate(document.blocks) if b.is_paragraph})
+        return self._blocks_of[1].get(paragraph_id)
 
     def span_of(self, annotation: Annotation) -> Span | None:
         """Return where an annotation of the open article stands in the view (None for an orphan or elsewhere)."""
@@ -112,9 +115,9 @@ class AnnotationDesk:
         return self._call(lambda: self.controller.store.annotations.add_bookmark(self.controller.opened.entry_id,
                                                                                   anchor, name))
 
-    def bookmarks(self) -> list[BookmarkRow]:
-        """Return the open article's bookmarks, in reading order."""
-        rows = [a for a in self._listed() if a.kind == "bookmark"]
+    def bookmarks(self, listed: list[Annotation] | None = None) -> list[BookmarkRow]:
+        """Return the open article's bookmarks (from `listed`, else from the library), in reading order."""
+        rows = [a for a in (self.listed() if listed is None else listed) if a.kind == "bookmark"]
         rows.sort(key=self._reading_order)
         return [BookmarkRow(a.id, a.name or a.anchor.suffix[:NAME_WORDS], a.anchor.exact or a.anchor.suffix[:NAME_WORDS])
                 for a in rows]
@@ -149,13 +152,15 @@ class AnnotationDesk:
         """Return one annotation (None when the library cannot say)."""
         return self._call(lambda: self.controller.store.annotations.get(annotation_id)) if self.controller.store else None
 
-    def notes(self, all_articles: bool = False) -> list[NoteRow]:
-        """Return highlights and notes (of the open article, or of all articles), orphans included."""
+    def notes(self, all_articles: bool = False, listed: list[Annotation] | None = None) -> list[NoteRow]:
+        """Return highlights and notes (of the open article, or of all articles), orphans included; `listed` may
+        hold the open article's annotations already read."""
         store = self.controller.store
         if store is None or (not all_articles and not self.ready):
             return []
-        article = None if all_articles else self.controller.opened.entry_id
-        listed = self._call(lambda: store.annotations.list(article)) or []
+        if all_articles or listed is None:
+            article = None if all_articles else self.controller.opened.entry_id
+            listed = self._call(lambda: store.annotations.list(article)) or []
         titles = self._titles({a.article_id for a in listed})
         chosen = [a for a in listed if a.kind != "bookmark"]
         if not all_articles:
@@ -170,10 +175,10 @@ class AnnotationDesk:
             titles[article_id] = entry.title if entry else ""
         return titles
 
-    def painted_spans(self) -> list[tuple[Span, str]]:
+    def painted_spans(self, listed: list[Annotation] | None = None) -> list[tuple[Span, str]]:
         """Return the open article's highlights and notes as (span, colour) for the view to paint."""
         painted = []
-        for annotation in self._listed():
+        for annotation in self.listed() if listed is None else listed:
             span = self.span_of(annotation) if annotation.kind != "bookmark" else None
             if span is not None and span[2] > span[1]:
                 colour = HIGHLIGHT_COLOURS.get(annotation.colour or "", NOTE_COLOUR)
@@ -205,7 +210,8 @@ class AnnotationDesk:
         return restored
 
     # --- helpers ---------------------------------------------------------------------------------------------------
-    def _listed(self) -> list[Annotation]:
+    def listed(self) -> list[Annotation]:
+        """Return the open article's annotations (empty without a library)."""
         if not self.ready:
             return []
         return self._call(lambda: self.controller.store.annotations.list(self.controller.opened.entry_id)) or []

@@ -134,6 +134,7 @@ def restore(window) -> bool:
         return False
     window.controller.open_last_or_seed()
     window.refresh_library()
+    window.desk.undo_list.clear()  # what was deleted belongs to the library that was replaced
     window.refresh_annotations()
     done = translate("exporting", "Restored. The previous state was saved as {0}").format(safety)
     window.statusBar().showMessage(done, 8000)

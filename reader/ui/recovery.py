@@ -85,6 +85,7 @@ def restore_backup(window, folder: Path, backup: Path) -> bool:
     if not (source and Path(source).is_file() and window.open_path(source)):
         window.controller.open_last_or_seed()
     window.refresh_library()
+    window.desk.undo_list.clear()  # what was deleted belongs to the library that was replaced
     window.refresh_annotations()
     done = translate("recovery", "The backup was restored; the damaged file is kept as {0}.").format(kept.name)
     window.statusBar().showMessage(done, 10000)

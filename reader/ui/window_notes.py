@@ -53,10 +53,11 @@ class NotesWindowMixin:
     # --- drawing what is stored ----------------------------------------------------------------------------------
     def refresh_annotations(self) -> None:
         """Show the open article's bookmarks, notes and orphans in the panels and its highlights in the view."""
-        self.bookmarks.set_rows(self.desk.bookmarks())
+        listed = self.desk.listed()  # read once for all three
+        self.bookmarks.set_rows(self.desk.bookmarks(listed))
         all_articles = self.notes.all_articles.isChecked()
-        self.notes.set_rows(self.desk.notes(all_articles), group_by_article=all_articles)
-        self.view.set_highlights(self.desk.painted_spans())
+        self.notes.set_rows(self.desk.notes(all_articles, listed), group_by_article=all_articles)
+        self.view.set_highlights(self.desk.painted_spans(listed))
         for panel in (self.bookmarks, self.notes):
             panel.set_undo_available(bool(self.desk.undo_list))
 

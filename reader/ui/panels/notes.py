@@ -40,6 +40,7 @@ class NotesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notesPanel")
+        self._swatches: dict[str, QIcon] = {}
         self.all_articles = QCheckBox(self.tr("All articles"), self)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
@@ -100,10 +101,16 @@ class NotesPanel(QWidget):
         item.setData(0, ID_ROLE, row.id)
         item.setData(0, ARTICLE_ROLE, row.article_id)
         item.setData(0, ORPHAN_ROLE, row.orphan)
-        swatch = QPixmap(12, 12)
-        swatch.fill(QColor(HIGHLIGHT_COLOURS.get(row.colour or "", NOTE_COLOUR)))
-        item.setIcon(0, QIcon(swatch))
+        item.setIcon(0, self._swatch(HIGHLIGHT_COLOURS.get(row.colour or "", NOTE_COLOUR)))
         return item
+
+    def _swatch(self, colour: str) -> QIcon:
+        """Return a small square of `colour` (made once per colour)."""
+        if colour not in self._swatches:
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(QColor(colour))
+            self._swatches[colour] = QIcon(pixmap)
+        return self._swatches[colour]
 
     def rows_shown(self) -> list[tuple[int, bool]]:
         """Return (id, is orphan) of every note listed, top to bottom."""
