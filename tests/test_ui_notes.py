@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from reader.core.importer import to_markdown
@@ -68,7 +69,8 @@ def test_ctrl_d_bookmarks_the_place_then_jump_rename_delete_and_undo(qtbot, arti
     block = block_starting(window, "建设“品质西海岸”")
     window.view.selection.move((block, 2), extend=False)
     window.view.ensure_visible(block, 2, 3)
-    window.actions_["bookmark"].trigger()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     marks = stored(window, "bookmark")
     assert len(marks) == 1 and marks[0].anchor.start == 2
     assert marks[0].name == window.bookmarks.names()[0] and marks[0].name.startswith("强化标准引领 · ")
@@ -81,7 +83,7 @@ def test_ctrl_d_bookmarks_the_place_then_jump_rename_delete_and_undo(qtbot, arti
     window.bookmarks.delete_button.click()
     assert window.bookmarks.names() == [] and stored(window, "bookmark") == []
     assert window.bookmarks.undo_button.isEnabled()
-    window.actions_["undo_delete"].trigger()  # Ctrl+Z
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.bookmarks.names() == ["我的书签"] and len(stored(window, "bookmark")) == 1
 
 
@@ -146,8 +148,6 @@ def test_highlight_with_colour_and_note_is_stored_painted_edited_deleted_and_und
 
 
 def test_note_editor_accepts_input_methods(qtbot):
-    from PySide6.QtCore import Qt
-
     dialog = note_dialog.NoteDialog(None, "Note", "质量", "旧的")
     qtbot.addWidget(dialog)
     assert dialog.editor.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
@@ -224,9 +224,11 @@ def test_vocabulary_window_filters_searches_changes_status_and_deletes(qtbot, ar
     qtbot.waitUntil(lambda: w.words_shown() == ["标准"], timeout=2000)
     w.search.setText("")
     qtbot.waitUntil(lambda: len(w.words_shown()) == 3, timeout=2000)
+    w.table.clearSelection()
     w.table.selectRow(0)
     w.status_buttons["known"].click()
     assert vocab.get("首要").status == "known" and w.table.item(0, 5).text() == "Known"
+    w.table.clearSelection()
     w.table.selectRow(1)
     w.delete_button.click()
     assert [e.word for e in vocab.list()] == ["首要", "标准"] and w.words_shown() == ["首要", "标准"]
