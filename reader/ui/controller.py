@@ -13,6 +13,7 @@ Signals:
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -146,7 +147,38 @@ class ReaderController(QObject):
                 return
             start()  # not cached: the reading runs in a child process, so start it at once
             return
-        QTimer.singleShot(ANNOTATE_AFTER_MS, start)  # let the text paint first: annotating competes for the GIL
+        fill = lambda: run_in_background(lambda: services.fill_annotation_cache(article),  # noqa: E731
+                                         lambda _: self._decode_in_steps(article, generation, arrived, failed),
+                                         failed, self)
+        QTimer.singleShot(ANNOTATE_AFTER_MS, fill)  # a long article: let the text paint first
+
+    def _decode_in_steps(self, article: Article, generation: int, arrived, failed) -> None:
+        """Decode a long article's cached annotation a few milliseconds per idle moment on this thread (a worker
+        thread decoding it would hold the GIL and freeze scrolling and clicks)."""
+        if generation != self._generation:
+            return
+        steps = services.cached_annotation_steps(article)
+        timer = QTimer(self, interval=0)
+        collecting = gc.isenabled()
+        gc.disable()  # the decoded words live as long as the article: a full collection meanwhile stalls 100+ ms
+
+        def step() -> None:
+            try:
+                result = next(steps) if generation == self._generation else False
+            except DubaoError as error:
+                result = False
+                failed(error)
+            if result is not None:
+                timer.stop()
+                timer.deleteLater()
+                gc.freeze()  # keep them out of later collections too
+                if collecting:
+                    gc.enable()
+                if result is not False:
+                    arrived(result)
+
+        timer.timeout.connect(step)
+        timer.start()
 
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:

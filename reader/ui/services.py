@@ -70,6 +70,22 @@ def cached_annotation(article: Article) -> AnnotatedArticle | None:
     return load_cached(article, default_service())
 
 
+def fill_annotation_cache(article: Article) -> None:
+    """Make sure the annotation cache holds the whole article (reading what is missing in a child process)."""
+    from reader.core.lang import default_service
+    from reader.core.lang.pipeline import fill_cache_in_subprocess
+
+    fill_cache_in_subprocess(article, default_service())
+
+
+def cached_annotation_steps(article: Article):
+    """Return an iterator that decodes the cached annotation a few milliseconds per step (None until the last)."""
+    from reader.core.lang import default_service
+    from reader.core.lang.pipeline import load_cached_in_steps
+
+    return load_cached_in_steps(article, default_service())
+
+
 def language_service():
     """Return the process's shared language service (dictionary, HSK lists, glossary)."""
     from reader.core.lang import default_service

@@ -15,8 +15,9 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph, GlossaryHit, Token
 from reader.core.errors import DubaoError, StorageProblem
@@ -172,17 +173,69 @@ def annotate_in_subprocess(article: Article, service: "LanguageService", timeout
         return cached
     if getattr(sys, "frozen", False):  # a bundled app cannot run `python -m`: read in this process instead
         return annotate(article, service)
+    result = _read_in_child(article, service, timeout)
+    cached = load_cached(article, service) if result.returncode == 0 else None
+    if cached is None:
+        raise _child_problem(result, service)
+    return cached
+
+
+def _read_in_child(article: Article, service: "LanguageService", timeout: float) -> subprocess.CompletedProcess:
+    """Run the child process that reads the article into the cache; return how it ended."""
     payload = json.dumps({"article": article.to_dict(), "user_words": _user_words_payload(service)}, ensure_ascii=False)
     env = dict(os.environ, DUBAO_CACHE_DIR=str(service.cache_dir))
     if service._data_dir is not None:
         env["DUBAO_DATA_DIR"] = str(service._data_dir)
-    result = subprocess.run([sys.executable, "-m", "reader.core.lang.pipeline"], input=payload.encode("utf-8"),
-                            capture_output=True, timeout=timeout, env=env)
-    cached = load_cached(article, service) if result.returncode == 0 else None
-    if cached is None:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-        raise StorageProblem(f"the article could not be annotated ({message[0]})", service.cache_dir / CACHE_FILE)
-    return cached
+    return subprocess.run([sys.executable, "-m", "reader.core.lang.pipeline"], input=payload.encode("utf-8"),
+                          capture_output=True, timeout=timeout, env=env)
+
+
+def _child_problem(result: subprocess.CompletedProcess, service: "LanguageService") -> StorageProblem:
+    message = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+    return StorageProblem(f"the article could not be annotated ({message[0]})", service.cache_dir / CACHE_FILE)
+
+
+def fill_cache_in_subprocess(article: Article, service: "LanguageService", timeout: float = 300) -> None:
+    """Make sure the cache holds the annotation of every paragraph and heading, reading what is missing in a child
+    process. Nothing is decoded here: `load_cached_in_steps` then decodes it a slice at a time."""
+    if _all_cached(article, service):
+        return
+    if getattr(sys, "frozen", False):  # a bundled app cannot run `python -m`: read in this process instead
+        annotate(article, service)
+        return
+    result = _read_in_child(article, service, timeout)
+    if result.returncode != 0 or not _all_cached(article, service):
+        raise _child_problem(result, service)
+
+
+def _all_cached(article: Article, service: "LanguageService") -> bool:
+    versions = service.versions()
+    keys = sorted({cache_key(text, versions) for _, text, _ in _units(article)})
+    return len(_cache(service).get_many(keys)) == len(keys)
+
+
+def load_cached_in_steps(article: Article, service: "LanguageService",
+                         budget: float = 0.004) -> Iterator[AnnotatedArticle | None]:
+    """Decode the article's cached annotation about `budget` seconds at a time: yield None after each slice and the
+    AnnotatedArticle last (StorageProblem when part of it is not cached). A window drives it from idle moments,
+    so a long article's pinyin arrives without holding up scrolling or clicks (no thread competes for the GIL)."""
+    versions = service.versions()
+    units = _units(article)
+    paragraphs: list[AnnotatedParagraph] = []
+    deadline = time.perf_counter() + budget
+    for start in range(0, len(units), 100):
+        chunk = units[start : start + 100]
+        keys = [cache_key(text, versions) for _, text, _ in chunk]
+        stored = _cache(service).get_many(sorted(set(keys)))
+        for (key_or_id, text, is_heading), key in zip(chunk, keys):
+            if key not in stored:
+                raise StorageProblem("part of the article's annotation is missing from the cache",
+                                     service.cache_dir / CACHE_FILE)
+            paragraphs.append(_decode("" if is_heading else key_or_id, text, stored[key]))
+            if time.perf_counter() > deadline:
+                yield None
+                deadline = time.perf_counter() + budget
+    yield _assemble(units, paragraphs)
 
 
 def _user_words_payload(service: "LanguageService") -> dict[str, Any]:

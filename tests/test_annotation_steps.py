@@ -1,0 +1,54 @@
+"""A long article's annotation: the cache is filled by a child process, then decoded a slice at a time (so the
+window answers scrolling and clicks meanwhile), giving exactly what a one-go load gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import _session_cache
+from lang_support import article_from_paragraphs
+from reader.core.errors import StorageProblem
+from reader.core.lang.pipeline import fill_cache_in_subprocess, load_cached, load_cached_in_steps
+from reader.core.lang.service import LanguageService
+
+TEXTS = ["重整行装再出发，推进供给侧结构性改革。", "他把钱还给了银行，２０２５年“10+1”。", "還是長江", "质量第一，效益优先。"]
+
+
+@pytest.fixture
+def service(tmp_path, tmp_path_factory):
+    """A service with this session's dictionary caches but its own annotation cache and data folder."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    shared = _session_cache(tmp_path_factory)
+    for name in ("cedict.sqlite3", "jieba-prefix-dict.marshal"):
+        if (shared / name).exists():
+            (cache / name).symlink_to(shared / name)
+    return LanguageService(cache_dir=cache, data_dir=tmp_path / "data")
+
+
+def test_stepwise_decoding_gives_what_a_one_go_load_gives(service):
+    article = article_from_paragraphs(TEXTS, title="高质量发展")
+    service.annotate(article)
+    steps = list(load_cached_in_steps(article, service, budget=0))
+    assert all(step is None for step in steps[:-1])
+    assert len(steps) >= len(TEXTS)  # with no time budget every paragraph is its own slice
+    assert steps[-1] == load_cached(article, service)
+    assert set(steps[-1].paragraphs) == {p.id for p in article.paragraphs()}
+
+
+def test_stepwise_decoding_of_an_uncached_article_is_a_storage_problem(service):
+    article = article_from_paragraphs(["从未读过的一段。"])
+    with pytest.raises(StorageProblem):
+        list(load_cached_in_steps(article, service))
+
+
+def test_filling_the_cache_in_a_child_process_leaves_this_process_without_jieba(service):
+    import sys
+
+    article = article_from_paragraphs(TEXTS[:2])
+    assert load_cached(article, service) is None
+    had_jieba = "jieba" in sys.modules
+    fill_cache_in_subprocess(article, service)
+    assert load_cached(article, service) is not None
+    assert ("jieba" in sys.modules) == had_jieba
+    fill_cache_in_subprocess(article, service)  # all cached: nothing to do, nothing raised
