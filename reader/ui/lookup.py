@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from reader.ui import services
 from reader.ui.popup import GlossaryCard, PopupContent
 from reader.ui.services import format_readings
 from reader.ui.worker import run_in_background
 
+POPUP_PREPARE_AFTER_MS = 400
 _READY: list[bool] = []  # set once a lookup has opened the dictionary
 
 
@@ -57,6 +58,9 @@ def warm_up(owner: QObject) -> None:
         return True
 
     run_in_background(open_dictionary, lambda _ok: None, lambda _error: None, owner)
+    popup = getattr(owner, "popup", None)
+    if popup is not None:  # after the first paint, while the reader starts reading
+        QTimer.singleShot(POPUP_PREPARE_AFTER_MS, popup.prepare)
 
 
 def full_content(result, word, tone_marks: bool) -> PopupContent:

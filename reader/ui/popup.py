@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -164,6 +164,16 @@ class WordPopup(QFrame):
         self.setGeometry(place_beside(word_rect, (hint.width(), hint.height()), bounds))
         self.show()
         self.raise_()
+
+    def prepare(self) -> None:
+        """Lay out, then draw, a sample card while hidden (two short steps), so that the first real popup finds the
+        text layout, fonts and buttons ready instead of pausing the window for them."""
+        if self.isVisible():
+            return
+        self._set_content(PopupContent("质量", "zhì liàng", ("quality", "mass (physics)"), 2,
+                                       (("质", "zhì", "nature"), ("量", "liàng", "amount"))))
+        self.content = None
+        QTimer.singleShot(0, lambda: None if self.isVisible() else self.grab())
 
     def update_content(self, content: PopupContent) -> None:
         """Replace the content shown for the same word (when the dictionary finished loading)."""
