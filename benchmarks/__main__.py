@@ -26,7 +26,7 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 def sections(quick: bool) -> list[tuple[str, Callable[[], list[Row]]]]:
     """Return (title, measure) of every benchmark, with the run counts of a full or a quick run."""
-    from benchmarks import bench_bad_inputs, bench_calibre, bench_notes, bench_startup, bench_storage
+    from benchmarks import bench_calibre, bench_notes, bench_startup, bench_storage
 
     runs = 3 if quick else 7
     library = Path(tempfile.gettempdir()) / "dubao-bench-library-v4"
@@ -42,17 +42,7 @@ def sections(quick: bool) -> list[tuple[str, Callable[[], list[Row]]]]:
         ("Library of 10,000 seed-size articles", storage),
         ("Scrolling and popup (offscreen, in process)", lambda: bench_startup.view_rows(3 if quick else 5)),
         ("Highlights and notes (offscreen, in process)", lambda: bench_notes.measure(3 if quick else 5)),
-        ("Huge inputs: importer and the window's open path", lambda: huge_input_rows(bench_bad_inputs, quick)),
     ]
-
-
-def huge_input_rows(module, quick: bool) -> list[Row]:
-    """The huge-input benchmark's rows (its own data folder; the corpus files written to a temporary folder)."""
-    with tempfile.TemporaryDirectory(prefix="dubao-bench-huge-") as folder:
-        os.environ["DUBAO_DATA_DIR"] = str(Path(folder) / "data")
-        files = module.corpus_files(Path(folder))
-        repeat = 2 if quick else 3
-        return module.import_rows(files, repeat) + module.window_rows(files, repeat)
 
 
 def run_section(title: str, measure: Callable[[], list[Row]]) -> list[Row]:
