@@ -205,14 +205,15 @@ class LayoutBuilder:
         index, block, layout = self.next_block, self.blocks[self.next_block], self.layout
         layout.first_line_of_block.append(len(layout.lines))
         text_h = self.measure.text_height(block.kind)
-        ruby_h = self.measure.ruby_height(block.kind) if any(block.ruby) else 0.0
+        has_ruby = any(block.ruby)
+        ruby_h = self.measure.ruby_height(block.kind) if has_ruby else 0.0
         line_h = (text_h + ruby_h) * self.line_spacing
         self.y += block.space_before * text_h
         widths, shifts = _cell_widths(block, self.measure)
         pieces = list(_break_block(block, widths, self.usable, self.measure)) or [(0, 0, [], [])]
         for start, end, xs, cells in pieces:
             line = Line(index, start, end, self.y, line_h, ruby_h, [x + self.margin for x in xs], cells,
-                        shifts[start:end] if any(block.ruby) else [])
+                        shifts[start:end] if has_ruby else [])
             layout.lines.append(line)
             layout.tops.append(self.y)
             self.y += line_h
