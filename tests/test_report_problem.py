@@ -70,3 +70,26 @@ def test_a_file_that_cannot_be_written_is_explained_and_the_dialog_stays(qtbot, 
     assert not dialog.save_to(target)
     assert warnings == [("Report not saved", f"{target}: the folder to write into does not exist")]
     assert dialog.isVisible() and not target.exists()
+
+
+def test_the_help_menu_action_opens_the_dialog_offering_the_open_article(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import services
+    from reader.ui.app import build_window, open_initial_article
+    from reader.ui.launch import build_parser
+    from test_ui_helpers import annotate_article
+
+    monkeypatch.setattr(services, "annotate", annotate_article)
+    article = tmp_path / "article.md"
+    article.write_text(to_markdown(made_up_article(32)), encoding="utf-8")
+    window = build_window()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.controller.annotationReady, timeout=10000):
+        open_initial_article(window, build_parser().parse_args([str(article)]))
+    window.actions_["report_problem"].trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReportProblemDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    assert dialogs[0].include_article.isEnabled() and not dialogs[0].include_article.isChecked()
+    assert dialogs[0].article_markdown == to_markdown(window.view.document.article)
+    dialogs[0].close()

@@ -83,6 +83,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("present_start", "go", QT_TRANSLATE_NOOP("actions", "Present from the &Beginning"), ("F5",)),
     ActionSpec("present_here", "go", QT_TRANSLATE_NOOP("actions", "Present from &This Section"), ("Shift+F5",)),
     ActionSpec("about", "help", QT_TRANSLATE_NOOP("actions", "&About Dubao"), ()),
+    ActionSpec("report_problem", "help", QT_TRANSLATE_NOOP("actions", "&Report a Problem…"), ()),
     ActionSpec("language_en", "settings", "English", (), True, "language"),
     ActionSpec("language_zh", "settings", "简体中文", (), True, "language"),
 )

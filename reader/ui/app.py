@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader.core import paths
+from reader.core import logs, paths
 from reader.ui.controller import ReaderController
 from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_message
 from reader.ui.i18n import install_translator
@@ -100,6 +100,8 @@ def start_presentation_if_asked(window: MainWindow, args: Namespace) -> None:
 def run_app(args: Namespace) -> int:
     """Run the reader until its window closes; return the exit status."""
     app = create_application()
+    logs.start_logging()  # a rotating log in the data folder, for Help ▸ Report a Problem…
+    sys.excepthook = logs.log_uncaught
     prefs = Preferences()
     install_translator(app, prefs.language() or QLocale.system().name())
     handoff = _single_instance(getattr(args, "path", None))

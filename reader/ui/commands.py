@@ -46,7 +46,7 @@ def command_handlers(window) -> dict[str, Callable]:
         "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
         "present_start": lambda: present(window, None),
         "present_here": lambda: present(window, v.current_section()),
-        "about": window.show_about,
+        "about": window.show_about, "report_problem": window.report_problem,
         "language_en": lambda: window.choose_language("en"), "language_zh": lambda: window.choose_language("zh_CN"),
         **notes_handlers(window),
     }

@@ -346,6 +346,14 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
 
         show_about_dialog(self)
 
+    def report_problem(self) -> None:
+        """Help ▸ Report a Problem…: the open article's text is offered, included only when the user ticks it."""
+        from reader.core.importer import to_markdown
+        from reader.ui.report_problem import show_report_problem_dialog
+
+        document = self.view.document
+        show_report_problem_dialog(self, to_markdown(document.article) if document is not None else None)
+
     def copy_text(self, text: str) -> None:
         """Put `text` on the clipboard (nothing when it is empty)."""
         if text:

@@ -165,42 +165,42 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../panels/notes.py" line="43"/>
+        <location filename="../panels/notes.py" line="44"/>
         <source>All articles</source>
         <translation>所有文章</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="47"/>
+        <location filename="../panels/notes.py" line="48"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="48"/>
+        <location filename="../panels/notes.py" line="49"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="49"/>
+        <location filename="../panels/notes.py" line="50"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="50"/>
+        <location filename="../panels/notes.py" line="51"/>
         <source>Re-attach Here</source>
         <translation>重新附加到此处</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="51"/>
+        <location filename="../panels/notes.py" line="52"/>
         <source>Select the passage in the article, then attach the chosen orphan to it</source>
         <translation>在文章中选中段落，再把选中的孤立笔记附加到那里</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="79"/>
+        <location filename="../panels/notes.py" line="80"/>
         <source>Orphans: not found in the changed article</source>
         <translation>孤立笔记：在修改后的文章中找不到</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="82"/>
+        <location filename="../panels/notes.py" line="83"/>
         <source>Highlights and notes</source>
         <translation>高亮和笔记</translation>
     </message>
@@ -218,73 +218,73 @@
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="80"/>
+        <location filename="../window_notes.py" line="81"/>
         <source>Bookmarks need the library, which could not be opened.</source>
         <translation>书签需要文库，但文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="86"/>
+        <location filename="../window_notes.py" line="87"/>
         <source>Bookmarked: {0}</source>
         <translation>已加书签：{0}</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="97"/>
+        <location filename="../window_notes.py" line="98"/>
         <source>This note&apos;s passage is no longer in the article.</source>
         <translation>这条笔记所在的段落已不在文章中。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="117"/>
+        <location filename="../window_notes.py" line="118"/>
         <source>Select some text of the article first.</source>
         <translation>请先选中文章中的文字。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="123"/>
+        <location filename="../window_notes.py" line="124"/>
         <source>Highlight with Note</source>
         <translation>高亮并加笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="129"/>
-        <location filename="../window_notes.py" line="142"/>
+        <location filename="../window_notes.py" line="130"/>
+        <location filename="../window_notes.py" line="143"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="139"/>
+        <location filename="../window_notes.py" line="140"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="148"/>
+        <location filename="../window_notes.py" line="149"/>
         <source>Deleted. Undo with Ctrl+Z.</source>
         <translation>已删除。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="154"/>
+        <location filename="../window_notes.py" line="155"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="154"/>
+        <location filename="../window_notes.py" line="155"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="162"/>
+        <location filename="../window_notes.py" line="163"/>
         <source>Choose an orphan in the Notes panel and select the passage it belongs to.</source>
         <translation>请在笔记面板中选一条孤立笔记，并选中它所属的段落。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="166"/>
+        <location filename="../window_notes.py" line="167"/>
         <source>Re-attached.</source>
         <translation>已重新附加。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="188"/>
+        <location filename="../window_notes.py" line="189"/>
         <source>The library could not be opened, so no words are saved.</source>
         <translation>文库无法打开，因此没有保存的生词。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="227"/>
+        <location filename="../window_notes.py" line="228"/>
         <source>{0} words of HSK 1–{1} marked known.</source>
         <translation>HSK 1–{1} 级的 {0} 个词已标为认识。</translation>
     </message>
@@ -335,32 +335,32 @@
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="56"/>
+        <location filename="../controller.py" line="57"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="67"/>
+        <location filename="../controller.py" line="68"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="77"/>
+        <location filename="../controller.py" line="78"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="102"/>
+        <location filename="../controller.py" line="103"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="136"/>
+        <location filename="../controller.py" line="137"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="176"/>
+        <location filename="../controller.py" line="208"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
@@ -850,42 +850,47 @@
         <translation>关于读报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="91"/>
+        <location filename="../actions.py" line="86"/>
+        <source>&amp;Report a Problem…</source>
+        <translation>报告问题(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="92"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="91"/>
+        <location filename="../actions.py" line="92"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="91"/>
+        <location filename="../actions.py" line="92"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="91"/>
+        <location filename="../actions.py" line="92"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="91"/>
+        <location filename="../actions.py" line="92"/>
         <source>&amp;Notes</source>
         <translation>笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="92"/>
+        <location filename="../actions.py" line="93"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="92"/>
+        <location filename="../actions.py" line="93"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="93"/>
+        <location filename="../actions.py" line="94"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -984,7 +989,7 @@ What is there now is kept as an automatic backup first.</source>
 现有内容会先保存为自动备份。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="138"/>
+        <location filename="../exporting.py" line="139"/>
         <source>Restored. The previous state was saved as {0}</source>
         <translation>已恢复。之前的内容已保存为 {0}</translation>
     </message>
@@ -992,7 +997,7 @@ What is there now is kept as an automatic backup first.</source>
 <context>
     <name>lookup</name>
     <message>
-        <location filename="../lookup.py" line="29"/>
+        <location filename="../lookup.py" line="30"/>
         <source>Looking the word up…</source>
         <translation>正在查词…</translation>
     </message>
@@ -1067,7 +1072,7 @@ The file was left untouched.</source>
         <translation>没有可以恢复的完好备份。你可以继续阅读，但不会保存。</translation>
     </message>
     <message>
-        <location filename="../recovery.py" line="89"/>
+        <location filename="../recovery.py" line="90"/>
         <source>The backup was restored; the damaged file is kept as {0}.</source>
         <translation>备份已恢复；损坏的文件保留为 {0}。</translation>
     </message>
