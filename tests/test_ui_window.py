@@ -240,3 +240,27 @@ def test_dropping_a_file_opens_it(qtbot, article_file, tmp_path):
     with qtbot.waitSignal(window.controller.annotationReady, timeout=5000):
         window.dropEvent(event)
     assert window.view.document.article.title == "推进高质量发展"
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="poppler-utils (pdftotext) is absent")
+def test_print_handout_from_the_menu_writes_the_current_section(qtbot, article_file, tmp_path, monkeypatch):
+    import subprocess
+
+    from reader.ui.present.handout_dialog import HandoutDialog
+
+    window = start(qtbot, str(article_file))
+    window.view.go_to_section(2)
+    out = tmp_path / "section.pdf"
+    chosen: list[str] = []
+
+    def accept(dialog):
+        chosen.append(dialog.sections.text())
+        dialog.path.setText(str(out))
+        return HandoutDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(HandoutDialog, "exec", accept)
+    window.actions_["print_handout"].trigger()
+    assert chosen == ["3"]  # the dialog starts at the section being read (1-based)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    section = window.view.document.article.sections[2]
+    assert section.paragraphs[0].text[:6] in "".join(text.split())

@@ -82,6 +82,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_section", "go", QT_TRANSLATE_NOOP("actions", "&Previous Section"), ("Ctrl+Up", "Alt+Up")),
     ActionSpec("present_start", "go", QT_TRANSLATE_NOOP("actions", "Present from the &Beginning"), ("F5",)),
     ActionSpec("present_here", "go", QT_TRANSLATE_NOOP("actions", "Present from &This Section"), ("Shift+F5",)),
+    ActionSpec("print_handout", "go", QT_TRANSLATE_NOOP("actions", "Print &Handout…"), ("Ctrl+Shift+P",)),
     ActionSpec("about", "help", QT_TRANSLATE_NOOP("actions", "&About Dubao"), ()),
     ActionSpec("report_problem", "help", QT_TRANSLATE_NOOP("actions", "&Report a Problem…"), ()),
     ActionSpec("language_en", "settings", "English", (), True, "language"),

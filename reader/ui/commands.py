@@ -7,7 +7,7 @@ from typing import Callable
 
 from reader.ui import exporting
 from reader.ui.annotating import HIGHLIGHT_COLOURS
-from reader.ui.presenting import present
+from reader.ui.presenting import present, print_handout
 from reader.ui.view import style_commands as cmd
 from reader.ui.view.pinyin_modes import PinyinMode
 
@@ -46,6 +46,7 @@ def command_handlers(window) -> dict[str, Callable]:
         "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
         "present_start": lambda: present(window, None),
         "present_here": lambda: present(window, v.current_section()),
+        "print_handout": lambda: print_handout(window, v.current_section()),
         "about": window.show_about, "report_problem": window.report_problem,
         "language_en": lambda: window.choose_language("en"), "language_zh": lambda: window.choose_language("zh_CN"),
         **notes_handlers(window),

@@ -32,3 +32,14 @@ def present(window: QMainWindow, section_index: int | None) -> object | None:
     presentation.ended.connect(window.view.go_to_section)
     window.presentation = presentation
     return presentation
+
+
+def print_handout(window: QMainWindow, section_index: int) -> object | None:
+    """Ask for handout options (sections, pinyin, paper, note lines) and write the PDF; return its path or None."""
+    from reader.ui.present.handout_dialog import export_handout
+
+    controller = window.controller
+    if controller.opened is None:
+        return None
+    return export_handout(controller.opened.article, controller.annotation, section_index, window,
+                          glossary=glossary_row)
