@@ -3,41 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
 from reader.core import paths
 from reader.core.errors import StorageProblem
-from reader.core.storage import Store, backups, database, migrations
+from reader.core.storage import Store, recovery
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the restore argument."""
     parser.add_argument("file", help="a backup written by `backup` (or an automatic one)")
-
-
-def _restore_over_damaged(backup: Path) -> Path:
-    """Restore when the current database cannot be opened: keep it aside under a new name, never delete it."""
-    folder = paths.data_dir()
-    current = database.database_path(folder)
-    if not backups.backup_is_good(backup, migrations.LATEST_VERSION):
-        raise StorageProblem("this is not a sound Dubao backup this version can read; nothing was changed", backup)
-    kept = current.with_name(f"{current.name}.damaged")
-    suffix = 1
-    while kept.exists():
-        suffix += 1
-        kept = current.with_name(f"{current.name}.damaged{suffix}")
-    for extra in ("-wal", "-shm"):
-        side = current.with_name(current.name + extra)
-        if side.exists():
-            side.rename(kept.with_name(kept.name + extra))
-    current.rename(kept)
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        backups.copy_database(source, current)
-    finally:
-        source.close()
-    return kept
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     except StorageProblem as problem:
         if "newer version" in problem.problem:
             raise
-        kept = _restore_over_damaged(backup)
+        kept = recovery.restore_over_damaged(paths.data_dir(), backup)
         print(f"restored {backup}; the damaged database was kept as {kept}")
         return 0
     with store, store.guarded():
