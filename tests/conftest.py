@@ -57,3 +57,23 @@ def _session_cache(factory) -> Path:
     if not _CACHE:
         _CACHE.append(factory.mktemp("cache"))
     return _CACHE[0]
+
+
+@pytest.fixture
+def hand_made_annotation(monkeypatch):
+    """Annotate with the tests' small word list instead of the language layer (fast and deterministic)."""
+    from reader.ui import services
+    from test_ui_helpers import annotate_article
+
+    monkeypatch.setattr(services, "annotate", annotate_article)
+
+
+@pytest.fixture
+def article_file(tmp_path) -> Path:
+    """The tests' small article, saved in our Markdown format."""
+    from reader.core.importer import to_markdown
+    from test_ui_helpers import make_article
+
+    path = tmp_path / "test-article.md"
+    path.write_text(to_markdown(make_article()), encoding="utf-8")
+    return path

@@ -10,39 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from reader.core.importer import to_markdown
 from reader.core.storage import Store, backups
-from reader.ui import recovery, services
-from reader.ui.app import build_window, open_initial_article
-from reader.ui.launch import build_parser
+from reader.ui import recovery
 from reader.ui.view.selection import Selection
 
-from test_ui_helpers import annotate_article, make_article
+from ui_window_support import start
+
+pytestmark = pytest.mark.usefixtures("hand_made_annotation")
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-
-
-@pytest.fixture(autouse=True)
-def hand_made_annotation(monkeypatch):
-    """Annotate with the tests' small word list instead of the language layer (fast and deterministic)."""
-    monkeypatch.setattr(services, "annotate", annotate_article)
-
-
-@pytest.fixture
-def article_file(tmp_path) -> Path:
-    path = tmp_path / "test-article.md"
-    path.write_text(to_markdown(make_article()), encoding="utf-8")
-    return path
-
-
-def start(qtbot, *argv: str):
-    window = build_window()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.controller.annotationReady, timeout=5000):
-        open_initial_article(window, build_parser().parse_args(list(argv)))
-    window.resize(1000, 600)
-    window.show()
-    return window
 
 
 def save_dialog_answers(monkeypatch, path: Path, replace: bool | None = None) -> list[str]:

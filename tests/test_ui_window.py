@@ -2,44 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from reader.core.importer import to_markdown
-from reader.ui import services
 from reader.ui.app import build_window, open_initial_article
 from reader.ui.launch import build_parser
 from reader.ui.view.pinyin_modes import PinyinMode
 
-from test_ui_helpers import annotate_article, make_article
+from test_ui_helpers import make_article
+from ui_window_support import start
 
-
-@pytest.fixture(autouse=True)
-def hand_made_annotation(monkeypatch):
-    """Annotate with the tests' small word list instead of the language layer (fast and deterministic)."""
-    monkeypatch.setattr(services, "annotate", annotate_article)
-
-
-@pytest.fixture
-def article_file(tmp_path) -> Path:
-    path = tmp_path / "test-article.md"
-    path.write_text(to_markdown(make_article()), encoding="utf-8")
-    return path
-
-
-def start(qtbot, *argv: str):
-    window = build_window()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.controller.annotationReady, timeout=5000):
-        open_initial_article(window, build_parser().parse_args(list(argv)))
-    window.resize(1000, 500)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)  # shortcuts need the active window
-    return window
+pytestmark = pytest.mark.usefixtures("hand_made_annotation")
 
 
 def test_first_run_opens_the_bundled_seed(qtbot):
