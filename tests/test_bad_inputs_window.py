@@ -38,6 +38,9 @@ def hand_made_annotation(monkeypatch):
         return annotate_article(article) if article.text_length() <= HAND_ANNOTATION_LIMIT else AnnotatedArticle()
 
     monkeypatch.setattr(services, "annotate", annotate)
+    # Long articles take the other road (the cache filled in a child process, then decoded in steps): the same here.
+    monkeypatch.setattr(services, "fill_annotation_cache", lambda article: None)
+    monkeypatch.setattr(services, "cached_annotation_steps", lambda article: iter([annotate(article)]))
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +130,7 @@ FREEZE_LIMIT_MS = 30_000  # a hang detector, not a timing: how long it takes is 
 
 def test_a_two_million_character_line_opens_and_gets_its_pinyin_without_freezing(qtbot, window, written,
                                                                                   monkeypatch):
-    # The window's side only: the hand-made annotation stands in for the child process that reads the text.
-    monkeypatch.setattr(services, "fill_annotation_cache", lambda article: None)
+    # The window's side only: a full hand-made annotation stands in for the child process that reads the text.
     monkeypatch.setattr(services, "cached_annotation_steps", lambda article: iter([annotate_article(article)]))
     case, path = CASES["long-line"], written["long-line"]
     assert window.open_path(path)

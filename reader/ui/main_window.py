@@ -38,6 +38,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
         super().__init__()
         self.controller, self.prefs = controller, prefs
+        controller.setParent(self)  # it goes with the window, so late background results find nobody to call
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.view = ArticleView(style=style)
