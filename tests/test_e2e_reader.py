@@ -68,6 +68,15 @@ def wait_for(condition, timeout: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def window_named(env: dict, needle: str) -> tuple[str, str] | None:
+    """Return (id, title) of a Dubao window whose title holds `needle` (the app has hidden helper windows too)."""
+    for window in xdotool(env, "search", "--name", "Dubao").split():
+        title = xdotool(env, "getwindowname", window)
+        if needle in title:
+            return window, title
+    return None
+
+
 def test_read_the_seed_go_to_section_three_open_a_popup_and_quit(display, tmp_path):
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", DUBAO_DATA_DIR=str(tmp_path / "data"))
     env.pop("WAYLAND_DISPLAY", None)
@@ -77,9 +86,7 @@ def test_read_the_seed_go_to_section_three_open_a_popup_and_quit(display, tmp_pa
     app = subprocess.Popen([sys.executable, "main.py"], env=env, cwd=PROJECT_ROOT,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        window = wait_for(lambda: xdotool(env, "search", "--name", "Dubao").split("\n")[0], 60, "the window")
-        title = wait_for(lambda: "把高质量发展之路" in xdotool(env, "getwindowname", window)
-                         and xdotool(env, "getwindowname", window), 30, "the seed article")
+        window, title = wait_for(lambda: window_named(env, "把高质量发展之路"), 90, "the window with the seed article")
         assert title.startswith("Lead")
         time.sleep(1.0)  # pinyin arrives from the cache
         xdotool(env, "windowfocus", "--sync", window)
