@@ -77,3 +77,17 @@ def article_file(tmp_path) -> Path:
     path = tmp_path / "test-article.md"
     path.write_text(to_markdown(make_article()), encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def private_language_service(tmp_path, tmp_path_factory):
+    """A LanguageService with this session's dictionary caches but its own annotation cache and data folder."""
+    from reader.core.lang.service import LanguageService
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    shared = _session_cache(tmp_path_factory)
+    for name in ("cedict.sqlite3", "jieba-prefix-dict.marshal"):
+        if (shared / name).exists():
+            (cache / name).symlink_to(shared / name)
+    return LanguageService(cache_dir=cache, data_dir=tmp_path / "data")

@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import _session_cache
 from lang_support import article_from_paragraphs
 from reader.core.errors import StorageProblem
 from reader.core.lang.pipeline import fill_cache_in_subprocess, load_cached, load_cached_in_steps
-from reader.core.lang.service import LanguageService
 
 TEXTS = ["重整行装再出发，推进供给侧结构性改革。", "他把钱还给了银行，２０２５年“10+1”。", "還是長江", "质量第一，效益优先。"]
 
 
 @pytest.fixture
-def service(tmp_path, tmp_path_factory):
-    """A service with this session's dictionary caches but its own annotation cache and data folder."""
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    shared = _session_cache(tmp_path_factory)
-    for name in ("cedict.sqlite3", "jieba-prefix-dict.marshal"):
-        if (shared / name).exists():
-            (cache / name).symlink_to(shared / name)
-    return LanguageService(cache_dir=cache, data_dir=tmp_path / "data")
+def service(private_language_service):
+    """A language service with its own annotation cache (see conftest)."""
+    return private_language_service
 
 
 def test_stepwise_decoding_gives_what_a_one_go_load_gives(service):

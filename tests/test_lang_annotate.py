@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import PROJECT_ROOT, _session_cache
+from conftest import PROJECT_ROOT
 from lang_support import article_from_paragraphs, seed_paragraphs
 from reader.core.lang.pipeline import annotate_in_subprocess, cache_key, load_cached
 from reader.core.lang.chars import is_han
@@ -19,15 +19,9 @@ TEXTS = ["重整行装再出发，推进供给侧结构性改革。", "他把钱
 
 
 @pytest.fixture
-def service(tmp_path, tmp_path_factory):
-    """A service with this session's caches but its own annotation cache and data folder."""
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    shared = _session_cache(tmp_path_factory)
-    for name in ("cedict.sqlite3", "jieba-prefix-dict.marshal"):
-        if (shared / name).exists():
-            (cache / name).symlink_to(shared / name)
-    return LanguageService(cache_dir=cache, data_dir=tmp_path / "data")
+def service(private_language_service):
+    """A language service with its own annotation cache (see conftest)."""
+    return private_language_service
 
 
 def test_annotation_fills_the_contract(service):
