@@ -116,10 +116,7 @@ def calibre_rows(runs: int) -> list[Row]:
                 measure_launch(command, env_of, quiet=2.0, timeout=300, cwd=ROOT)
         for _ in range(runs):
             for name, (command, env_of) in commands.items():
-                times = measure_launch(command, env_of, quiet=1.0, timeout=120, cwd=ROOT)
-                for key in ("mapped", "settled", "peak_rss_mib", "peak_pss_mib"):
-                    value = getattr(times, key)
-                    samples.setdefault(f"{name}_{key}", []).append(float("nan") if value is None else value)
+                measure_launch(command, env_of, quiet=1.0, timeout=120, cwd=ROOT).add_to(samples, name)
     return _rows(samples)
 
 

@@ -106,10 +106,7 @@ def startup_rows(runs: int) -> list[Row]:
             new_article = write_new_article(Path(folder), index)
             for key, command in (("bare", [python, "-c", BARE_PROGRAM]), ("reopen", [python, "main.py"]),
                                  ("first", [python, "main.py", str(new_article)])):
-                times = measure_launch(command, env, quiet=0.5, timeout=120, cwd=ROOT)
-                for name in ("mapped", "settled", "peak_rss_mib", "peak_pss_mib"):
-                    value = getattr(times, name)
-                    samples.setdefault(f"{key}_{name}", []).append(float("nan") if value is None else value)
+                measure_launch(command, env, quiet=0.5, timeout=120, cwd=ROOT).add_to(samples, key)
     return _startup_table(samples)
 
 

@@ -47,6 +47,12 @@ class LaunchTimes:
     peak_pss_mib: float
     peak_rss_mib: float
 
+    def add_to(self, samples: dict[str, list[float]], prefix: str) -> None:
+        """Append this launch's four numbers to `samples` under `<prefix>_<field>` (a missing time as NaN)."""
+        for name in ("mapped", "settled", "peak_rss_mib", "peak_pss_mib"):
+            value = getattr(self, name)
+            samples.setdefault(f"{prefix}_{name}", []).append(float("nan") if value is None else value)
+
 
 class _XEvent(ctypes.Union):
     _fields_ = [("type", ctypes.c_int), ("pad", ctypes.c_long * 24)]

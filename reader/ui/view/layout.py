@@ -117,11 +117,9 @@ class DocumentLayout:
 
     def line_of(self, block: int, offset: int) -> int:
         """Return the index of the line holding character `offset` of `block` (the last line for the end)."""
-        index = self.first_line_of_block[block]
-        while index + 1 < len(self.lines) and self.lines[index + 1].block == block \
-                and self.lines[index + 1].start <= offset:
-            index += 1
-        return index
+        first = self.first_line_of_block[block]
+        end = self.first_line_of_block[block + 1] if block + 1 < len(self.first_line_of_block) else len(self.lines)
+        return max(first, bisect_right(self.lines, offset, first, end, key=lambda line: line.start) - 1)
 
     def position_at(self, x: float, y: float, caret: bool = False) -> tuple[int, int]:
         """Return (block, offset) of the character (or caret position when `caret`) at the point."""
