@@ -203,6 +203,7 @@ def release(locker: subprocess.Popen) -> None:
     """Let the locking process finish."""
     locker.stdin.close()
     locker.wait(timeout=30)
+    locker.stdout.close()
 
 
 def test_a_write_lock_held_past_the_busy_timeout_refuses_the_write_and_keeps_reading(tmp_path):

@@ -48,9 +48,6 @@ def test_section_two_of_the_seed_as_a_handout(seed_path, tmp_path):
 
 def test_glossary_terms_of_the_section_are_in_the_table(seed_path, tmp_path):
     from reader.core import lang
-
-    if not hasattr(lang, "default_service"):
-        pytest.skip("the language layer (reader.core.lang.default_service) has not landed yet")
     from reader.core.importer import load_article
 
     article = load_article(seed_path)

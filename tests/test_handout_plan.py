@@ -114,10 +114,10 @@ def test_without_annotation_the_text_is_kept_without_pinyin(article):
     assert plan.title_lines == ("本报记者",)
 
 
-def test_row_from_entry_reads_entry_objects():
-    class Entry:
-        term, pinyin, english = "放管服", "fàng guǎn fú", "streamline administration"
-        explanation = {"zh": "简政放权", "en": "Cutting red tape."}
+def test_row_from_entry_takes_the_english_rendering_and_explanation():
+    from reader.core.lang.glossary import GlossaryEntry
 
-    assert row_from_entry(Entry()) == GlossaryRow("放管服", "fàng guǎn fú", "streamline administration",
+    entry = GlossaryEntry("放管服", "fàng guǎn fú", english="streamline administration", explanation_zh="简政放权",
+                          explanation_en="Cutting red tape.")
+    assert row_from_entry(entry) == GlossaryRow("放管服", "fàng guǎn fú", "streamline administration",
                                                   "Cutting red tape.")

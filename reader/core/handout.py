@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
 from reader.core.errors import ExportProblem
 from reader.core.lang.style import PinyinStyle, render
 from reader.core.model import Article, Paragraph
+
+if TYPE_CHECKING:
+    from reader.core.lang.glossary import GlossaryEntry
 
 
 class HandoutPinyin(StrEnum):
@@ -194,24 +197,9 @@ def plan_handout(article: Article, annotated: AnnotatedArticle | None, options: 
                        options.pinyin, options.note_lines, options.paper, article.source.file_name)
 
 
-def row_from_entry(entry: Any) -> GlossaryRow:
-    """Make a glossary table row from a glossary entry object (term, pinyin, English, English explanation)."""
-    explanation = _first_text(entry, ("explanation_en", "explanation_english", "explanation", "explanations"))
-    english = _first_text(entry, ("english", "english_rendering", "en"))
-    return GlossaryRow(str(getattr(entry, "term", "")), _first_text(entry, ("pinyin",)), english, explanation)
-
-
-def _first_text(entry: Any, names: tuple[str, ...]) -> str:
-    """Return the first non-empty text among the entry's attributes (or mapping keys) `names`."""
-    for name in names:
-        value = entry.get(name) if isinstance(entry, dict) else getattr(entry, name, None)
-        if isinstance(value, dict):
-            value = value.get("en") or value.get("english") or next(iter(value.values()), "")
-        if isinstance(value, (list, tuple)):
-            value = "; ".join(str(v) for v in value)
-        if value:
-            return str(value)
-    return ""
+def row_from_entry(entry: "GlossaryEntry") -> GlossaryRow:
+    """Make a glossary table row from a glossary entry (term, pinyin, English, English explanation)."""
+    return GlossaryRow(entry.term, entry.pinyin, entry.english, entry.explanation_en)
 
 
 def glossary_lookup() -> GlossaryLookup:

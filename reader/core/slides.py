@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from reader.core.model import Article, Section
+from reader.core.sentences import sentence_spans
 
-SENTENCE_ENDS = frozenset("。！？；…!?;")
-CLOSING_MARKS = frozenset("”’」』）)》〉】\"'")
+if TYPE_CHECKING:
+    from reader.core.storage.annotations import Annotation
+
 MIN_BUDGET = 20
 
 
@@ -66,28 +68,6 @@ class Slide:
     def char_count(self) -> int:
         """The number of characters this slide shows (heading included)."""
         return len(self.heading or "") + sum(len(piece.text) for piece in self.pieces)
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of the sentences of `text`, covering it entirely, split only after sentence ends.
-
-    A sentence ends after a run of 。！？；… (and ASCII !?;), together with the closing quotes or brackets that follow.
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    index = 0
-    while index < len(text):
-        if text[index] in SENTENCE_ENDS:
-            index += 1
-            while index < len(text) and (text[index] in SENTENCE_ENDS or text[index] in CLOSING_MARKS):
-                index += 1
-            spans.append((start, index))
-            start = index
-        else:
-            index += 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 def _sentence_groups(text: str, first_room: int, budget: int) -> tuple[bool, list[tuple[int, int]]]:
@@ -338,14 +318,14 @@ def format_elapsed(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def trainer_notes(annotations: Iterable[Any], paragraph_ids: Iterable[str]) -> list[str]:
+def trainer_notes(annotations: Iterable["Annotation"], paragraph_ids: Iterable[str]) -> list[str]:
     """Return one line per bookmark, highlight or note anchored in `paragraph_ids`, in reading order.
 
     `annotations` are stored annotations (`reader.core.storage.annotations.Annotation`): kind, name, note and an
     anchor with paragraph_id, start and exact (the quoted text). Deleted ones are left out.
     """
     order = {pid: n for n, pid in enumerate(paragraph_ids)}
-    chosen = [a for a in annotations if a.anchor.paragraph_id in order and not getattr(a, "deleted_at", None)]
+    chosen = [a for a in annotations if a.anchor.paragraph_id in order and a.deleted_at is None]
     chosen.sort(key=lambda a: (order[a.anchor.paragraph_id], a.anchor.start))
     lines = []
     for item in chosen:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QSpinBox, QToolBar, QToolButton,
                                QWidget)
 
+from reader.core.settings import HSK_LEVEL
 from reader.ui.actions import ACTIONS, MENUS, menu_title
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
@@ -43,7 +44,7 @@ class PinyinToolbar(QToolBar):
         self.mode.setToolTip(self.tr("Which words show pinyin (Ctrl+P: next mode)"))
         for mode in MODE_ORDER:
             self.mode.addItem(self.mode_label(mode), mode.value)
-        self.level = QSpinBox(self, minimum=1, maximum=6, prefix="HSK > ")
+        self.level = QSpinBox(self, minimum=HSK_LEVEL.low, maximum=HSK_LEVEL.high, prefix="HSK > ")
         self.level.setToolTip(self.tr("Show pinyin for words above this HSK level"))
         self.addWidget(QLabel(self.tr(" Pinyin: "), self))
         self.addWidget(self.mode)

@@ -20,6 +20,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.errors import DubaoError
 from reader.core.model import Article
+from reader.core.positions import anchor_at, block_of_position, reading_position
+from reader.core.sentences import sentence_around
+from reader.core.vocabulary import vocabulary_draft
 from reader.ui import services
 from reader.ui.panels.library import LibraryRow
 from reader.ui.view.document import ViewDocument
@@ -185,7 +188,7 @@ class ReaderController(QObject):
         """Remember the reading position given as the block and character at the top of the view."""
         if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
             return
-        paragraph, char = position_anchor(self.document, block, offset)
+        paragraph, char = reading_position(self.document.blocks, block, offset)
         if paragraph is not None:
             try:
                 self.store.positions.save(self.opened.entry_id, paragraph, char)
@@ -197,7 +200,7 @@ class ReaderController(QObject):
         if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
             return None
         saved = self.store.positions.get(self.opened.entry_id)
-        return position_block(self.document, saved.paragraph_id, saved.char_offset) if saved else None
+        return block_of_position(self.document.blocks, saved.paragraph_id, saved.char_offset) if saved else None
 
     # --- library ------------------------------------------------------------------------------------------------------
     def library_rows(self, query: str = "") -> list[LibraryRow]:
@@ -215,14 +218,10 @@ class ReaderController(QObject):
         """Save a word (a WordRef) to the vocabulary with its reading, meaning and sentence; return the word saved."""
         if self.store is None:
             return None
-        reading = " ".join(r for r in word.readings if r)
         sentence = sentence_around(self.document.blocks[word.block].text, word.start, word.end)
+        draft = vocabulary_draft(word.text, sentence, word.readings, services.language_service().lookup)
         try:
-            meaning = "; ".join(services.language_service().lookup(word.text).definitions[:3])
-        except Exception:  # noqa: BLE001 (the word is still worth saving without its meaning)
-            meaning = ""
-        try:
-            self.store.vocab.add(word.text, reading, meaning, sentence, self.opened.entry_id)
+            self.store.vocab.add(draft.word, draft.reading, draft.meaning, draft.sentence, self.opened.entry_id)
         except (DubaoError, ValueError) as error:
             self.problem.emit(str(error))
             return None
@@ -244,16 +243,9 @@ class ReaderController(QObject):
         return True
 
     def _anchor_of(self, word):
-        from reader.core.anchoring import anchor_in_text
-
         if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
             return None
-        blocks = self.document.blocks
-        index = next((i for i in range(word.block, len(blocks)) if blocks[i].is_paragraph), None)
-        if index is None:
-            return None
-        start, end = (word.start, word.end) if index == word.block else (0, 0)
-        return anchor_in_text(blocks[index].key, blocks[index].text, start, end)
+        return anchor_at(self.document.blocks, word.block, word.start, word.end)
 
     def known_words(self) -> frozenset[str]:
         """Return the words the reader marked known (none without a library)."""
@@ -278,33 +270,3 @@ class ReaderController(QObject):
         if self.store is not None:
             self.store.close()
             self.store = None
-
-
-def position_anchor(document: ViewDocument, block: int, offset: int) -> tuple[str | None, int]:
-    """Return (paragraph id, offset) for a top-of-view position; a heading or title maps to the next paragraph."""
-    for index in range(block, len(document.blocks)):
-        if document.blocks[index].is_paragraph:
-            return document.blocks[index].key, offset if index == block else 0
-    return None, 0
-
-
-def position_block(document: ViewDocument, paragraph_id: str, offset: int) -> tuple[int, int] | None:
-    """Return the (block, offset) to scroll to for a saved paragraph position (its heading when at offset 0)."""
-    for index, block in enumerate(document.blocks):
-        if block.is_paragraph and block.key == paragraph_id:
-            if offset == 0 and index > 0 and not document.blocks[index - 1].is_paragraph:
-                first_of_run = index - 1
-                while first_of_run > 0 and not document.blocks[first_of_run - 1].is_paragraph:
-                    first_of_run -= 1
-                return first_of_run, 0
-            return index, min(offset, len(block.text))
-    return None
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """Return the sentence of `text` holding characters [start, end)."""
-    enders = "。！？；!?"
-    left = max((text.rfind(c, 0, start) for c in enders), default=-1) + 1
-    rights = [i for i in (text.find(c, end) for c in enders) if i >= 0]
-    right = min(rights) + 1 if rights else len(text)
-    return text[left:right].strip()

@@ -1,55 +1,5 @@
 """Getting the user's data out: notes as Markdown or CSV, vocabulary as an Anki deck or CSV/TSV.
 
-Every export is written atomically (a temporary file beside the target, then a rename) and never replaces an existing
-file unless asked to (`force=True`); problems are an `ExportProblem` naming the file.
+Every export is written through `reader.core.files` (a temporary file beside the target, then a rename) and never
+replaces an existing file unless asked to (`force=True`); problems are an `ExportProblem` naming the file.
 """
-
-from __future__ import annotations
-
-import os
-import tempfile
-from pathlib import Path
-from typing import Callable
-
-from reader.core.errors import ExportProblem
-
-
-def check_target(target: str | Path, force: bool) -> Path:
-    """Return the target path if an export may be written there; ExportProblem otherwise."""
-    path = Path(target)
-    if path.exists() and not force:
-        raise ExportProblem("the file exists already; choose another name or use --force", path)
-    if path.exists() and path.is_dir():
-        raise ExportProblem("this is a folder, not a file", path)
-    if path.exists() and not path.is_file():  # --force must never replace a device or a pipe with a file
-        raise ExportProblem("this is not a regular file (a device, pipe or socket); choose a file name", path)
-    if not path.parent.is_dir():
-        raise ExportProblem("the folder to write into does not exist", path)
-    return path
-
-
-def write_atomically(target: str | Path, write: Callable[[Path], None], force: bool = False) -> Path:
-    """Call `write(temporary_path)`, then move the finished file onto `target`; return the target."""
-    path = check_target(target, force)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        os.close(handle)
-    except OSError as error:
-        raise ExportProblem(f"cannot write in this folder ({error.strerror})", path) from error
-    try:
-        write(Path(temporary))
-        with open(temporary, "rb+") as stream:
-            os.fsync(stream.fileno())
-        if path.exists() and not force:
-            raise ExportProblem("the file appeared while exporting; nothing was overwritten", path)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise ExportProblem(f"the export could not be written ({error.strerror or error})", path) from error
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    return path
-
-
-def write_text(target: str | Path, text: str, force: bool = False) -> Path:
-    """Write a text export (UTF-8) atomically."""
-    return write_atomically(target, lambda temporary: temporary.write_text(text, encoding="utf-8"), force)

@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from reader.core.exports import write_atomically, write_text
+from reader.core.files import write_atomically, write_text_atomically
 from reader.core.storage import Store, VocabEntry
 
 FIELDS = ["word", "reading", "meaning", "sentence", "status"]
@@ -60,5 +60,5 @@ def export_vocab(store: Store, target: str | Path, fmt: str = "apkg", force: boo
         package = _deck(entries, deck_name)
         return write_atomically(target, lambda temporary: package.write_to_file(str(temporary)), force)
     if fmt in ("csv", "tsv"):
-        return write_text(target, vocab_delimited(entries, "," if fmt == "csv" else "\t"), force)
+        return write_text_atomically(target, vocab_delimited(entries, "," if fmt == "csv" else "\t"), force)
     raise ValueError(f"unknown vocabulary format {fmt!r}")

@@ -9,24 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.lang.style import is_numbered_syllable
 from reader.core.storage.database import transaction
-
-_NUMBERED_SYLLABLE = re.compile(r"^[a-zv]+[1-5]$")
-
-
-def _is_numbered_syllable(syllable: str) -> bool:
-    try:
-        from reader.core.lang.style import is_numbered_syllable
-    except ImportError:
-        return bool(_NUMBERED_SYLLABLE.match(syllable))
-    return bool(is_numbered_syllable(syllable))
-
 
 @dataclass(frozen=True)
 class UserGlossaryEntry:
@@ -47,7 +36,7 @@ class UserLanguage:
 
     def set_reading(self, word: str, readings: list[str]) -> None:
         """Store the user's reading of a word: one syllable per character (e.g. ["chong2", "xin1"])."""
-        if len(readings) != len(word) or not all(_is_numbered_syllable(s) for s in readings):
+        if len(readings) != len(word) or not all(is_numbered_syllable(s) for s in readings):
             raise ValueError(f"{list(readings)} is not one numbered syllable per character of {word!r}")
         with transaction(self._conn, self._path) as conn:
             conn.execute(

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Callable
 
 from reader.core.annotation import Token
+from reader.core.settings import HSK_LEVEL, PINYIN_MODE
 
 from reader.ui.view.document import Block
 
@@ -30,8 +31,8 @@ class PinyinMode(StrEnum):
 class PinyinOptions:
     """The reader's pinyin choices."""
 
-    mode: PinyinMode = PinyinMode.ALL
-    hsk_level: int = 4
+    mode: PinyinMode = PinyinMode(PINYIN_MODE.default)
+    hsk_level: int = HSK_LEVEL.default
     known_words: frozenset[str] = field(default_factory=frozenset)
 
 
