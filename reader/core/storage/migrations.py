@@ -137,7 +137,20 @@ def _v5_listing_index(db: Database) -> None:
     db["articles"].drop_index("articles_by_opened")
 
 
-STEPS: tuple[Callable[[Database], None], ...] = (_v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index)
+def _v6_numbered_readings(db: Database) -> None:
+    """Vocabulary readings in one form, numbered syllables ("zhi4 liang4"): the command line used to store marks."""
+    from reader.core.lang.style import numbered_reading
+
+    vocab = db["vocab"]
+    for row in list(vocab.rows_where("reading != ''", select="id, reading")):
+        numbered = numbered_reading(row["reading"])
+        if numbered != row["reading"]:
+            vocab.update(row["id"], {"reading": numbered})
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (
+    _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_numbered_readings,
+)
 LATEST_VERSION = len(STEPS)
 
 
