@@ -91,12 +91,23 @@ def test_read_the_seed_go_to_section_three_open_a_popup_and_quit(display, tmp_pa
 
 
 POPUP_PIXELS = 5_000  # the word popup covers tens of thousands of pixels; a blinking caret a few dozen
+SETTLED_PIXELS = 500
 
 
 def screenshot(display: str, path: Path) -> Path:
     """Save the whole virtual screen to `path`."""
     subprocess.run(["import", "-display", display, "-window", "root", str(path)], check=True, timeout=30)
     return path
+
+
+def screen_settled(display: str) -> bool:
+    """True when two screenshots in a row show the same picture (a blinking caret aside)."""
+    first = screenshot(display, SHOTS / "e2e-settling-1.png")
+    second = screenshot(display, SHOTS / "e2e-settling-2.png")
+    settled = pixels_changed(first, second) < SETTLED_PIXELS
+    for path in (first, second):
+        path.unlink()
+    return settled
 
 
 def pixels_changed(before: Path, after: Path) -> int:
@@ -109,14 +120,16 @@ def pixels_changed(before: Path, after: Path) -> int:
 def drive(app: subprocess.Popen, env: dict, display: str) -> str:
     """Go to the third section, open the popup at the caret, take a screenshot, quit; return the title seen."""
     try:
-        # The cache is full, so the pinyin is applied before the window's first paint (tests/test_startup_imports.py).
         window, title = wait_for(lambda: window_named(env, "把高质量发展之路"), 90, "the window with the seed article")
         assert title.startswith("Lead")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        wait_for(lambda: window in xdotool(env, "search", "--onlyvisible", "--name", "Dubao").split(), 30,
+                 "the window on screen")
+        wait_for(lambda: screen_settled(display), 30, "the window to finish drawing")
         xdotool(env, "windowfocus", "--sync", window)
         xdotool(env, "key", "--delay", "150", "ctrl+Down", "ctrl+Down")
         third = wait_for(lambda: (name := xdotool(env, "getwindowname", window)).startswith("做好四篇文章") and name,
                          10, "the third section in the title")
-        SHOTS.mkdir(parents=True, exist_ok=True)
         before, shot = screenshot(display, SHOTS / "e2e-before-popup.png"), SHOTS / "e2e-reader.png"
         xdotool(env, "key", "ctrl+Return")  # the popup is drawn inside the window: wait until it shows on screen
         wait_for(lambda: pixels_changed(before, screenshot(display, shot)) > POPUP_PIXELS, 10, "the word popup")
