@@ -94,6 +94,16 @@ def private_language_service(tmp_path, tmp_path_factory):
     return LanguageService(cache_dir=cache, data_dir=tmp_path / "data")
 
 
+@pytest.fixture
+def private_annotator(private_language_service):
+    """An Annotator over `private_language_service` (its own annotation cache), closed after the test."""
+    from reader.core.lang.annotator import Annotator
+
+    annotator = Annotator(private_language_service)
+    yield annotator
+    annotator.close()
+
+
 # --- nothing left running ---------------------------------------------------------------------------------------------
 BACKGROUND_GRACE_S = 10.0  # how long a test's background work may take to finish after the test, before it fails
 

@@ -51,7 +51,7 @@ def test_glossary_terms_of_the_section_are_in_the_table(seed_path, tmp_path):
     from reader.core.importer import load_article
 
     article = load_article(seed_path)
-    annotated = lang.default_service().annotate(article)
+    annotated = lang.annotate(article)
     out = tmp_path / "terms.pdf"
     result = handout(seed_path, "--sections", "2", "--out", out)
     assert result.returncode == 0 and result.stderr == ""

@@ -21,7 +21,7 @@ def seed(request):
     from reader.core.importer import load_article
 
     article = load_article(need_shared(SEED))
-    return article, lang.default_service().annotate(article)
+    return article, lang.annotate(article)
 
 
 @pytest.mark.parametrize("width,height", [(1920, 1080), (1024, 768)])

@@ -129,6 +129,24 @@ class ReaderController(QObject):
         self.libraryChanged.emit()
 
     def _annotate(self, article: Article, generation: int) -> None:
+        """Give the open document its annotation, by one of three paths: a short article whose annotation is cached
+        gets it at once (before the first paint); a short one not cached is read in a child process, started now; a
+        long one is read into the cache once its text painted, then decoded a slice per idle moment."""
+        arrived, failed = self._receivers(generation)
+        short = article.text_length() <= CACHED_AT_ONCE_CHARS
+        cached = self._cached_annotation(article) if short else None
+        if cached is not None:
+            arrived(cached)
+        elif short:
+            run_in_background(lambda: services.annotate(article), arrived, failed, self)
+        else:
+            decode = lambda _: self._decode_in_steps(article, generation, arrived, failed)  # noqa: E731
+            QTimer.singleShot(ANNOTATE_AFTER_MS, lambda: run_in_background(
+                lambda: services.fill_annotation_cache(article), decode, failed, self))
+
+    def _receivers(self, generation: int):
+        """Return (arrived, failed): what to do with an annotation, or its failure, for the article of `generation`
+        (an annotation of an article no longer open is dropped)."""
         def arrived(annotation) -> None:
             if generation == self._generation and self.document is not None:
                 self.annotation = annotation
@@ -139,21 +157,15 @@ class ReaderController(QObject):
             self.annotationFailed.emit(self.document)
             self.problem.emit(self.tr("Pinyin could not be added: {0}").format(error))
 
-        start = lambda: run_in_background(lambda: services.annotate(article), arrived, failed, self)  # noqa: E731
-        if sum(len(p.text) for p in article.paragraphs()) <= CACHED_AT_ONCE_CHARS:  # reopening: one paint, pinyin in
-            try:
-                cached = services.cached_annotation(article)
-            except DubaoError:
-                cached = None
-            if cached is not None:
-                arrived(cached)
-                return
-            start()  # not cached: the reading runs in a child process, so start it at once
-            return
-        fill = lambda: run_in_background(lambda: services.fill_annotation_cache(article),  # noqa: E731
-                                         lambda _: self._decode_in_steps(article, generation, arrived, failed),
-                                         failed, self)
-        QTimer.singleShot(ANNOTATE_AFTER_MS, fill)  # a long article: let the text paint first
+        return arrived, failed
+
+    @staticmethod
+    def _cached_annotation(article: Article):
+        """Return the article's cached annotation, or None (also when the cache cannot be read)."""
+        try:
+            return services.cached_annotation(article)
+        except DubaoError:
+            return None
 
     def _decode_in_steps(self, article: Article, generation: int, arrived, failed) -> None:
         """Decode a long article's cached annotation a few milliseconds per idle moment on this thread (a worker

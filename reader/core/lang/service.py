@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import paths
-from reader.core.annotation import AnnotatedArticle
 from reader.core.lang.chars import is_han
 from reader.core.lang.dictionary import DictEntry, Dictionary
 from reader.core.lang.glossary import Glossary, GlossaryEntry
@@ -102,6 +101,11 @@ class LanguageService:
         """Return the cache folder in use (dictionary index, jieba dictionary, annotations)."""
         return paths.cache_dir(self._cache_dir)
 
+    @property
+    def data_dir(self) -> Path:
+        """Return the data folder in use (the user's glossary)."""
+        return paths.data_dir(self._data_dir)
+
     @cached_property
     def dictionary(self) -> Dictionary:
         """The CC-CEDICT index (built in the cache folder on first use)."""
@@ -116,7 +120,7 @@ class LanguageService:
     def glossary(self) -> Glossary:
         """The shipped glossary merged with the user's."""
         if self._glossary is None:
-            user = paths.data_dir(self._data_dir) / "glossary.tsv"
+            user = self.data_dir / "glossary.tsv"
             self._glossary = Glossary.load(user=user)
         return self._glossary
 
@@ -175,12 +179,6 @@ class LanguageService:
             "user_words": self.user_words.version(),
             "hsk": self.hsk.version(),
         }
-
-    def annotate(self, article: Any, use_cache: bool = True) -> AnnotatedArticle:
-        """Annotate an article (served from the disk cache when every paragraph is there)."""
-        from reader.core.lang.pipeline import annotate
-
-        return annotate(article, self, use_cache=use_cache)
 
 
 @functools.lru_cache(maxsize=1)
