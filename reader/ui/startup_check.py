@@ -9,12 +9,8 @@ and date) spares later starts the check, so the reopen path does not get slower.
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
-import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Mapping
@@ -89,6 +85,9 @@ def xcb_plugin() -> Path | None:
 
 def missing_libraries(plugin: Path) -> list[str]:
     """Return the shared libraries the plugin needs that this system lacks (empty when it loads)."""
+    import ctypes
+    import re
+
     try:
         ctypes.CDLL(str(plugin), mode=os.RTLD_LAZY)
     except OSError as error:
@@ -102,6 +101,10 @@ def missing_libraries(plugin: Path) -> list[str]:
 
 def _not_found_by_ldd(plugin: Path) -> list[str]:
     """Return every library `ldd` reports as not found for the plugin (empty when ldd is unavailable)."""
+    import re
+    import shutil
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return []
