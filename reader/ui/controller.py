@@ -9,6 +9,7 @@ Signals:
     annotationFailed(object): no annotation could be made; the text stays without pinyin.
     problem(str): something the user should read (a bad file, an unusable database).
     libraryChanged(): the library list changed.
+    knownWordsChanged(): words were marked known or unknown (pinyin, vocabulary and difficulty follow).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class ReaderController(QObject):
     annotationFailed = Signal(object)
     problem = Signal(str)
     libraryChanged = Signal()
+    knownWordsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -260,9 +262,32 @@ class ReaderController(QObject):
         if self.store is None:
             return frozenset()
         try:
-            return self.store.vocab.known_words()
+            return self.store.known.words()
         except DubaoError:
             return frozenset()
+
+    def is_known(self, word: str) -> bool:
+        """Return True when the reader marked `word` known."""
+        return word in self.known_words()
+
+    def set_known(self, words: list[str], known: bool, source: str = "word") -> int:
+        """Mark words known (or not known); return how many changed. Emits knownWordsChanged."""
+        if self.store is None:
+            self.problem.emit(self.tr("Known words need the library, which could not be opened."))
+            return 0
+        try:
+            changed = self.store.known.add(words, source) if known else self.store.known.remove(words)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return 0
+        if changed:
+            self.knownWordsChanged.emit()
+        return changed
+
+    def mark_known_up_to(self, level: int) -> int:
+        """Mark every word of HSK levels 1..`level` known (no vocabulary rows); return how many were new."""
+        words = services.language_service().hsk.words_up_to(level)
+        return self.set_known(words, True, f"hsk {level}")
 
     def stored_annotations(self) -> list:
         """Return the bookmarks, highlights and notes stored for the open article."""

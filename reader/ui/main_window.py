@@ -106,6 +106,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         self.popup.saveWordRequested.connect(self.save_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
+        self.popup.knownToggled.connect(lambda word: self.toggle_known(word.text))
+        c.knownWordsChanged.connect(self.known_words_changed)
         self._wire_notes()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
@@ -233,6 +235,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         tone_marks = self.view.style_.tone_marks
         content = lookup.content_for(word, tone_marks)
         self.popup.show_for(word, content, self.word_rect(word))
+        self.popup.set_known(self.controller.is_known(word.text))
         if content.note:
             lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
 

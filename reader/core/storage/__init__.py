@@ -23,6 +23,7 @@ from reader.core.errors import StorageProblem
 from reader.core.model import Article
 from reader.core.storage import backups, database, migrations
 from reader.core.storage.annotations import Annotation, Annotations, ReanchorReport
+from reader.core.storage.known import KnownWord, KnownWords
 from reader.core.storage.library import Library, LibraryEntry, Positions, ReadingPosition
 from reader.core.storage.search import SearchHit
 from reader.core.storage.user_language import UserGlossaryEntry, UserLanguage
@@ -33,13 +34,13 @@ CHECK_INTERVAL_SECONDS = 24 * 60 * 60
 CHECK_STAMP_SUFFIX = ".checked"
 
 __all__ = [
-    "Annotation", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit", "Store", "UserGlossaryEntry",
+    "Annotation", "KnownWord", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit", "Store", "UserGlossaryEntry",
     "VocabEntry",
 ]
 
 
 class Store:
-    """The open database and its parts: `library`, `positions`, `annotations`, `vocab`, `user_language`."""
+    """The open database and its parts: `library`, `positions`, `annotations`, `known`, `vocab`, `user_language`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, data_folder: Path) -> None:
         self.connection = conn
@@ -48,7 +49,8 @@ class Store:
         self.library = Library(conn, path)
         self.positions = Positions(conn, path)
         self.annotations = Annotations(conn, path)
-        self.vocab = Vocabulary(conn, path)
+        self.known = KnownWords(conn, path)
+        self.vocab = Vocabulary(conn, path, self.known)
         self.user_language = UserLanguage(conn, path)
         self.library.after_text_change = self.annotations.reanchor_article
         self._backup_at_close = False

@@ -136,7 +136,30 @@ def _v5_listing_index(conn: sqlite3.Connection) -> None:
     conn.execute("DROP INDEX articles_by_opened")
 
 
-STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index)
+def _v6_known_words(conn: sqlite3.Connection) -> None:
+    """Known words as a set of their own; the vocabulary keeps only the words the learner saved.
+
+    A vocabulary row marked known moves into the set. A row with nothing else in it (no reading, meaning, sentence
+    or article: what "Mark All Known" used to add by the thousand) is removed; a row the learner filled stays in the
+    vocabulary as "learning", and shows as known as long as the word is in the set.
+    """
+    from reader.core.storage import known
+
+    known.create_table(conn)
+    conn.execute(
+        "INSERT OR IGNORE INTO known_words (word, source, added_at) "
+        "SELECT word, 'vocabulary', updated_at FROM vocab WHERE status = 'known' AND deleted_at IS NULL"
+    )
+    conn.execute(
+        "DELETE FROM vocab WHERE status = 'known' AND reading = '' AND meaning = '' AND sentence = '' "
+        "AND article_id IS NULL"
+    )
+    conn.execute("UPDATE vocab SET status = 'learning' WHERE status = 'known'")
+
+
+STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_known_words,
+)
 LATEST_VERSION = len(STEPS)
 
 

@@ -74,82 +74,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="51"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="52"/>
         <source>Glossary</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="151"/>
         <source>adding pinyin…</source>
         <translation>正在添加拼音…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="178"/>
         <source>Open Article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Articles (*.txt *.md *.markdown *.text);;All files (*)</source>
         <translation>文章 (*.txt *.md *.markdown *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="187"/>
         <source>The clipboard holds no text to open as an article.</source>
         <translation>剪贴板中没有可以打开的文字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="225"/>
         <source>Section {0} of {1}: {2}</source>
         <translation>第 {0} 节，共 {1} 节：{2}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="252"/>
         <source>Saved {0} to your vocabulary.</source>
         <translation>已把 {0} 存入生词本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="263"/>
         <source>Note on {0}:</source>
         <translation>关于“{0}”的笔记：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="267"/>
         <source>Note added.</source>
         <translation>已添加笔记。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="317"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
+        <location filename="../main_window.py" line="324"/>
         <source>The interface language changes when Dubao starts next time.</source>
         <translation>界面语言将在下次启动读报时更改。</translation>
     </message>
@@ -285,8 +285,22 @@
     </message>
     <message>
         <location filename="../window_notes.py" line="228"/>
+        <source>{0} more words of HSK 1–{1} marked known.</source>
+        <translation>又有 {0} 个 HSK 1–{1} 级词标为认识。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="239"/>
+        <source>{0} marked known.</source>
+        <translation>“{0}”已标为认识。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="240"/>
+        <source>{0} is no longer marked known.</source>
+        <translation>“{0}”不再标为认识。</translation>
+    </message>
+    <message>
         <source>{0} words of HSK 1–{1} marked known.</source>
-        <translation>HSK 1–{1} 级的 {0} 个词已标为认识。</translation>
+        <translation type="vanished">HSK 1–{1} 级的 {0} 个词已标为认识。</translation>
     </message>
 </context>
 <context>
@@ -335,34 +349,39 @@
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="57"/>
+        <location filename="../controller.py" line="59"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="68"/>
+        <location filename="../controller.py" line="70"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="78"/>
+        <location filename="../controller.py" line="80"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="103"/>
+        <location filename="../controller.py" line="105"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="137"/>
+        <location filename="../controller.py" line="139"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="208"/>
+        <location filename="../controller.py" line="210"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
+    </message>
+    <message>
+        <location filename="../controller.py" line="276"/>
+        <source>Known words need the library, which could not be opened.</source>
+        <translation>认识词需要文库，但文库无法打开。</translation>
     </message>
 </context>
 <context>
@@ -522,32 +541,42 @@
 <context>
     <name>WordPopup</name>
     <message>
-        <location filename="../popup.py" line="56"/>
+        <location filename="../popup.py" line="57"/>
         <source>HSK {0}</source>
         <translation>HSK {0} 级</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="57"/>
+        <location filename="../popup.py" line="58"/>
         <source>not on the HSK lists</source>
         <translation>不在 HSK 词表中</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="148"/>
+        <location filename="../popup.py" line="150"/>
+        <source>Known</source>
+        <translation>认识</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="152"/>
+        <source>Mark this word known (Ctrl+K); click again to unmark</source>
+        <translation>把这个词标为认识（Ctrl+K）；再点一次取消</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="156"/>
         <source>Save word</source>
         <translation>收藏生词</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="149"/>
+        <location filename="../popup.py" line="157"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="150"/>
+        <location filename="../popup.py" line="158"/>
         <source>Bookmark here</source>
         <translation>在此加书签</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="151"/>
+        <location filename="../popup.py" line="159"/>
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
@@ -716,186 +745,191 @@
     </message>
     <message>
         <location filename="../actions.py" line="59"/>
+        <source>Mark Word &amp;Known / Not Known</source>
+        <translation>标为认识/不认识(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="60"/>
         <source>&amp;Vocabulary…</source>
         <translation>生词本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="60"/>
+        <location filename="../actions.py" line="61"/>
         <source>Pinyin for &amp;All Words</source>
         <translation>所有词加拼音(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="61"/>
+        <location filename="../actions.py" line="62"/>
         <source>Pinyin for &amp;Glossary Terms Only</source>
         <translation>只为术语加拼音(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="62"/>
+        <location filename="../actions.py" line="63"/>
         <source>Pinyin Above &amp;HSK Level…</source>
         <translation>高于 HSK 等级的词加拼音(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="63"/>
+        <location filename="../actions.py" line="64"/>
         <source>Pinyin for &amp;Unknown Words</source>
         <translation>生词加拼音(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="64"/>
+        <location filename="../actions.py" line="65"/>
         <source>Pinyin &amp;Off</source>
         <translation>关闭拼音(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="65"/>
+        <location filename="../actions.py" line="66"/>
         <source>&amp;Next Pinyin Mode</source>
         <translation>下一种拼音模式(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="66"/>
+        <location filename="../actions.py" line="67"/>
         <source>Tone &amp;Numbers Instead of Marks</source>
         <translation>用数字标声调(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="67"/>
+        <location filename="../actions.py" line="68"/>
         <source>Tone &amp;Colours</source>
         <translation>声调颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="68"/>
+        <location filename="../actions.py" line="69"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="69"/>
+        <location filename="../actions.py" line="70"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="70"/>
+        <location filename="../actions.py" line="71"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="71"/>
+        <location filename="../actions.py" line="72"/>
         <source>&amp;Font…</source>
         <translation>字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="72"/>
+        <location filename="../actions.py" line="73"/>
         <source>More Line &amp;Spacing</source>
         <translation>加大行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="73"/>
+        <location filename="../actions.py" line="74"/>
         <source>Less Line Spa&amp;cing</source>
         <translation>减小行距(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="74"/>
+        <location filename="../actions.py" line="75"/>
         <source>&amp;Light Theme</source>
         <translation>浅色主题(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="75"/>
+        <location filename="../actions.py" line="76"/>
         <source>&amp;Sepia Theme</source>
         <translation>护眼主题(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="76"/>
+        <location filename="../actions.py" line="77"/>
         <source>&amp;Dark Theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="77"/>
+        <location filename="../actions.py" line="78"/>
         <source>Next &amp;Theme</source>
         <translation>下一个主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="78"/>
+        <location filename="../actions.py" line="79"/>
         <source>&amp;Full-Screen Reading</source>
         <translation>全屏阅读(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="79"/>
+        <location filename="../actions.py" line="80"/>
         <source>Sections &amp;Panel</source>
         <translation>章节面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="80"/>
+        <location filename="../actions.py" line="81"/>
         <source>&amp;Glossary Panel</source>
         <translation>术语面板(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="81"/>
+        <location filename="../actions.py" line="82"/>
         <source>&amp;Next Section</source>
         <translation>下一节(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="82"/>
+        <location filename="../actions.py" line="83"/>
         <source>&amp;Previous Section</source>
         <translation>上一节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="83"/>
+        <location filename="../actions.py" line="84"/>
         <source>Present from the &amp;Beginning</source>
         <translation>从头开始演示(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="84"/>
+        <location filename="../actions.py" line="85"/>
         <source>Present from &amp;This Section</source>
         <translation>从本节开始演示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="85"/>
+        <location filename="../actions.py" line="86"/>
         <source>Print &amp;Handout…</source>
         <translation>打印讲义(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="86"/>
+        <location filename="../actions.py" line="87"/>
         <source>&amp;About Dubao</source>
         <translation>关于读报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="87"/>
+        <location filename="../actions.py" line="88"/>
         <source>&amp;Report a Problem…</source>
         <translation>报告问题(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="93"/>
+        <location filename="../actions.py" line="94"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="93"/>
+        <location filename="../actions.py" line="94"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="93"/>
+        <location filename="../actions.py" line="94"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="93"/>
+        <location filename="../actions.py" line="94"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="93"/>
+        <location filename="../actions.py" line="94"/>
         <source>&amp;Notes</source>
         <translation>笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="94"/>
+        <location filename="../actions.py" line="95"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="94"/>
+        <location filename="../actions.py" line="95"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="95"/>
+        <location filename="../actions.py" line="96"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
