@@ -106,13 +106,14 @@ class Difficulty:
     avg_sentence_length: float  # running words per sentence
     glossary_terms: int  # different policy terms of the glossary
     level: str | None  # the band a reader needs for 90 % of the words on the lists ("4", "7-9"), None for none
+    known_by_band: dict[str, int] = field(default_factory=dict)  # running words the learner knows, by band
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (the keys of `python -m reader stats --json`)."""
         return {"tokens": self.tokens, "distinct": self.distinct, "known_coverage": round(self.known_coverage, 4),
                 "unknown_distinct": self.unknown_distinct, "hsk_profile": dict(self.hsk_profile),
                 "avg_sentence_length": round(self.avg_sentence_length, 2), "glossary_terms": self.glossary_terms,
-                "level": self.level}
+                "level": self.level, "known_by_band": dict(self.known_by_band)}
 
     def readable(self, threshold: float = READABLE_COVERAGE) -> bool:
         """Return True when the learner knows at least `threshold` of the running words."""
@@ -123,9 +124,12 @@ def measure(profile: WordProfile, known: frozenset[str] | set[str]) -> Difficult
     """Return the difficulty of a profiled article for a learner who knows the words `known`."""
     tokens = sum(profile.counts.values())
     known_tokens = sum(n for w, n in profile.counts.items() if is_known(w, known))
-    bands = dict.fromkeys(BANDS, 0)
+    bands, known_bands = dict.fromkeys(BANDS, 0), dict.fromkeys(BANDS, 0)
     for word, n in profile.counts.items():
-        bands[band_of(profile.levels.get(word))] += n
+        band = band_of(profile.levels.get(word))
+        bands[band] += n
+        if is_known(word, known):
+            known_bands[band] += n
     return Difficulty(
         tokens=tokens,
         distinct=len(profile.counts),
@@ -135,6 +139,7 @@ def measure(profile: WordProfile, known: frozenset[str] | set[str]) -> Difficult
         avg_sentence_length=tokens / profile.sentences if profile.sentences else 0.0,
         glossary_terms=len(profile.terms),
         level=_level(bands),
+        known_by_band=known_bands,
     )
 
 

@@ -79,6 +79,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("full_screen", "view", QT_TRANSLATE_NOOP("actions", "&Full-Screen Reading"), (Key.FullScreen, "F11"), checkable=True),
     ActionSpec("sections_panel", "view", QT_TRANSLATE_NOOP("actions", "Sections &Panel"), ("Ctrl+Shift+S",), checkable=True),
     ActionSpec("glossary_panel", "view", QT_TRANSLATE_NOOP("actions", "&Glossary Panel"), ("Ctrl+Shift+G",), checkable=True),
+    ActionSpec("info_panel", "view", QT_TRANSLATE_NOOP("actions", "Article &Information Panel"), ("Ctrl+Shift+I",), checkable=True),
     ActionSpec("next_section", "go", QT_TRANSLATE_NOOP("actions", "&Next Section"), ("Ctrl+Down", "Alt+Down")),
     ActionSpec("previous_section", "go", QT_TRANSLATE_NOOP("actions", "&Previous Section"), ("Ctrl+Up", "Alt+Up")),
     ActionSpec("present_start", "go", QT_TRANSLATE_NOOP("actions", "Present from the &Beginning"), ("F5",)),

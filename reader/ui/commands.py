@@ -43,6 +43,7 @@ def command_handlers(window) -> dict[str, Callable]:
         "full_screen": window.set_full_screen,
         "sections_panel": lambda on: window.docks["sections"].setVisible(on),
         "glossary_panel": lambda on: window.docks["glossary"].setVisible(on),
+        "info_panel": window.show_info_panel,
         "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
         "present_start": lambda: present(window, None),
         "present_here": lambda: present(window, v.current_section()),

@@ -26,13 +26,14 @@ from reader.ui.view.article_view import ArticleView, WordRef
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
+from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
@@ -53,6 +54,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
                       "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
         self._build_notes_parts()
+        self._build_learner_parts()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
@@ -106,9 +108,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         self.popup.saveWordRequested.connect(self.save_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
-        self.popup.knownToggled.connect(lambda word: self.toggle_known(word.text))
-        c.knownWordsChanged.connect(self.known_words_changed)
         self._wire_notes()
+        self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -192,7 +193,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
 
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
-        self.library.set_rows(self.controller.library_rows(query))
+        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""
@@ -307,6 +308,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
+        self.article_info.chart.set_theme(style.theme.text, style.theme.dark)
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""
@@ -338,7 +340,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
                 self.docks[name].show()
 
     def _dock_toggled(self, name: str, visible: bool) -> None:
-        action = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library",
+        action = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library", "info": "info_panel",
                   "bookmarks": "bookmarks_panel", "notes": "notes_panel"}[name]
         self.actions_[action].setChecked(visible)
         if name == "library" and visible:

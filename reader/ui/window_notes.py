@@ -226,17 +226,3 @@ class NotesWindowMixin:
         """Mark every word of HSK levels 1..`level` known (the vocabulary gets no rows for them)."""
         added = self.controller.mark_known_up_to(level)
         self._say(self.tr("{0} more words of HSK 1–{1} marked known.").format(added, level))
-
-    def toggle_known(self, word: str | None = None) -> None:
-        """Mark a word known, or not known when it was (the popup's word, else the word at the caret)."""
-        if word is None:
-            ref = self.popup.word if self.popup.isVisible() else self.view.word_at(*self.view.selection.caret)
-            word = ref.text if ref is not None else None
-        if not word or not word.strip():
-            return
-        now_known = not self.controller.is_known(word)
-        if self.controller.set_known([word], now_known):
-            self._say(self.tr("{0} marked known.").format(word) if now_known
-                      else self.tr("{0} is no longer marked known.").format(word))
-        if self.popup.isVisible():
-            self.popup.set_known(self.controller.is_known(word))

@@ -25,6 +25,7 @@ from reader.core.storage import backups, database, migrations
 from reader.core.storage.annotations import Annotation, Annotations, ReanchorReport
 from reader.core.storage.known import KnownWord, KnownWords
 from reader.core.storage.library import Library, LibraryEntry, Positions, ReadingPosition
+from reader.core.storage.profiles import Profiles
 from reader.core.storage.search import SearchHit
 from reader.core.storage.user_language import UserGlossaryEntry, UserLanguage
 from reader.core.storage.vocab import VocabEntry, Vocabulary
@@ -40,7 +41,8 @@ __all__ = [
 
 
 class Store:
-    """The open database and its parts: `library`, `positions`, `annotations`, `known`, `vocab`, `user_language`."""
+    """The open database and its parts: `library`, `positions`, `annotations`, `known`, `vocab`, `profiles`,
+    `user_language`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, data_folder: Path) -> None:
         self.connection = conn
@@ -51,6 +53,7 @@ class Store:
         self.annotations = Annotations(conn, path)
         self.known = KnownWords(conn, path)
         self.vocab = Vocabulary(conn, path, self.known)
+        self.profiles = Profiles(conn, path)
         self.user_language = UserLanguage(conn, path)
         self.library.after_text_change = self.annotations.reanchor_article
         self._backup_at_close = False

@@ -19,6 +19,14 @@ DATABASE_NAME = "dubao.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 
 
+def utils_database(conn: sqlite3.Connection):
+    """Return a `sqlite_utils.Database` over an open connection (imported on first use: with numpy installed,
+    sqlite_utils takes about half a second to import, which the reopen path must not pay)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
 def database_path(data_folder: Path) -> Path:
     """Return where the database lives inside a data folder."""
     return data_folder / DATABASE_NAME

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-import sqlite_utils
-
-from reader.core.storage.database import transaction
+from reader.core.storage.database import transaction, utils_database
 
 TABLE = "known_words"
 
@@ -31,7 +29,7 @@ class KnownWord:
 
 def create_table(conn: sqlite3.Connection) -> None:
     """Create the known-words table (a migration step calls this inside its transaction)."""
-    sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)[TABLE].create(
+    utils_database(conn)[TABLE].create(
         {"word": str, "source": str, "added_at": float}, pk="word", not_null={"source", "added_at"},
         defaults={"source": "word"})
 
@@ -42,7 +40,6 @@ class KnownWords:
     def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
         self._conn = conn
         self._path = db_path
-        self._db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
         self._cached: frozenset[str] | None = None
 
     def add(self, words: Iterable[str], source: str = "word") -> int:
@@ -53,8 +50,8 @@ class KnownWords:
         before = self.words()
         now = time.time()
         with transaction(self._conn, self._path):
-            self._db[TABLE].insert_all(({"word": w, "source": source, "added_at": now} for w in chosen),
-                                       ignore=True, batch_size=500)
+            rows = ({"word": w, "source": source, "added_at": now} for w in chosen)
+            utils_database(self._conn)[TABLE].insert_all(rows, ignore=True, batch_size=500)
         self._cached = None
         return sum(1 for w in chosen if w not in before)
 
@@ -67,7 +64,7 @@ class KnownWords:
             with transaction(self._conn, self._path):
                 for start in range(0, len(gone), 500):
                     chunk = gone[start : start + 500]
-                    self._db[TABLE].delete_where(f"word IN ({','.join('?' * len(chunk))})", chunk)
+                    utils_database(self._conn)[TABLE].delete_where(f"word IN ({','.join('?' * len(chunk))})", chunk)
             self._cached = None
         return len(gone)
 
@@ -86,5 +83,6 @@ class KnownWords:
 
     def list(self) -> list[KnownWord]:
         """Return the known words, most recently marked first."""
-        rows = self._db[TABLE].rows_where(order_by="added_at DESC, word", select="word, source, added_at")
+        rows = utils_database(self._conn)[TABLE].rows_where(order_by="added_at DESC, word",
+                                                            select="word, source, added_at")
         return [KnownWord(row["word"], row["source"], row["added_at"]) for row in rows]

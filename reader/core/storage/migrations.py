@@ -157,8 +157,16 @@ def _v6_known_words(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE vocab SET status = 'learning' WHERE status = 'known'")
 
 
+def _v7_article_profiles(conn: sqlite3.Connection) -> None:
+    """Each article's word profile, so the library shows how much of it the learner knows."""
+    from reader.core.storage import profiles
+
+    profiles.create_table(conn)
+
+
 STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_known_words,
+    _v7_article_profiles,
 )
 LATEST_VERSION = len(STEPS)
 

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArticleInfoPanel</name>
+    <message>
+        <location filename="../panels/article_info.py" line="88"/>
+        <source>Running words by HSK level (filled: known)</source>
+        <translation>按 HSK 等级统计的词次（实心：认识）</translation>
+    </message>
+    <message>
+        <location filename="../panels/article_info.py" line="101"/>
+        <source>The figures follow once the article&apos;s words are read.</source>
+        <translation>读完文章的词语后显示统计。</translation>
+    </message>
+    <message>
+        <source>You know {0:.0%} of the running words</source>
+        <translation type="vanished">你认识 {0:.0%} 的词次</translation>
+    </message>
+    <message>
+        <location filename="../panels/article_info.py" line="106"/>
+        <source>You know {0} % of the running words</source>
+        <translation>你认识 {0}% 的词次</translation>
+    </message>
+    <message>
+        <location filename="../panels/article_info.py" line="107"/>
+        <source>Level: HSK {0} (90 % of the listed words)</source>
+        <translation>难度：HSK {0}（覆盖 90% 的词表词）</translation>
+    </message>
+    <message>
+        <location filename="../panels/article_info.py" line="108"/>
+        <source>{0} running words, {1} different</source>
+        <translation>共 {0} 个词次，{1} 个不同的词</translation>
+    </message>
+    <message>
+        <location filename="../panels/article_info.py" line="109"/>
+        <source>{0} different words not known yet</source>
+        <translation>{0} 个词还不认识</translation>
+    </message>
+    <message>
+        <location filename="../panels/article_info.py" line="110"/>
+        <source>{0:.1f} words per sentence</source>
+        <translation>平均每句 {0:.1f} 个词</translation>
+    </message>
+    <message>
+        <location filename="../panels/article_info.py" line="111"/>
+        <source>{0} policy terms</source>
+        <translation>{0} 个政策术语</translation>
+    </message>
+</context>
+<context>
     <name>BookmarksPanel</name>
     <message>
         <location filename="../panels/bookmarks.py" line="33"/>
@@ -64,92 +111,135 @@
     </message>
 </context>
 <context>
+    <name>LearnerWindowMixin</name>
+    <message>
+        <location filename="../window_learner.py" line="20"/>
+        <source>Article Information</source>
+        <translation>文章信息</translation>
+    </message>
+    <message>
+        <location filename="../window_learner.py" line="47"/>
+        <source>{0} marked known.</source>
+        <translation>“{0}”已标为认识。</translation>
+    </message>
+    <message>
+        <location filename="../window_learner.py" line="48"/>
+        <source>{0} is no longer marked known.</source>
+        <translation>“{0}”不再标为认识。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../panels/library.py" line="37"/>
+        <location filename="../panels/library.py" line="54"/>
         <source>Search titles and text…</source>
         <translation>搜索标题和正文…</translation>
+    </message>
+    <message>
+        <location filename="../panels/library.py" line="55"/>
+        <source>Only articles I can read, at</source>
+        <translation>只列出我能读的文章，认识至少</translation>
+    </message>
+    <message>
+        <location filename="../panels/library.py" line="56"/>
+        <source>Articles whose running words you know at least this share of</source>
+        <translation>只列出你认识的词次至少达到这个比例的文章</translation>
+    </message>
+    <message>
+        <location filename="../panels/library.py" line="60"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../panels/library.py" line="60"/>
+        <source>Known</source>
+        <translation>认识</translation>
+    </message>
+    <message>
+        <location filename="../panels/library.py" line="109"/>
+        <source>{0} % known</source>
+        <translation>认识 {0}%</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../main_window.py" line="52"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Glossary</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="54"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="152"/>
         <source>adding pinyin…</source>
         <translation>正在添加拼音…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="179"/>
         <source>Open Article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="180"/>
         <source>Articles (*.txt *.md *.markdown *.text);;All files (*)</source>
         <translation>文章 (*.txt *.md *.markdown *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187"/>
+        <location filename="../main_window.py" line="188"/>
         <source>The clipboard holds no text to open as an article.</source>
         <translation>剪贴板中没有可以打开的文字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Section {0} of {1}: {2}</source>
         <translation>第 {0} 节，共 {1} 节：{2}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="252"/>
+        <location filename="../main_window.py" line="253"/>
         <source>Saved {0} to your vocabulary.</source>
         <translation>已把 {0} 存入生词本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="264"/>
         <source>Note on {0}:</source>
         <translation>关于“{0}”的笔记：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Note added.</source>
         <translation>已添加笔记。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="319"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="326"/>
         <source>The interface language changes when Dubao starts next time.</source>
         <translation>界面语言将在下次启动读报时更改。</translation>
     </message>
@@ -289,14 +379,12 @@
         <translation>又有 {0} 个 HSK 1–{1} 级词标为认识。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="239"/>
         <source>{0} marked known.</source>
-        <translation>“{0}”已标为认识。</translation>
+        <translation type="vanished">“{0}”已标为认识。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="240"/>
         <source>{0} is no longer marked known.</source>
-        <translation>“{0}”不再标为认识。</translation>
+        <translation type="vanished">“{0}”不再标为认识。</translation>
     </message>
     <message>
         <source>{0} words of HSK 1–{1} marked known.</source>
@@ -349,37 +437,37 @@
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="59"/>
+        <location filename="../controller.py" line="64"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="70"/>
+        <location filename="../controller.py" line="75"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="80"/>
+        <location filename="../controller.py" line="85"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="105"/>
+        <location filename="../controller.py" line="110"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="139"/>
+        <location filename="../controller.py" line="146"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="210"/>
+        <location filename="../controller.py" line="240"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="276"/>
+        <location filename="../controller.py" line="315"/>
         <source>Known words need the library, which could not be opened.</source>
         <translation>认识词需要文库，但文库无法打开。</translation>
     </message>
@@ -860,76 +948,81 @@
     </message>
     <message>
         <location filename="../actions.py" line="82"/>
+        <source>Article &amp;Information Panel</source>
+        <translation>文章信息面板(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="83"/>
         <source>&amp;Next Section</source>
         <translation>下一节(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="83"/>
+        <location filename="../actions.py" line="84"/>
         <source>&amp;Previous Section</source>
         <translation>上一节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="84"/>
+        <location filename="../actions.py" line="85"/>
         <source>Present from the &amp;Beginning</source>
         <translation>从头开始演示(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="85"/>
+        <location filename="../actions.py" line="86"/>
         <source>Present from &amp;This Section</source>
         <translation>从本节开始演示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="86"/>
+        <location filename="../actions.py" line="87"/>
         <source>Print &amp;Handout…</source>
         <translation>打印讲义(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="87"/>
+        <location filename="../actions.py" line="88"/>
         <source>&amp;About Dubao</source>
         <translation>关于读报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="88"/>
+        <location filename="../actions.py" line="89"/>
         <source>&amp;Report a Problem…</source>
         <translation>报告问题(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="94"/>
+        <location filename="../actions.py" line="95"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="94"/>
+        <location filename="../actions.py" line="95"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="94"/>
+        <location filename="../actions.py" line="95"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="94"/>
+        <location filename="../actions.py" line="95"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="94"/>
+        <location filename="../actions.py" line="95"/>
         <source>&amp;Notes</source>
         <translation>笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="95"/>
+        <location filename="../actions.py" line="96"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="95"/>
+        <location filename="../actions.py" line="96"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="96"/>
+        <location filename="../actions.py" line="97"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
