@@ -196,11 +196,13 @@ class ReaderController(QObject):
 
         self.profile = WordProfile.of(annotation)
         if self.store is not None and self.opened is not None and self.opened.entry_id is not None:
+            versions = services.annotation_versions()
             try:
-                self.store.profiles.save(self.opened.entry_id, self.profile, services.annotation_versions())
+                if self.store.profiles.versions(self.opened.entry_id) != versions:  # a reopen writes nothing
+                    self.store.profiles.save(self.opened.entry_id, self.profile, versions)
+                    self.libraryChanged.emit()
             except DubaoError as error:
                 self.problem.emit(str(error))
-            self.libraryChanged.emit()
         self.measure_open_article()
 
     def measure_open_article(self) -> None:

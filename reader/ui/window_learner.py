@@ -22,12 +22,6 @@ class LearnerWindowMixin:
         self.tabifyDockWidget(self.docks["glossary"], self.docks["info"])
         self.docks["info"].hide()
 
-    def show_info_panel(self, on: bool) -> None:
-        """Show (in front of its tabs) or hide the article-information panel."""
-        self.docks["info"].setVisible(on)
-        if on:
-            self.docks["info"].raise_()
-
     def _wire_learner(self) -> None:
         c = self.controller
         self.popup.knownToggled.connect(lambda word: self.toggle_known(word.text))

@@ -7,13 +7,14 @@ this set, else the status of its vocabulary entry (new, learning), else not save
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from reader.core.storage.database import transaction, utils_database
+from reader.core.storage.database import Handle
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TABLE = "known_words"
 
@@ -27,9 +28,9 @@ class KnownWord:
     added_at: float
 
 
-def create_table(conn: sqlite3.Connection) -> None:
+def create_table(db: Database) -> None:
     """Create the known-words table (a migration step calls this inside its transaction)."""
-    utils_database(conn)[TABLE].create(
+    db[TABLE].create(
         {"word": str, "source": str, "added_at": float}, pk="word", not_null={"source", "added_at"},
         defaults={"source": "word"})
 
@@ -37,9 +38,8 @@ def create_table(conn: sqlite3.Connection) -> None:
 class KnownWords:
     """Add, remove and list the learner's known words."""
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
-        self._conn = conn
-        self._path = db_path
+    def __init__(self, handle: Handle) -> None:
+        self._handle = handle
         self._cached: frozenset[str] | None = None
 
     def add(self, words: Iterable[str], source: str = "word") -> int:
@@ -49,9 +49,9 @@ class KnownWords:
             return 0
         before = self.words()
         now = time.time()
-        with transaction(self._conn, self._path):
+        with self._handle.transaction():
             rows = ({"word": w, "source": source, "added_at": now} for w in chosen)
-            utils_database(self._conn)[TABLE].insert_all(rows, ignore=True, batch_size=500)
+            self._handle.table(TABLE).insert_all(rows, ignore=True, batch_size=500)
         self._cached = None
         return sum(1 for w in chosen if w not in before)
 
@@ -61,17 +61,18 @@ class KnownWords:
         known = self.words()
         gone = [w for w in dict.fromkeys(chosen) if w in known]
         if gone:
-            with transaction(self._conn, self._path):
+            with self._handle.transaction():
                 for start in range(0, len(gone), 500):
                     chunk = gone[start : start + 500]
-                    utils_database(self._conn)[TABLE].delete_where(f"word IN ({','.join('?' * len(chunk))})", chunk)
+                    self._handle.table(TABLE).delete_where(f"word IN ({','.join('?' * len(chunk))})", chunk)
             self._cached = None
         return len(gone)
 
     def words(self) -> frozenset[str]:
         """Return every known word (read once, then kept until this object changes the set)."""
         if self._cached is None:
-            self._cached = frozenset(row[0] for row in self._conn.execute(f"SELECT word FROM {TABLE}"))
+            rows = self._handle.conn.execute(f"SELECT word FROM {TABLE}")  # raw read: the reopen path needs it
+            self._cached = frozenset(row[0] for row in rows)
         return self._cached
 
     def forget_cached(self) -> None:
@@ -83,6 +84,6 @@ class KnownWords:
 
     def list(self) -> list[KnownWord]:
         """Return the known words, most recently marked first."""
-        rows = utils_database(self._conn)[TABLE].rows_where(order_by="added_at DESC, word",
+        rows = self._handle.table(TABLE).rows_where(order_by="added_at DESC, word",
                                                             select="word, source, added_at")
         return [KnownWord(row["word"], row["source"], row["added_at"]) for row in rows]

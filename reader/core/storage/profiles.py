@@ -9,43 +9,47 @@ time the article is read.
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.difficulty import Difficulty, WordProfile, measure
-from reader.core.storage.database import transaction, utils_database
+from reader.core.storage.database import Handle
 from reader.core.storage.packing import pack_text, unpack_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TABLE = "article_profiles"
 
 
-def create_table(conn: sqlite3.Connection) -> None:
+def create_table(db: Database) -> None:
     """Create the profiles table (a migration step calls this inside its transaction)."""
-    utils_database(conn)[TABLE].create(
+    from sqlite_utils.db import ForeignKey
+
+    db[TABLE].create(
         {"article_id": int, "versions": str, "profile": bytes, "updated_at": float}, pk="article_id",
-        not_null={"versions", "profile", "updated_at"}, foreign_keys=[("article_id", "articles", "id")])
+        not_null={"versions", "profile", "updated_at"},
+        foreign_keys=[ForeignKey(TABLE, "article_id", "articles", "id", on_delete="CASCADE")])
 
 
 class Profiles:
     """Store and read article profiles; measure them for a learner."""
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
-        self._conn = conn
-        self._path = db_path
+    def __init__(self, handle: Handle) -> None:
+        self._handle = handle
         self._decoded: dict[int, tuple[float, WordProfile]] = {}
 
     def save(self, article_id: int, profile: WordProfile, versions: str = "") -> None:
         """Store (or replace) an article's profile, made under annotation `versions` (a fingerprint)."""
         row = {"article_id": article_id, "versions": versions, "updated_at": time.time(),
                "profile": pack_text(json.dumps(profile.to_dict(), ensure_ascii=False))}
-        with transaction(self._conn, self._path):
-            utils_database(self._conn)[TABLE].insert(row, replace=True)
+        with self._handle.transaction():
+            self._handle.table(TABLE).insert(row, replace=True)
         self._decoded[article_id] = (row["updated_at"], profile)
 
     def versions(self, article_id: int) -> str | None:
         """Return the annotation versions an article's stored profile was made under (None when it has none)."""
-        row = self._conn.execute(f"SELECT versions FROM {TABLE} WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._handle.conn.execute(f"SELECT versions FROM {TABLE} WHERE article_id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
     def get(self, article_id: int) -> WordProfile | None:
@@ -59,19 +63,19 @@ class Profiles:
         for start in range(0, len(stale), 500):
             chunk = stale[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for article_id, stamp, packed in self._conn.execute(
+            for article_id, stamp, packed in self._handle.conn.execute(
                     f"SELECT article_id, updated_at, profile FROM {TABLE} WHERE article_id IN ({marks})", chunk):
                 self._decoded[article_id] = (stamp, WordProfile.from_dict(json.loads(unpack_text(packed))))
         return {a: self._decoded[a][1] for a in stamps}
 
     def _stamps(self, article_ids: list[int] | None) -> dict[int, float]:
         if article_ids is None:
-            return dict(self._conn.execute(f"SELECT article_id, updated_at FROM {TABLE}").fetchall())
+            return dict(self._handle.conn.execute(f"SELECT article_id, updated_at FROM {TABLE}").fetchall())
         found: dict[int, float] = {}
         for start in range(0, len(article_ids), 500):
             chunk = article_ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(self._conn.execute(
+            found.update(self._handle.conn.execute(
                 f"SELECT article_id, updated_at FROM {TABLE} WHERE article_id IN ({marks})", chunk).fetchall())
         return found
 

@@ -7,13 +7,12 @@ the status "known" puts it there. Marking words known never adds vocabulary rows
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import StorageProblem
-from reader.core.storage.database import transaction
+from reader.core.storage.database import Handle
 from reader.core.storage.known import KnownWords
 
 STATUSES = ("new", "learning", "known")
@@ -43,9 +42,9 @@ _STATUS = "(CASE WHEN k.word IS NULL THEN v.status ELSE 'known' END)"
 class Vocabulary:
     """Save, list, filter and change the status of words."""
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path, known: KnownWords) -> None:
-        self._conn = conn
-        self._path = db_path
+    def __init__(self, handle: Handle, known: KnownWords) -> None:
+        self._handle = handle
+        self._path = handle.path
         self._known = known
 
     def add(
@@ -63,31 +62,29 @@ class Vocabulary:
             raise ValueError("an empty word cannot be saved")
         if status is not None and status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
+        given = {"reading": reading, "meaning": meaning, "sentence": sentence, "article_id": article_id}
         now = time.time()
-        stored = "learning" if status == "known" else status
-        with transaction(self._conn, self._path) as conn:
-            conn.execute(
-                "INSERT INTO vocab (word, reading, meaning, sentence, article_id, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (word) DO UPDATE SET "
-                "reading = CASE WHEN reading = '' THEN excluded.reading ELSE reading END, "
-                "meaning = CASE WHEN meaning = '' THEN excluded.meaning ELSE meaning END, "
-                "sentence = CASE WHEN sentence = '' THEN excluded.sentence ELSE sentence END, "
-                "article_id = coalesce(article_id, excluded.article_id), "
-                "status = CASE WHEN ? IS NULL THEN status ELSE excluded.status END, "
-                "deleted_at = NULL, updated_at = excluded.updated_at",
-                (word, reading, meaning, sentence, article_id, stored or "new", now, now, stored),
-            )
+        stored = "learning" if status == "known" else status  # "known" lives in the known words
+        table = self._handle.table("vocab")
+        with self._handle.transaction():
+            saved = next(table.rows_where("word = ?", [word]), None)
+            if saved is None:
+                table.insert({"word": word, **given, "status": stored or "new", "created_at": now, "updated_at": now})
+            else:
+                filled = {key: saved[key] if saved[key] not in ("", None) else value for key, value in given.items()}
+                table.update(saved["id"], {**filled, "status": stored or saved["status"], "deleted_at": None,
+                                           "updated_at": now})
         self._mark(word, status)
         return self.get(word)
 
     def get(self, word: str) -> VocabEntry:
         """Return the entry of a word; StorageProblem when it is not saved."""
-        row = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM {_FROM} WHERE v.word = ? AND v.deleted_at IS NULL", (word,)
-        ).fetchone()
-        if row is None:
+        rows = self._handle.db.execute(
+            f"SELECT {_COLUMNS} FROM {_FROM} WHERE v.word = ? AND v.deleted_at IS NULL", [word]
+        ).fetchall()
+        if not rows:
             raise StorageProblem(f"the word {word} is not in the vocabulary", self._path)
-        return VocabEntry(*row)
+        return VocabEntry(*rows[0])
 
     def list(self, status: str | None = None, search: str | None = None, article_id: int | None = None) -> list[VocabEntry]:
         """Return saved words, oldest first, filtered by status, a text to find in word/reading/meaning, article."""
@@ -101,7 +98,8 @@ class Vocabulary:
         if search:
             clauses.append("(instr(v.word, ?) > 0 OR instr(v.reading, ?) > 0 OR instr(v.meaning, ?) > 0)")
             values += [search, search, search]
-        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM {_FROM} WHERE {' AND '.join(clauses)} ORDER BY v.id", values)
+        where = " AND ".join(clauses)
+        rows = self._handle.db.execute(f"SELECT {_COLUMNS} FROM {_FROM} WHERE {where} ORDER BY v.id", values)
         return [VocabEntry(*row) for row in rows.fetchall()]
 
     def set_status(self, word: str, status: str) -> VocabEntry:
@@ -109,8 +107,7 @@ class Vocabulary:
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
         if status != "known":
-            with transaction(self._conn, self._path) as conn:
-                conn.execute("UPDATE vocab SET status = ?, updated_at = ? WHERE word = ?", (status, time.time(), word))
+            self._change(word, {"status": status, "updated_at": time.time()})
         self._mark(word, status)
         return self.get(word)
 
@@ -123,11 +120,17 @@ class Vocabulary:
 
     def delete(self, word: str) -> None:
         """Remove a word, undoably (see `restore`)."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute("UPDATE vocab SET deleted_at = ? WHERE word = ?", (time.time(), word))
+        self._change(word, {"deleted_at": time.time()})
 
     def restore(self, word: str) -> VocabEntry:
         """Undo the removal of a word."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute("UPDATE vocab SET deleted_at = NULL WHERE word = ?", (word,))
+        self._change(word, {"deleted_at": None})
         return self.get(word)
+
+    def _change(self, word: str, fields: dict) -> None:
+        """Write some fields of a saved word in one transaction (a word not saved changes nothing)."""
+        table = self._handle.table("vocab")
+        with self._handle.transaction():
+            saved = next(table.rows_where("word = ?", [word], select="id"), None)
+            if saved is not None:
+                table.update(saved["id"], fields)

@@ -118,12 +118,12 @@
         <translation>文章信息</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="47"/>
+        <location filename="../window_learner.py" line="41"/>
         <source>{0} marked known.</source>
         <translation>“{0}”已标为认识。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="48"/>
+        <location filename="../window_learner.py" line="42"/>
         <source>{0} is no longer marked known.</source>
         <translation>“{0}”不再标为认识。</translation>
     </message>
@@ -164,82 +164,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="54"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="55"/>
         <source>Glossary</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="54"/>
+        <location filename="../main_window.py" line="56"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="156"/>
         <source>adding pinyin…</source>
         <translation>正在添加拼音…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179"/>
+        <location filename="../main_window.py" line="184"/>
         <source>Open Article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180"/>
+        <location filename="../main_window.py" line="185"/>
         <source>Articles (*.txt *.md *.markdown *.text);;All files (*)</source>
         <translation>文章 (*.txt *.md *.markdown *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="188"/>
+        <location filename="../main_window.py" line="193"/>
         <source>The clipboard holds no text to open as an article.</source>
         <translation>剪贴板中没有可以打开的文字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="231"/>
         <source>Section {0} of {1}: {2}</source>
         <translation>第 {0} 节，共 {1} 节：{2}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="258"/>
         <source>Saved {0} to your vocabulary.</source>
         <translation>已把 {0} 存入生词本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="264"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Note on {0}:</source>
         <translation>关于“{0}”的笔记：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Note added.</source>
         <translation>已添加笔记。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="272"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="319"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326"/>
+        <location filename="../main_window.py" line="339"/>
         <source>The interface language changes when Dubao starts next time.</source>
         <translation>界面语言将在下次启动读报时更改。</translation>
     </message>
@@ -308,73 +308,73 @@
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="81"/>
+        <location filename="../window_notes.py" line="73"/>
         <source>Bookmarks need the library, which could not be opened.</source>
         <translation>书签需要文库，但文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="87"/>
+        <location filename="../window_notes.py" line="79"/>
         <source>Bookmarked: {0}</source>
         <translation>已加书签：{0}</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="98"/>
+        <location filename="../window_notes.py" line="90"/>
         <source>This note&apos;s passage is no longer in the article.</source>
         <translation>这条笔记所在的段落已不在文章中。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="118"/>
+        <location filename="../window_notes.py" line="110"/>
         <source>Select some text of the article first.</source>
         <translation>请先选中文章中的文字。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="124"/>
+        <location filename="../window_notes.py" line="116"/>
         <source>Highlight with Note</source>
         <translation>高亮并加笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="130"/>
-        <location filename="../window_notes.py" line="143"/>
+        <location filename="../window_notes.py" line="122"/>
+        <location filename="../window_notes.py" line="135"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="140"/>
+        <location filename="../window_notes.py" line="132"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="149"/>
+        <location filename="../window_notes.py" line="141"/>
         <source>Deleted. Undo with Ctrl+Z.</source>
         <translation>已删除。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="155"/>
+        <location filename="../window_notes.py" line="147"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="155"/>
+        <location filename="../window_notes.py" line="147"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="163"/>
+        <location filename="../window_notes.py" line="155"/>
         <source>Choose an orphan in the Notes panel and select the passage it belongs to.</source>
         <translation>请在笔记面板中选一条孤立笔记，并选中它所属的段落。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="167"/>
+        <location filename="../window_notes.py" line="159"/>
         <source>Re-attached.</source>
         <translation>已重新附加。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="189"/>
+        <location filename="../window_notes.py" line="181"/>
         <source>The library could not be opened, so no words are saved.</source>
         <translation>文库无法打开，因此没有保存的生词。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="228"/>
+        <location filename="../window_notes.py" line="220"/>
         <source>{0} more words of HSK 1–{1} marked known.</source>
         <translation>又有 {0} 个 HSK 1–{1} 级词标为认识。</translation>
     </message>
@@ -394,42 +394,47 @@
 <context>
     <name>PinyinToolbar</name>
     <message>
-        <location filename="../chrome.py" line="43"/>
+        <location filename="../chrome.py" line="80"/>
         <source>Which words show pinyin (Ctrl+P: next mode)</source>
         <translation>哪些词显示拼音（Ctrl+P：切换模式）</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="47"/>
+        <location filename="../chrome.py" line="81"/>
         <source>Show pinyin for words above this HSK level</source>
         <translation>为高于此 HSK 等级的词显示拼音</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="48"/>
+        <location filename="../chrome.py" line="79"/>
         <source> Pinyin: </source>
         <translation> 拼音：</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="59"/>
+        <location filename="../chrome.py" line="78"/>
+        <source>Reading</source>
+        <translation type="unfinished">阅读</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="108"/>
         <source>All words</source>
         <translation>所有词</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="59"/>
+        <location filename="../chrome.py" line="108"/>
         <source>Glossary terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="60"/>
+        <location filename="../chrome.py" line="109"/>
         <source>Above HSK level</source>
         <translation>高于 HSK 等级</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="60"/>
+        <location filename="../chrome.py" line="109"/>
         <source>Unknown words</source>
         <translation>生词</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="61"/>
+        <location filename="../chrome.py" line="110"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
@@ -1210,11 +1215,58 @@ The file was left untouched.</source>
     </message>
 </context>
 <context>
+    <name>toolbar</name>
+    <message>
+        <location filename="../chrome.py" line="33"/>
+        <source>Numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="33"/>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="34"/>
+        <source>Smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="34"/>
+        <source>Larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="35"/>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="35"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="36"/>
+        <source>Sections</source>
+        <translation type="unfinished">章节</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="36"/>
+        <source>Glossary</source>
+        <translation type="unfinished">术语</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="37"/>
+        <source>Library</source>
+        <translation type="unfinished">文库</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../chrome.py" line="40"/>
         <source>Reading</source>
-        <translation>阅读</translation>
+        <translation type="vanished">阅读</translation>
     </message>
 </context>
 </TS>
