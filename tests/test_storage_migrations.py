@@ -71,7 +71,7 @@ def test_each_earlier_version_migrates_keeping_data(isolated_dirs, version):
 
 
 def test_known_vocabulary_rows_become_known_words_and_blank_ones_leave_the_vocabulary(isolated_dirs):
-    _database_at(isolated_dirs, 5)
+    _database_at(isolated_dirs, 6)  # the version before known words had a table of their own
     with sqlite3.connect(database.database_path(isolated_dirs)) as conn:
         conn.execute("UPDATE vocab SET status = 'known', reading = 'zhi4 liang4', meaning = 'quality'")
         conn.executemany("INSERT INTO vocab (word, status, created_at, updated_at) VALUES (?, 'known', 1, 1)",

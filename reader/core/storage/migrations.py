@@ -137,7 +137,18 @@ def _v5_listing_index(db: Database) -> None:
     db["articles"].drop_index("articles_by_opened")
 
 
-def _v6_known_words(db: Database) -> None:
+def _v6_numbered_readings(db: Database) -> None:
+    """Vocabulary readings in one form, numbered syllables ("zhi4 liang4"): the command line used to store marks."""
+    from reader.core.lang.style import numbered_reading
+
+    vocab = db["vocab"]
+    for row in list(vocab.rows_where("reading != ''", select="id, reading")):
+        numbered = numbered_reading(row["reading"])
+        if numbered != row["reading"]:
+            vocab.update(row["id"], {"reading": numbered})
+
+
+def _v7_known_words(db: Database) -> None:
     """Known words as a set of their own; the vocabulary keeps only the words the learner saved.
 
     A vocabulary row marked known moves into the set. A row with nothing else in it (no reading, meaning, sentence
@@ -158,7 +169,7 @@ def _v6_known_words(db: Database) -> None:
     db.execute("UPDATE vocab SET status = 'learning' WHERE status = 'known'")
 
 
-def _v7_article_profiles(db: Database) -> None:
+def _v8_article_profiles(db: Database) -> None:
     """Each article's word profile, so the library shows how much of it the learner knows."""
     from reader.core.storage import profiles
 
@@ -166,8 +177,8 @@ def _v7_article_profiles(db: Database) -> None:
 
 
 STEPS: tuple[Callable[[Database], None], ...] = (
-    _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_known_words,
-    _v7_article_profiles,
+    _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_numbered_readings,
+    _v7_known_words, _v8_article_profiles,
 )
 LATEST_VERSION = len(STEPS)
 

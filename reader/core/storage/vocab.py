@@ -1,8 +1,10 @@
 """The learner's vocabulary: the words they saved, with reading, meaning, sentence, article and a status.
 
-One entry per word: saving a word again fills in what was empty and keeps the status. Known words are a set of their
-own (`reader.core.storage.known`): a saved word shows as "known" while it is in that set, and giving a saved word
-the status "known" puts it there. Marking words known never adds vocabulary rows.
+One entry per word: saving a word again fills in what was empty and keeps the status. Readings are stored as
+numbered syllables ("zhi4 liang4") whichever form they come in; the window and the command line show them as the
+user chose (`reader.core.lang.style.render`). Known words are a set of their own (`reader.core.storage.known`): a
+saved word shows as "known" while it is in that set, and giving a saved word the status "known" puts it there.
+Marking words known never adds vocabulary rows.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import StorageProblem
+from reader.core.lang.style import numbered_reading
 from reader.core.storage.database import Handle
 from reader.core.storage.known import KnownWords
 
@@ -62,7 +65,7 @@ class Vocabulary:
             raise ValueError("an empty word cannot be saved")
         if status is not None and status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
-        given = {"reading": reading, "meaning": meaning, "sentence": sentence, "article_id": article_id}
+        given = {"reading": numbered_reading(reading), "meaning": meaning, "sentence": sentence, "article_id": article_id}
         now = time.time()
         stored = "learning" if status == "known" else status  # "known" lives in the known words
         table = self._handle.table("vocab")

@@ -467,12 +467,12 @@
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="240"/>
+        <location filename="../controller.py" line="242"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="315"/>
+        <location filename="../controller.py" line="317"/>
         <source>Known words need the library, which could not be opened.</source>
         <translation>认识词需要文库，但文库无法打开。</translation>
     </message>
@@ -1061,7 +1061,7 @@
     </message>
     <message>
         <location filename="../exporting.py" line="31"/>
-        <location filename="../exporting.py" line="119"/>
+        <location filename="../exporting.py" line="121"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -1092,32 +1092,32 @@
         <translation>这篇文章不在文库中，因此没有笔记。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="90"/>
+        <location filename="../exporting.py" line="92"/>
         <source>Export Vocabulary</source>
         <translation>导出生词</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="102"/>
+        <location filename="../exporting.py" line="104"/>
         <source>Export Glossary</source>
         <translation>导出术语表</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="107"/>
+        <location filename="../exporting.py" line="109"/>
         <source>Back Up Library</source>
         <translation>备份文库</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="113"/>
+        <location filename="../exporting.py" line="115"/>
         <source>Restore Library</source>
         <translation>恢复文库</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="116"/>
+        <location filename="../exporting.py" line="118"/>
         <source>The library could not be opened; restart Dubao to be offered a backup.</source>
         <translation>文库无法打开；请重新启动读报以选择备份。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="123"/>
+        <location filename="../exporting.py" line="125"/>
         <source>Replace everything in your library (articles, notes, words) with {0}?
 
 What is there now is kept as an automatic backup first.</source>
@@ -1126,7 +1126,7 @@ What is there now is kept as an automatic backup first.</source>
 现有内容会先保存为自动备份。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="139"/>
+        <location filename="../exporting.py" line="141"/>
         <source>Restored. The previous state was saved as {0}</source>
         <translation>已恢复。之前的内容已保存为 {0}</translation>
     </message>
