@@ -19,6 +19,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.prefs import Preferences
 from reader.ui.presenting import present
 from reader.ui.recovery import offer_recovery
+from reader.ui.termination import close_on_termination
 
 
 def create_application() -> QApplication:
@@ -108,6 +109,7 @@ def run_app(args: Namespace) -> int:
     if handoff is None:
         return 0
     window = build_window(prefs)
+    termination = close_on_termination(window)  # logout: position saved, library closed, then quit
     handoff.open_requested.connect(window.open_path)
     handoff.activation_requested.connect(lambda: _bring_to_front(window))
     open_initial_article(window, args)
@@ -115,6 +117,7 @@ def run_app(args: Namespace) -> int:
     offer_recovery(window)  # a damaged library: say so, offer the newest good backup (the article is already shown)
     start_presentation_if_asked(window, args)
     status = app.exec()
+    termination.stop()
     handoff.close()
     return status
 
