@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from reader.core.slides import Blank
 from reader.ui.present.controller import start_presentation
-from reader.ui.present.scene import MARGIN_Y, build_scene, char_budget
+from reader.ui.present.scene import MARGIN_Y, build_scene, slide_fits
 
 from test_present_mode import term_point
 
@@ -32,7 +32,7 @@ def test_every_slide_of_the_seed_fits_its_screen_with_pinyin(qapp, seed, width, 
     article, annotated = seed
     size = QSizeF(width, height)
     deck = Deck(article, annotated)
-    slides = plan_slides(article, char_budget(size))
+    slides = plan_slides(article, slide_fits(deck, size))
     assert len(slides) > len(article.sections)
     for slide in slides:
         scene = build_scene(deck, slide, size, pinyin=True)
