@@ -273,7 +273,7 @@ def _break_block(block: LayoutBlock, usable: float, measure: TextMeasure):
             yield finish(line_start, start, True)
             line_start, x, shrink = start, 0.0, 0.0
             unit_w -= leads[start] if leads else 0.0
-        if unit_w - unit_shrink > usable - x:
+        if x + unit_w - shrink - unit_shrink > usable:
             for piece_end in _split_points(text, widths, start, end, usable - x, usable):
                 if piece_end < end:
                     yield finish(line_start, piece_end, True)

@@ -2,9 +2,10 @@
 
 One algorithm for the reader view, the slides and the printed handout (`reader.core.layout` calls it):
 - cells: every character gets a cell as wide as its advance; where pinyin is shown, all ruby-carrying cells of a
-  word get one width (the widest of their characters and syllables), so pinyin is centred over its own character
-  and the characters of one word stay evenly spaced. Where two neighbouring words were widened differently, the
-  space between them grows by half the difference, so a gap inside a word is never wider than the gap around it;
+  word get one width, wide enough for the word's pinyin row and for any two neighbouring syllables, so each
+  syllable is centred over its own character and the characters of one word stay evenly spaced. Between two words
+  the space grows by half the difference of their widenings (a gap inside a word is never wider than the gap
+  around it) and as far as the two syllables there need not to touch;
 - breaking: only between words (a word wider than a line is cut where the kinsoku rules allow), never before closing
   or after opening punctuation, never inside a run of Latin letters and digits (`2025-2027`, `Netflix`, `5G`) nor
   between a number and the 年/月/日 that follows it;
@@ -65,17 +66,21 @@ def fit_ruby(widths: list[float], rubies: Sequence[float], words: Sequence[tuple
     `rubies` are the widths the syllables need (0 where none is shown).
     """
     advances = list(widths)
-    for start, end in words or [(i, i + 1) for i in range(len(widths))]:
+    spans = words or [(i, i + 1) for i in range(len(widths))]
+    for start, end in spans:
         shown = [i for i in range(start, end) if rubies[i]]
-        if not shown:
-            continue
-        cell = max(max(advances[i], rubies[i]) for i in shown)
-        for i in shown:
-            widths[i] = cell
+        if shown:
+            cell = max(max(advances[i] for i in shown), sum(rubies[start:end]) / len(shown),
+                       max((rubies[i] + rubies[i + 1]) / 2 for i in range(start, end - 1)) if end - start > 1 else 0.0)
+            for i in shown:
+                widths[i] = cell
     leads = [0.0] * len(widths)
-    for start, _ in words or [(i, i + 1) for i in range(1, len(widths))]:
+    for start, _ in spans:
         if start > 0:
-            leads[start] = abs((widths[start - 1] - advances[start - 1]) - (widths[start] - advances[start])) / 2
+            before, after = start - 1, start
+            even = abs((widths[before] - advances[before]) - (widths[after] - advances[after])) / 2
+            clear = (rubies[before] + rubies[after] - widths[before] - widths[after]) / 2  # syllables must not touch
+            leads[start] = max(even, clear, 0.0)
     return leads
 
 
