@@ -45,7 +45,8 @@ class GlossaryRow:
     term: str
     pinyin: str
     english: str
-    explanation: str
+    explanation: str  # in English
+    explanation_zh: str = ""  # the same in Chinese (shown on slides' cards)
 
 
 GlossaryLookup = Callable[[str], "GlossaryRow | None"]
@@ -198,7 +199,14 @@ def row_from_entry(entry: Any) -> GlossaryRow:
     """Make a glossary table row from a glossary entry object (term, pinyin, English, English explanation)."""
     explanation = _first_text(entry, ("explanation_en", "explanation_english", "explanation", "explanations"))
     english = _first_text(entry, ("english", "english_rendering", "en"))
-    return GlossaryRow(str(getattr(entry, "term", "")), _first_text(entry, ("pinyin",)), english, explanation)
+    chinese = _first_text(entry, ("explanation_zh", "explanation_chinese")) or _chinese_of(entry)
+    return GlossaryRow(str(getattr(entry, "term", "")), _first_text(entry, ("pinyin",)), english, explanation, chinese)
+
+
+def _chinese_of(entry: Any) -> str:
+    """Return the Chinese of an explanation given as {"zh": …, "en": …}, or ""."""
+    value = entry.get("explanation") if isinstance(entry, dict) else getattr(entry, "explanation", None)
+    return str(value.get("zh") or "") if isinstance(value, dict) else ""
 
 
 def _first_text(entry: Any, names: tuple[str, ...]) -> str:
