@@ -28,13 +28,14 @@ from reader.ui.view.article_view import ArticleView, WordRef
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
+from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindowMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
@@ -56,6 +57,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
                       "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
         self._build_notes_parts()
+        self._build_learner_parts()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
@@ -112,6 +114,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
         self._wire_notes()
+        self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -196,7 +199,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
 
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
-        self.library.set_rows(self.controller.library_rows(query))
+        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""
@@ -239,6 +242,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         tone_marks = self.view.style_.tone_marks
         content = lookup.content_for(word, tone_marks)
         self.popup.show_for(word, content, self.word_rect(word))
+        self.popup.set_known(self.controller.is_known(word.text))
         if content.note:
             lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
 
@@ -318,6 +322,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
+        self.article_info.chart.set_theme(style.theme.text, style.theme.dark)
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""
