@@ -1,5 +1,6 @@
 """Reopening an article whose annotation is cached: pinyin is there before the first paint, and the window's process
-never loads jieba or pypinyin (they cost most of a start-up's time and memory; issue 8)."""
+never loads jieba or pypinyin (they cost most of a start-up's time and memory; issue 8), nor what only some features
+need (script conversion, speech)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ while window.controller.annotation is None and time.monotonic() < deadline:
     app.processEvents()
     time.sleep(0.01)
 print("annotated-at-open" if at_open else "annotated-later" if window.controller.annotation else "never-annotated",
-      "jieba" if "jieba" in sys.modules else "-", "pypinyin" if "pypinyin" in sys.modules else "-")
+      "jieba" if "jieba" in sys.modules else "-", "pypinyin" if "pypinyin" in sys.modules else "-",
+      *[name for name in ("opencc", "PySide6.QtTextToSpeech", "reader.ui.speech") if name in sys.modules])
 window.close()
 """
 

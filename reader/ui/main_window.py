@@ -27,12 +27,13 @@ from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
 from reader.ui.window_notes import NotesWindowMixin
+from reader.ui.window_speech import SpeechWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
@@ -65,6 +66,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
                                   timeout=self.save_position)
         self._wire()
         self._reflect_style()
+        self.restore_script()
 
     def _build_centre(self) -> None:
         centre = QWidget(self)
@@ -106,6 +108,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         self.popup.saveWordRequested.connect(self.save_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
+        self.popup.speakRequested.connect(self.say_word)
         self._wire_notes()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(

@@ -5,6 +5,7 @@ Signals (intents; the main window wires them):
     bookmarkRequested(object): bookmark the paragraph of this word (a WordRef).
     noteRequested(object): add a note on this word (a WordRef).
     copyRequested(str): copy this text.
+    speakRequested(object): say this word aloud (a WordRef).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class PopupContent:
     characters: tuple[tuple[str, str, str], ...] = ()  # (character, pinyin, short meaning)
     card: GlossaryCard | None = None
     note: str = ""  # e.g. "Dictionary still loading…"
+    forms: tuple[tuple[str, str], ...] = ()  # the word in the other script: (("traditional", "頭髮"),)
 
 
 def popup_html(content: PopupContent) -> str:
@@ -57,6 +59,11 @@ def popup_html(content: PopupContent) -> str:
         else QCoreApplication.translate("WordPopup", "not on the HSK lists")
     parts.append(f"<div style='font-size:large'><b>{e(content.word)}</b> &nbsp;{e(content.pinyin)}"
                  f" <span style='color:gray'>({e(level)})</span></div>")
+    if content.forms:
+        names = {"simplified": QCoreApplication.translate("WordPopup", "Simplified"),
+                 "traditional": QCoreApplication.translate("WordPopup", "Traditional")}
+        parts.append("<div>" + " · ".join(f"<span style='color:gray'>{e(names.get(n, n))}</span> {e(f)}"
+                                          for n, f in content.forms) + "</div>")
     if content.meanings:
         parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings[:6]) + "</ol>")
     elif not content.note:
@@ -125,6 +132,7 @@ class WordPopup(QFrame):
     bookmarkRequested = Signal(object)
     noteRequested = Signal(object)
     copyRequested = Signal(str)
+    speakRequested = Signal(object)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -145,6 +153,12 @@ class WordPopup(QFrame):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        speak = QPushButton(self.tr("Listen"), self)
+        speak.setObjectName("speakButton")
+        speak.setToolTip(self.tr("Say this word aloud"))
+        speak.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        speak.clicked.connect(lambda: self.speakRequested.emit(self.word))
+        row.addWidget(speak)
         for text, handler in ((self.tr("Save word"), lambda: self.saveWordRequested.emit(self.word)),
                               (self.tr("Copy"), lambda: self.copyRequested.emit(self.word.text)),
                               (self.tr("Bookmark here"), lambda: self.bookmarkRequested.emit(self.word)),
