@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDia
 
 from reader.ui import lookup
 from reader.ui.actions import build_actions
+from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
 from reader.ui.commands import command_handlers
 from reader.ui.controller import ReaderController
+from reader.ui.icons import apply_action_icons
 from reader.ui.panels.findbar import FindBar
 from reader.ui.panels.glossary import GlossaryPanel
 from reader.ui.panels.library import LibraryPanel
@@ -26,6 +28,7 @@ from reader.ui.view.article_view import ArticleView, WordRef
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
+from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
 from reader.ui.window_speech import SpeechWindowMixin
 
@@ -33,11 +36,12 @@ APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindowMixin, SpeechWindowMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
         super().__init__()
+        self._hurried = False  # closing as the session ends (see close_hurried)
         self.controller, self.prefs = controller, prefs
         controller.setParent(self)  # it goes with the window, so late background results find nobody to call
         self.setWindowTitle(APP_NAME)
@@ -54,10 +58,12 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
                       "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
         self._build_notes_parts()
+        self._build_learner_parts()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
         self.addToolBar(self.toolbar)
+        self._build_adaptive()
         self.presentation = None
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows the article's title: text, never markup
@@ -98,6 +104,7 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
         v.positionChanged.connect(self._view_moved)
         v.wordActivated.connect(self.open_popup)
         self.sections.sectionChosen.connect(v.go_to_section)
+        self.sections.sectionChosen.connect(lambda _i: self.adaptive.close_drawer())
         self.glossary.termChosen.connect(self.step_term)
         self.library.articleChosen.connect(self.open_entry)
         self.library.searchRequested.connect(self.refresh_library)
@@ -110,6 +117,7 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
         self.popup.noteRequested.connect(self.note_on_word)
         self.popup.speakRequested.connect(self.say_word)
         self._wire_notes()
+        self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -161,6 +169,7 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
 
     def open_entry(self, entry_id: int) -> None:
         """Open a library article (saving the position in the current one first)."""
+        self.adaptive.close_drawer()
         self.save_position()
         self.controller.open_entry(entry_id)
 
@@ -193,7 +202,7 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
 
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
-        self.library.set_rows(self.controller.library_rows(query))
+        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""
@@ -236,6 +245,7 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
         tone_marks = self.view.style_.tone_marks
         content = lookup.content_for(word, tone_marks)
         self.popup.show_for(word, content, self.word_rect(word))
+        self.popup.set_known(self.controller.is_known(word.text))
         if content.note:
             lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
 
@@ -278,9 +288,11 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
             self.open_popup(word)
 
     def escape(self) -> None:
-        """Esc closes the popup, else the find bar, else full-screen reading."""
+        """Esc closes the popup, else the panel drawer, else the find bar, else full-screen reading."""
         if self.popup.isVisible():
             self.popup.hide()
+        elif self.adaptive.close_drawer():
+            pass
         elif self.find_bar.isVisible():
             self.find_bar.close_bar()
         elif self.isFullScreen():
@@ -304,9 +316,16 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
         for name, checked in checks.items():
             self.actions_[name].setChecked(checked)
         self.toolbar.show_mode(style.pinyin.mode, style.pinyin.hsk_level)
+        if getattr(self, "_icon_colour", None) != style.theme.text:
+            self._icon_colour = style.theme.text
+            apply_action_icons(self.actions_, style.theme.text)
+            self.adaptive.icons = {panel: self.actions_[action].icon() for panel, action in PANEL_ACTIONS.items()}
+            self.drawer.set_icons(self.adaptive.icons)
+            self.toolbar_changed()
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
+        self.article_info.chart.set_theme(style.theme.text, style.theme.dark)
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""
@@ -326,6 +345,8 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
     def set_full_screen(self, on: bool) -> None:
         """Enter or leave full-screen reading (toolbar and panels hidden)."""
         if on:
+            self.adaptive.close_drawer()
+            self.adaptive.held = True
             self._docks_before = [n for n, d in self.docks.items() if d.isVisible()]
             for dock in self.docks.values():
                 dock.hide()
@@ -336,13 +357,8 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
             self.toolbar.show()
             for name in getattr(self, "_docks_before", ["sections", "glossary"]):
                 self.docks[name].show()
-
-    def _dock_toggled(self, name: str, visible: bool) -> None:
-        action = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library",
-                  "bookmarks": "bookmarks_panel", "notes": "notes_panel"}[name]
-        self.actions_[action].setChecked(visible)
-        if name == "library" and visible:
-            self.refresh_library(self.library.search.text().strip())
+            self.adaptive.held = False
+            self.adapt_to_width()
 
     def show_about(self) -> None:
         """Show the About dialog (version, data sources, data folder)."""
@@ -376,11 +392,18 @@ class MainWindow(FindMixin, NotesWindowMixin, SpeechWindowMixin, QMainWindow):
             self.open_path(files[0])
             event.acceptProposedAction()
 
+    def close_hurried(self) -> None:
+        """Close as the session ends (logout, SIGTERM): as `close()`, but the closing backup only for a small library."""
+        self._hurried = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the position, the look and the window layout; close the library."""
         self.save_position()
         self.prefs.save_view_style(self.view.style_)
+        if self.adaptive.compact:  # the docks the reader wanted are what a wider start should show
+            self.adaptive.leave_compact()
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.sync()
-        self.controller.close()
+        self.controller.close(hurried=self._hurried)
         super().closeEvent(event)
