@@ -150,7 +150,7 @@ def test_traditional_characters_are_drawn_while_words_and_notes_keep_their_place
     window.actions_["script_traditional"].trigger()
     window.refresh_annotations()
     assert [span for span, _colour in window.view.highlights] == [(block, 3, 5)]
-    assert [a.anchor.quote for a in window.controller.stored_annotations()] == ["发展"]
+    assert [a.anchor.exact for a in window.controller.stored_annotations()] == ["发展"]
     window.view.ensure_layout()
     kind, drawn, *_ = window.view._line_data[block]
     assert drawn == "高質量發展是首要任務。我們要堅持質量第一，推進供給側結構性改革。" and document.blocks[block].text == text
