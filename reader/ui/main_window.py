@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDia
 
 from reader.ui import lookup
 from reader.ui.actions import build_actions
+from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
 from reader.ui.commands import command_handlers
 from reader.ui.controller import ReaderController
+from reader.ui.icons import apply_action_icons
 from reader.ui.panels.findbar import FindBar
 from reader.ui.panels.glossary import GlossaryPanel
 from reader.ui.panels.library import LibraryPanel
@@ -32,7 +34,7 @@ APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
@@ -57,6 +59,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
         self.addToolBar(self.toolbar)
+        self._build_adaptive()
         self.presentation = None
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows the article's title: text, never markup
@@ -96,6 +99,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         v.positionChanged.connect(self._view_moved)
         v.wordActivated.connect(self.open_popup)
         self.sections.sectionChosen.connect(v.go_to_section)
+        self.sections.sectionChosen.connect(lambda _i: self.adaptive.close_drawer())
         self.glossary.termChosen.connect(self.step_term)
         self.library.articleChosen.connect(self.open_entry)
         self.library.searchRequested.connect(self.refresh_library)
@@ -158,6 +162,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
 
     def open_entry(self, entry_id: int) -> None:
         """Open a library article (saving the position in the current one first)."""
+        self.adaptive.close_drawer()
         self.save_position()
         self.controller.open_entry(entry_id)
 
@@ -275,9 +280,11 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
             self.open_popup(word)
 
     def escape(self) -> None:
-        """Esc closes the popup, else the find bar, else full-screen reading."""
+        """Esc closes the popup, else the panel drawer, else the find bar, else full-screen reading."""
         if self.popup.isVisible():
             self.popup.hide()
+        elif self.adaptive.close_drawer():
+            pass
         elif self.find_bar.isVisible():
             self.find_bar.close_bar()
         elif self.isFullScreen():
@@ -301,6 +308,12 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         for name, checked in checks.items():
             self.actions_[name].setChecked(checked)
         self.toolbar.show_mode(style.pinyin.mode, style.pinyin.hsk_level)
+        if getattr(self, "_icon_colour", None) != style.theme.text:
+            self._icon_colour = style.theme.text
+            apply_action_icons(self.actions_, style.theme.text)
+            self.adaptive.icons = {panel: self.actions_[action].icon() for panel, action in PANEL_ACTIONS.items()}
+            self.drawer.set_icons(self.adaptive.icons)
+            self.toolbar_changed()
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
@@ -323,6 +336,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
     def set_full_screen(self, on: bool) -> None:
         """Enter or leave full-screen reading (toolbar and panels hidden)."""
         if on:
+            self.adaptive.close_drawer()
+            self.adaptive.held = True
             self._docks_before = [n for n, d in self.docks.items() if d.isVisible()]
             for dock in self.docks.values():
                 dock.hide()
@@ -333,13 +348,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
             self.toolbar.show()
             for name in getattr(self, "_docks_before", ["sections", "glossary"]):
                 self.docks[name].show()
-
-    def _dock_toggled(self, name: str, visible: bool) -> None:
-        action = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library",
-                  "bookmarks": "bookmarks_panel", "notes": "notes_panel"}[name]
-        self.actions_[action].setChecked(visible)
-        if name == "library" and visible:
-            self.refresh_library(self.library.search.text().strip())
+            self.adaptive.held = False
+            self.adapt_to_width()
 
     def show_about(self) -> None:
         """Show the About dialog (version, data sources, data folder)."""
@@ -377,6 +387,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         """Save the position, the look and the window layout; close the library."""
         self.save_position()
         self.prefs.save_view_style(self.view.style_)
+        if self.adaptive.compact:  # the docks the reader wanted are what a wider start should show
+            self.adaptive.leave_compact()
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.sync()
         self.controller.close()

@@ -173,7 +173,7 @@ class WordPopup(QFrame):
         self._set_content(PopupContent("质量", "zhì liàng", ("quality", "mass (physics)"), 2,
                                        (("质", "zhì", "nature"), ("量", "liàng", "amount"))))
         self.content = None
-        QTimer.singleShot(0, lambda: None if self.isVisible() else self.grab())
+        QTimer.singleShot(0, self, lambda: None if self.isVisible() else self.grab())  # not after the popup is gone
 
     def update_content(self, content: PopupContent) -> None:
         """Replace the content shown for the same word (when the dictionary finished loading)."""

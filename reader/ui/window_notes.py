@@ -42,14 +42,6 @@ class NotesWindowMixin:
             r or "" for r in format_readings(reading.split(), self.view.style_.tone_marks))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-    def show_dock(self, name: str, on: bool) -> None:
-        """Show (and bring to the front of its tabs) or hide a dock."""
-        dock = self.docks[name]
-        dock.setVisible(on)
-        if on:
-            dock.raise_()
-            self.refresh_annotations()
-
     # --- drawing what is stored ----------------------------------------------------------------------------------
     def refresh_annotations(self) -> None:
         """Show the open article's bookmarks, notes and orphans in the panels and its highlights in the view."""

@@ -6,13 +6,11 @@ item read (`mark_article_read`), and a feed's unread count is the number of its 
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from reader.core.errors import StorageProblem
-from reader.core.storage.database import transaction
+from reader.core.storage.database import Handle, transaction
 
 
 @dataclass(frozen=True)
@@ -58,9 +56,9 @@ _COUNTS = ("(SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id), "
 class Feeds:
     """Subscribe, list, remove feeds; record their items and what was read."""
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
-        self._conn = conn
-        self._path = db_path
+    def __init__(self, handle: Handle) -> None:
+        self._conn = handle.conn  # raw SQL: marking an article read is on the reopen path, which must not load
+        self._path = handle.path  # sqlite-utils (tests/test_startup_imports.py)
 
     def add(self, url: str, title: str = "", site_url: str | None = None) -> FeedEntry:
         """Subscribe to a feed (or return the subscription to the same address)."""
