@@ -4,13 +4,16 @@ the answer itself (slow drips, endless bodies)."""
 
 from __future__ import annotations
 
+import os
 import zlib
 import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Callable
 
+SCREENSHOTS = Path(os.environ["DUBAO_SCREENSHOTS"]) if os.environ.get("DUBAO_SCREENSHOTS") else None  # to look at
 MAX_SECONDS = 20  # no answer of this server lasts longer
 SENT: list[dict[str, str]] = []  # the headers of every request, for the tests on what Dubao sends
 

@@ -69,9 +69,11 @@ def _listing_json(entries: list[LibraryEntry]) -> str:
 
 def _load_source(path: str) -> tuple[Article, str | Path]:
     """Import an article file, or fetch and import a web page (before the database is opened)."""
-    from reader.core.web.articles import fetch_article, looks_like_address
+    from reader.core.web import looks_like_address
 
     if looks_like_address(path):
+        from reader.core.web.articles import fetch_article
+
         return fetch_article(path)
     return load_article(path)
 

@@ -8,6 +8,7 @@ Signals:
     annotationReady(object): the open document received its annotation (the ViewDocument).
     annotationFailed(object): no annotation could be made; the text stays without pinyin.
     problem(str): something the user should read (a bad file, an unusable database).
+    note(str): a passing state for the status bar ("Fetching …"), empty when it is over.
     libraryChanged(): the library list changed.
 """
 
@@ -36,6 +37,7 @@ class ReaderController(QObject):
     annotationReady = Signal(object)
     annotationFailed = Signal(object)
     problem = Signal(str)
+    note = Signal(str)
     libraryChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -74,6 +76,33 @@ class ReaderController(QObject):
         """Open pasted text as a new article; emit `problem` when it holds none. Return success."""
         try:
             article = services.import_pasted_text(text)
+        except DubaoError as error:
+            self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
+            return False
+        self._show(article, services.pasted_source_name())
+        return True
+
+    def open_address(self, url: str) -> None:
+        """Fetch a web page in the background and open it (stored under its address); `problem` if it fails."""
+        self.note.emit(self.tr("Fetching {0}…").format(url))
+
+        def fetched(result) -> None:
+            article, address = result
+            self.note.emit("")
+            self._show(article, address)
+
+        def failed(error: Exception) -> None:
+            self.note.emit("")
+            if not isinstance(error, DubaoError):
+                raise error
+            self.problem.emit(self.tr("Could not open {0}").format(error))
+
+        run_in_background(lambda: services.fetch_web_article(url), fetched, failed, owner=self)
+
+    def open_html(self, html_text: str, plain_text: str) -> bool:
+        """Open HTML from the clipboard (a browser's copy) as a new article. Return success."""
+        try:
+            article = services.import_pasted_html(html_text, plain_text)
         except DubaoError as error:
             self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
             return False
@@ -121,6 +150,7 @@ class ReaderController(QObject):
                 self.opened.entry_id = self.store.library.add(article, source).id
             else:
                 self.store.library.mark_opened(entry_id)
+            self.store.feeds.mark_article_read(self.opened.entry_id)  # a feed's item is read once opened
         except DubaoError as error:
             self.problem.emit(str(error))
         self.libraryChanged.emit()

@@ -4,13 +4,8 @@ offline afterwards (and opening the same address again updates the same entry)."
 from __future__ import annotations
 
 from reader.core.model import Article
+
 from reader.core.web.fetch import PAGE_TYPES, Fetched, Limits, check_address, fetch
-
-
-def looks_like_address(text: str) -> bool:
-    """True when a command-line argument is a web address rather than a file path."""
-    text = text.strip().lower()
-    return text.startswith(("http://", "https://", "www."))
 
 
 def article_from(fetched: Fetched) -> Article:

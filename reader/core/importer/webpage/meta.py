@@ -126,6 +126,9 @@ def choose_title(blocks: list[Block], start: int, head_title: str, meta: dict[st
     headed = [i for i in candidates if i < start and (blocks[i].heading or "title" in _classes(blocks[i]))]
     if headed:
         return TitleChoice(blocks[headed[-1]].text, headed[-1])
+    opening = [i for i in candidates if i >= start and blocks[i].heading in (1, 2)]  # a copied fragment's <h1>
+    if opening:
+        return TitleChoice(blocks[opening[0]].text, opening[0])
     if parts:
         return TitleChoice(parts[0], None)
     return None
