@@ -137,7 +137,18 @@ def _v5_listing_index(db: Database) -> None:
     db["articles"].drop_index("articles_by_opened")
 
 
-def _v6_feeds(db: Database) -> None:
+def _v6_numbered_readings(db: Database) -> None:
+    """Vocabulary readings in one form, numbered syllables ("zhi4 liang4"): the command line used to store marks."""
+    from reader.core.lang.style import numbered_reading
+
+    vocab = db["vocab"]
+    for row in list(vocab.rows_where("reading != ''", select="id, reading")):
+        numbered = numbered_reading(row["reading"])
+        if numbered != row["reading"]:
+            vocab.update(row["id"], {"reading": numbered})
+
+
+def _v7_feeds(db: Database) -> None:
     """News feeds the user subscribed to, and their items (each item's page is an article of the library)."""
     _run_script(
         db,
@@ -172,7 +183,8 @@ def _v6_feeds(db: Database) -> None:
 
 
 STEPS: tuple[Callable[[Database], None], ...] = (
-    _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_feeds)
+    _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_numbered_readings, _v7_feeds,
+)
 LATEST_VERSION = len(STEPS)
 
 

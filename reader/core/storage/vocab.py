@@ -1,6 +1,8 @@
 """The learner's vocabulary: words with reading, meaning, the sentence they came from, the article, and a status.
 
-One entry per word: saving a word again fills in what was empty and keeps the status. "Mark all words up to HSK
+One entry per word: saving a word again fills in what was empty and keeps the status. Readings are stored as
+numbered syllables ("zhi4 liang4") whichever form they come in; the window and the command line show them as the
+user chose (`reader.core.lang.style.render`). "Mark all words up to HSK
 level N known" takes the words from the caller (the HSK lists belong to the language layer).
 """
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from reader.core.errors import StorageProblem
+from reader.core.lang.style import numbered_reading
 from reader.core.storage.database import Handle
 
 STATUSES = ("new", "learning", "known")
@@ -58,7 +61,7 @@ class Vocabulary:
             raise ValueError("an empty word cannot be saved")
         if status is not None and status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
-        given = {"reading": reading, "meaning": meaning, "sentence": sentence, "article_id": article_id}
+        given = {"reading": numbered_reading(reading), "meaning": meaning, "sentence": sentence, "article_id": article_id}
         now = time.time()
         table = self._handle.table("vocab")
         with self._handle.transaction():
