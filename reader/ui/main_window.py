@@ -187,7 +187,7 @@ class MainWindow(FindMixin, NotesWindowMixin, WebWindowMixin, AdaptiveWindowMixi
     def choose_file(self) -> None:
         """Ask for an article file and open it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), str(Path.home()),
-                                              self.tr("Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht);;All files (*)"))
+                                              self.tr("Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)"))
         if path:
             self.open_path(path)
 

@@ -182,8 +182,8 @@
     </message>
     <message>
         <location filename="../main_window.py" line="190"/>
-        <source>Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht);;All files (*)</source>
-        <translation>文章 (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht);;所有文件 (*)</translation>
+        <source>Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)</source>
+        <translation>文章 (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="226"/>
