@@ -56,6 +56,7 @@ class _Reader:
             raise ImportProblem(f"holds too many files for a book (over {MAX_ENTRIES})", file_name)
 
     def read(self, path: str) -> bytes:
+        """Return a member's bytes, counting them against the unpacked-size limit."""
         try:
             with self.book.open(path) as member:
                 data = member.read(MAX_UNPACKED_BYTES - self.unpacked + 1)
@@ -69,6 +70,7 @@ class _Reader:
         return data
 
     def package_path(self) -> str:
+        """Return the path of the package file (OPF) that META-INF/container.xml names."""
         root = _xml(self.read("META-INF/container.xml"), self.name)
         found = root.find(".//{urn:oasis:names:tc:opendocument:xmlns:container}rootfile")
         if found is None or not found.get("full-path"):
@@ -76,6 +78,7 @@ class _Reader:
         return found.get("full-path")
 
     def package(self, path: str) -> tuple[str | None, str | None, str | None, list[str]]:
+        """Return title, author, date and the chapters' paths in reading order."""
         opf = _xml(self.read(path), self.name)
         base = posixpath.dirname(path)
         manifest = {item.get("id"): posixpath.normpath(posixpath.join(base, item.get("href", "")))

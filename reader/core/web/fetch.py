@@ -109,6 +109,7 @@ def _redirects(most: int):
         max_redirections = most
 
         def redirect_request(self, req, fp, code, msg, headers, newurl):
+            """Follow a redirect to http or https only."""
             if urlsplit(newurl).scheme.lower() not in ("http", "https"):
                 raise FetchProblem("redirects to an address that is not http or https", req.full_url)
             return super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -38,12 +38,9 @@ def looks_like_html(data: bytes | str, file_name: str | None = None) -> bool:
 def import_page(data: bytes | str, file_name: str | None = None, url: str | None = None,
                 content_type: str | None = None) -> Article:
     """Return the article of a web page; ImportProblem when the page holds no article text."""
-    from reader.core.importer.webpage.assemble import article_pieces
-    from reader.core.importer.webpage.blocks import page_blocks
+    from reader.core.importer.webpage.assemble import extract
     from reader.core.importer.webpage.decode import decode_page
-    from reader.core.importer.webpage.chrome import is_chrome
-    from reader.core.importer.webpage.meta import choose_title, is_head_metadata, is_metadata_line, read_metadata
-    from reader.core.importer.webpage.scoring import best_container
+    from reader.core.importer.webpage.meta import read_metadata
     from reader.core.importer.webpage.tree import parse_page
 
     if isinstance(data, bytes) and file_name and str(file_name).lower().endswith(MHTML_SUFFIXES):
@@ -52,35 +49,21 @@ def import_page(data: bytes | str, file_name: str | None = None, url: str | None
         data, content_type = html_part(data, file_name)
     text, encoding, replaced = (data, None, False) if isinstance(data, str) else decode_page(data, content_type)
     page = parse_page(text)
-    blocks = page_blocks(page.body)
-    holder = best_container(blocks)
-    inside = [i for i, b in enumerate(blocks) if holder is not None and (b.owner is holder or holder in b.owner.iterancestors())]
-    if not inside:
-        raise ImportProblem("holds no article text (no paragraphs of running text were found)", file_name or url)
-    start, end = inside[0], inside[-1]
-    choice = choose_title(blocks, start, page.head_title, page.meta)
-    title = choice.title if choice else ""
-    head_end = choice.index + 1 if choice and choice.index is not None and choice.index < start else start
-    meta_lines = [b.text for b in blocks[head_end:start] if b.text.replace(" ", "") != title.replace(" ", "") and (
-        is_metadata_line(b.text) or (is_head_metadata(b) and not is_chrome(b.text)))]
-    body_from = choice.index + 1 if choice and choice.index is not None and start <= choice.index <= end else start
-    pieces = article_pieces(blocks[body_from:end + 1], title)
-    meta_lines += [p.text for p in pieces if p.kind == "meta"]
-    found = read_metadata(meta_lines, page.meta)
-    source = Source(file_name=file_name, date=found.date, encoding=encoding, shape="web", url=url,
-                    publisher=found.publisher)
-    source.notes += [f"metadata line: {line}" for line in meta_lines]
-    if replaced:
-        source.notes.append(f"some bytes were not valid {encoding} and show as �")
-    body = [p for p in pieces if p.kind != "meta"]
+    found = extract(page)
+    body = [p for p in found.pieces if p.kind != "meta"]
     if not any(p.kind == "text" for p in body):
         raise ImportProblem("holds no article text (no paragraphs of running text were found)", file_name or url)
+    meta = read_metadata(found.meta_lines, page.meta)
+    source = Source(file_name=file_name, date=meta.date, encoding=encoding, shape="web", url=url,
+                    publisher=meta.publisher, notes=[f"metadata line: {line}" for line in found.meta_lines])
+    if replaced:
+        source.notes.append(f"some bytes were not valid {encoding} and show as �")
+    title = found.title
     if not title:
         from reader.core.importer.titleblock import infer_title
 
         title, source.title_inferred = infer_title(None, next(p.text for p in body if p.kind == "text")), True
-    article = Article(title=title, byline=found.author, source=source, sections=build_sections(_drafts(body)))
-    return article
+    return Article(title=title, byline=meta.author, source=source, sections=build_sections(_drafts(body)))
 
 
 def _drafts(pieces) -> list[SectionDraft]:

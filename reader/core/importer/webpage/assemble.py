@@ -11,12 +11,13 @@ headings, captions, metadata or chrome.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.importer.webpage import chrome
-from reader.core.importer.webpage.blocks import Block
-from reader.core.importer.webpage.meta import is_metadata_line
-from reader.core.importer.webpage.scoring import link_ratio, punctuation
+from reader.core.importer.webpage.blocks import Block, page_blocks
+from reader.core.importer.webpage.meta import choose_title, is_head_metadata, is_metadata_line
+from reader.core.importer.webpage.scoring import best_container, link_ratio, punctuation
+from reader.core.importer.webpage.tree import Page
 
 MAX_HEADING_CHARS = 40
 MAX_CAPTION_CHARS = 60
@@ -103,3 +104,33 @@ def _mark_edge_metadata(pieces: list[Piece]) -> list[Piece]:
                 continue
             break
     return pieces
+
+
+@dataclass
+class Extracted:
+    """What a page holds: the headline ("" when none was found), the article's pieces, its metadata lines."""
+
+    title: str = ""
+    pieces: list[Piece] = field(default_factory=list)
+    meta_lines: list[str] = field(default_factory=list)
+
+
+def extract(page: Page) -> Extracted:
+    """Find the article in a parsed page: its container, headline, metadata lines and pieces."""
+    blocks = page_blocks(page.body)
+    holder = best_container(blocks)
+    inside = [i for i, b in enumerate(blocks)
+              if holder is not None and (b.owner is holder or holder in b.owner.iterancestors())]
+    if not inside:
+        return Extracted()
+    start, end = inside[0], inside[-1]
+    choice = choose_title(blocks, start, page.head_title, page.meta)
+    found = Extracted(title=choice.title if choice else "")
+    index = choice.index if choice else None
+    head_end = index + 1 if index is not None and index < start else start
+    found.meta_lines = [b.text for b in blocks[head_end:start] if not _same(b.text, found.title) and (
+        is_metadata_line(b.text) or (is_head_metadata(b) and not chrome.is_chrome(b.text)))]
+    body_from = index + 1 if index is not None and start <= index <= end else start
+    found.pieces = article_pieces(blocks[body_from:end + 1], found.title)
+    found.meta_lines += [p.text for p in found.pieces if p.kind == "meta"]
+    return found

@@ -51,6 +51,7 @@ class _Builder:
         self.owner: html.HtmlElement | None = None
 
     def text(self, text: str | None, in_link: bool, in_bold: bool) -> None:
+        """Add inline text to the block being built, counting link and bold characters."""
         if not text:
             return
         self.parts.append(text)
@@ -59,6 +60,7 @@ class _Builder:
         self.bold += size if in_bold else 0
 
     def flush(self) -> None:
+        """End the block being built (kept when it has text or an image)."""
         text = _SPACES.sub(" ", "".join(self.parts)).strip()
         if (text or self.image) and self.owner is not None:
             self.blocks.append(Block(text, self.owner, self.links, self.bold, _heading(self.owner),
