@@ -202,3 +202,13 @@ def test_a_page_without_article_text_is_one_clear_problem(tmp_path):
     path.write_text("<html><body><a href='/'>首页</a><a href='/b'>财经</a></body></html>", encoding="utf-8")
     with pytest.raises(ImportProblem, match="holds no article text"):
         load_article(path)
+
+
+def test_readers_comments_never_win_over_a_shorter_article():
+    comments = "".join(f"<div class='item'><p>网友{i}：这篇文章写得很好，我完全同意作者的看法，希望以后多写一些这样的文章，谢谢！"
+                       f"另外，我还想补充几点看法，供大家参考，欢迎讨论。</p></div>" for i in range(30))
+    page = (f"<html><head><title>短新闻_示例网</title></head><body><h1>短新闻</h1><div class='article'>"
+            f"<p>第一段，事情的经过是这样的，时间不长。</p><p>第二段，结果也很简单，就此结束。</p></div>"
+            f"<div id='comment-list'>{comments}</div></body></html>")
+    article = import_page(page.encode("utf-8"), "short.html")
+    assert _texts(article) == ["第一段，事情的经过是这样的，时间不长。", "第二段，结果也很简单，就此结束。"]

@@ -4,11 +4,14 @@ Each block earns a score from its own signals: Chinese sentence punctuation (the
 navigation, link lists and buttons have none), its length, and how little of it is link text. A block's score goes
 to the element that contains its paragraph (the block's owner for text standing directly in a `<div>`, the
 owner's parent for a `<p>`), and half of it to the next element up, so the container of many good paragraphs wins
-over a long single comment or a list of headlines. The winner's score is discounted by its own link density.
+over a long single comment or a list of headlines. The winner's score is discounted by its own link density;
+containers named like comments, related lists or a sidebar (a general naming habit of sites, never a particular
+site's names) are passed over while any other container holds running text.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from lxml import html
@@ -16,6 +19,10 @@ from lxml import html
 from reader.core.importer.webpage.blocks import Block
 
 SENTENCE_MARKS = frozenset("，。！？；：、“”…")
+# Class and id names of the page parts that hold running text but not the article: readers' comments, related
+# and recommended lists, sidebars. A container so named (or inside one) is passed over while another holds text.
+UNLIKELY = re.compile(r"comment|reply|replies|discuss|remark|feedback|recommend|related|sidebar|side-bar|"
+                      r"(?:^|[-_\s])(?:hot|rank|aside|footer|nav|menu)(?:$|[-_\s\d])", re.IGNORECASE)
 PARAGRAPH_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
                             "figcaption", "br", "center", "span", "font", "strong", "b"))
 
@@ -60,7 +67,16 @@ def best_container(blocks: list[Block]) -> html.HtmlElement | None:
             scores[parent] += score / 2
     if not scores:
         return None
-    return max(scores, key=lambda element: scores[element] * (1.0 - _element_link_density(element)))
+    likely = [element for element in scores if not _unlikely(element)] or list(scores)
+    return max(likely, key=lambda element: scores[element] * (1.0 - _element_link_density(element)))
+
+
+def _unlikely(element: html.HtmlElement) -> bool:
+    """True when an element or one of its ancestors is named like comments, related lists or a sidebar."""
+    for node in (element, *element.iterancestors()):
+        if UNLIKELY.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
 
 
 def _element_link_density(element: html.HtmlElement) -> float:
