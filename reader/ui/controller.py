@@ -10,23 +10,29 @@ Signals:
     problem(str): something the user should read (a bad file, an unusable database).
     note(str): a passing state for the status bar ("Fetching …"), empty when it is over.
     libraryChanged(): the library list changed.
+    knownWordsChanged(): words were marked known or unknown (pinyin, vocabulary and difficulty follow).
+    difficultyChanged(object): the open article's Difficulty for this learner (None while it is not measured).
 """
 
 from __future__ import annotations
 
 import gc
+import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.errors import DubaoError
 from reader.core.model import Article
+from reader.core.storage.session import SessionBackups
 from reader.ui import services
 from reader.ui.panels.library import LibraryRow
 from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
 
 ANNOTATE_AFTER_MS = 60
+BACKUP_CHECK_MS = 60_000  # how often the session's backup schedule is asked (it backs up every 30 minutes at most)
 CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
 
 
@@ -39,6 +45,8 @@ class ReaderController(QObject):
     problem = Signal(str)
     note = Signal(str)
     libraryChanged = Signal()
+    knownWordsChanged = Signal()
+    difficultyChanged = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +56,11 @@ class ReaderController(QObject):
         self.opened: services.OpenedArticle | None = None
         self.document: ViewDocument | None = None
         self.annotation = None  # the AnnotatedArticle of the open article, once it arrived
+        self.profile = None  # the open article's WordProfile, made from its annotation
+        self.knownWordsChanged.connect(self.measure_open_article)
         self._generation = 0
+        self.backups: SessionBackups | None = None
+        self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS, timeout=self.backup_if_due)
 
     def open_store(self) -> None:
         """Open the library database; on a problem keep reading without it and say why."""
@@ -60,6 +72,17 @@ class ReaderController(QObject):
             self.problem.emit(self.store_problem)
         else:
             self.store_error = self.store_problem = None
+            self.backups = SessionBackups(self.store.change_marker)
+            self._backup_timer.start()
+
+    def backup_if_due(self) -> None:
+        """Make the session's periodic backup, off the GUI thread, when its schedule says one is due."""
+        schedule = self.backups
+        if self.store is None or schedule is None or not schedule.due():
+            return
+        schedule.started()
+        run_in_background(self.store.session_backup, lambda _path: schedule.finished(),
+                          lambda error: _backup_failed(schedule, error), owner=self)
 
     # --- opening -----------------------------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -136,7 +159,8 @@ class ReaderController(QObject):
     def _show(self, article: Article, source: str, entry_id: int | None = None) -> None:
         self._generation += 1
         self.opened = services.OpenedArticle(article, source, entry_id)
-        self.annotation = None
+        self.annotation = self.profile = None
+        self.difficultyChanged.emit(None)
         self.document = ViewDocument.from_article(article)
         self.articleOpened.emit(self.document)
         self._remember(article, source, entry_id)
@@ -161,6 +185,7 @@ class ReaderController(QObject):
                 self.annotation = annotation
                 self.document.apply_annotation(annotation)
                 self.annotationReady.emit(self.document)
+                self._profile(annotation)
 
         def failed(error: Exception) -> None:
             self.annotationFailed.emit(self.document)
@@ -210,6 +235,29 @@ class ReaderController(QObject):
         timer.timeout.connect(step)
         timer.start()
 
+    # --- difficulty ------------------------------------------------------------------------------------------------
+    def _profile(self, annotation) -> None:
+        """Count the open article's words (kept in the library for its difficulty column), then measure it."""
+        from reader.core.difficulty import WordProfile
+
+        self.profile = WordProfile.of(annotation)
+        if self.store is not None and self.opened is not None and self.opened.entry_id is not None:
+            versions = services.annotation_versions()
+            try:
+                if self.store.profiles.versions(self.opened.entry_id) != versions:  # a reopen writes nothing
+                    self.store.profiles.save(self.opened.entry_id, self.profile, versions)
+                    self.libraryChanged.emit()
+            except DubaoError as error:
+                self.problem.emit(str(error))
+        self.measure_open_article()
+
+    def measure_open_article(self) -> None:
+        """Emit the open article's difficulty for the words known now."""
+        if self.profile is not None:
+            from reader.core.difficulty import measure
+
+            self.difficultyChanged.emit(measure(self.profile, self.known_words()))
+
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:
         """Remember the reading position given as the block and character at the top of the view."""
@@ -230,15 +278,26 @@ class ReaderController(QObject):
         return position_block(self.document, saved.paragraph_id, saved.char_offset) if saved else None
 
     # --- library ------------------------------------------------------------------------------------------------------
-    def library_rows(self, query: str = "") -> list[LibraryRow]:
-        """Return the library (recent first), or the search hits for `query` with snippets."""
+    def library_rows(self, query: str = "", readable_at: float | None = None) -> list[LibraryRow]:
+        """Return the library (recent first), or the search hits for `query` with snippets; each with how much of
+        it the reader knows (for articles read once, whose words were counted). With `readable_at` (a coverage,
+        0–1), only the articles the reader knows at least that share of."""
         if self.store is None:
             return []
         if not query:
-            return [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
+            rows = [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
                     for e in self.store.library.list(limit=500)]
-        return [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
-                for h in self.store.library.search(query, limit=50)]
+        else:
+            rows = [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
+                    for h in self.store.library.search(query, limit=50)]
+        try:
+            measured = self.store.profiles.difficulties(self.known_words(), [r.article_id for r in rows])
+        except DubaoError:
+            measured = {}
+        rows = [replace(r, difficulty=measured.get(r.article_id)) for r in rows]
+        if readable_at is None:
+            return rows
+        return [r for r in rows if r.difficulty is not None and r.difficulty.readable(readable_at)]
 
     # --- popup intents: vocabulary, bookmarks, notes ------------------------------------------------------------
     def save_word(self, word) -> str | None:
@@ -290,9 +349,32 @@ class ReaderController(QObject):
         if self.store is None:
             return frozenset()
         try:
-            return self.store.vocab.known_words()
+            return self.store.known.words()
         except DubaoError:
             return frozenset()
+
+    def is_known(self, word: str) -> bool:
+        """Return True when the reader marked `word` known."""
+        return word in self.known_words()
+
+    def set_known(self, words: list[str], known: bool, source: str = "word") -> int:
+        """Mark words known (or not known); return how many changed. Emits knownWordsChanged."""
+        if self.store is None:
+            self.problem.emit(self.tr("Known words need the library, which could not be opened."))
+            return 0
+        try:
+            changed = self.store.known.add(words, source) if known else self.store.known.remove(words)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return 0
+        if changed:
+            self.knownWordsChanged.emit()
+        return changed
+
+    def mark_known_up_to(self, level: int) -> int:
+        """Mark every word of HSK levels 1..`level` known (no vocabulary rows); return how many were new."""
+        words = services.language_service().hsk.words_up_to(level)
+        return self.set_known(words, True, f"hsk {level}")
 
     def stored_annotations(self) -> list:
         """Return the bookmarks, highlights and notes stored for the open article."""
@@ -303,11 +385,25 @@ class ReaderController(QObject):
         except DubaoError:
             return []
 
-    def close(self) -> None:
-        """Close the database."""
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+    def close(self, hurried: bool = False) -> None:
+        """Close the database, backing it up first when it changed since the last backup (`hurried`: the session
+        is ending, as at logout, and only a small database is copied; see reader.core.storage.session)."""
+        self._backup_timer.stop()
+        if self.store is None:
+            return
+        if self.backups is not None and self.backups.due_at_close(self.store.path.stat().st_size, hurried):
+            try:
+                self.store.session_backup()
+            except DubaoError as error:
+                _backup_failed(self.backups, error)
+        self.store.close()
+        self.store = None
+
+
+def _backup_failed(schedule: SessionBackups, error: Exception) -> None:
+    """Note a failed session backup (a full disk): logged, tried again later; reading goes on."""
+    logging.getLogger(__name__).warning("the session backup failed: %s", error)
+    schedule.failed()
 
 
 def position_anchor(document: ViewDocument, block: int, offset: int) -> tuple[str | None, int]:

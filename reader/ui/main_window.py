@@ -28,6 +28,7 @@ from reader.ui.view.article_view import ArticleView, WordRef
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
+from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
 from reader.ui.window_web import WebWindowMixin
 
@@ -35,12 +36,13 @@ APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, WebWindowMixin, AdaptiveWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin, AdaptiveWindowMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, feeds, bookmarks and notes docks; find bar; word
     popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
         super().__init__()
+        self._hurried = False  # closing as the session ends (see close_hurried)
         self.controller, self.prefs = controller, prefs
         controller.setParent(self)  # it goes with the window, so late background results find nobody to call
         self.setWindowTitle(APP_NAME)
@@ -58,6 +60,7 @@ class MainWindow(FindMixin, NotesWindowMixin, WebWindowMixin, AdaptiveWindowMixi
         self.docks["library"].hide()
         self._build_web_parts()
         self._build_notes_parts()
+        self._build_learner_parts()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
@@ -115,6 +118,7 @@ class MainWindow(FindMixin, NotesWindowMixin, WebWindowMixin, AdaptiveWindowMixi
         self.popup.noteRequested.connect(self.note_on_word)
         self._wire_notes()
         self._wire_web()
+        self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -193,7 +197,7 @@ class MainWindow(FindMixin, NotesWindowMixin, WebWindowMixin, AdaptiveWindowMixi
 
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
-        self.library.set_rows(self.controller.library_rows(query))
+        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""
@@ -236,6 +240,7 @@ class MainWindow(FindMixin, NotesWindowMixin, WebWindowMixin, AdaptiveWindowMixi
         tone_marks = self.view.style_.tone_marks
         content = lookup.content_for(word, tone_marks)
         self.popup.show_for(word, content, self.word_rect(word))
+        self.popup.set_known(self.controller.is_known(word.text))
         if content.note:
             lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
 
@@ -315,6 +320,7 @@ class MainWindow(FindMixin, NotesWindowMixin, WebWindowMixin, AdaptiveWindowMixi
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
+        self.article_info.chart.set_theme(style.theme.text, style.theme.dark)
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""
@@ -381,6 +387,11 @@ class MainWindow(FindMixin, NotesWindowMixin, WebWindowMixin, AdaptiveWindowMixi
             self.open_path(files[0])
             event.acceptProposedAction()
 
+    def close_hurried(self) -> None:
+        """Close as the session ends (logout, SIGTERM): as `close()`, but the closing backup only for a small library."""
+        self._hurried = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the position, the look and the window layout; close the library."""
         self.save_position()
@@ -389,5 +400,5 @@ class MainWindow(FindMixin, NotesWindowMixin, WebWindowMixin, AdaptiveWindowMixi
             self.adaptive.leave_compact()
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.sync()
-        self.controller.close()
+        self.controller.close(hurried=self._hurried)
         super().closeEvent(event)
