@@ -1,7 +1,8 @@
 """Reopening an article whose annotation is cached: pinyin is there before the first paint, and the window's process
 never loads jieba or pypinyin (they cost most of a start-up's time and memory; issue 8), nor sqlite-utils (about
-100 ms of imports; the reopen path reads and marks the article through the connection itself; issue 13), nor the
-web's modules: lxml, feedparser and urllib.request load only when a page is imported or fetched (issue 15)."""
+100 ms of imports; the reopen path reads and marks the article through the connection itself; issue 13), nor what
+only some features need (script conversion, speech), nor the web's modules: lxml, feedparser and urllib.request
+load only when a page is imported or fetched (issue 15)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedparser", "urllib.request")
+HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedparser", "urllib.request", "opencc",
+         "PySide6.QtTextToSpeech", "reader.ui.speech")
 
 PROBE = """
 import sys, time

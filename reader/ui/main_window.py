@@ -30,13 +30,15 @@ from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
 from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
+from reader.ui.window_speech import SpeechWindowMixin
 from reader.ui.window_web import WebWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin, AdaptiveWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin, AdaptiveWindowMixin,
+                 SpeechWindowMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, feeds, bookmarks and notes docks; find bar; word
     popup."""
 
@@ -74,6 +76,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
                                   timeout=self.save_position)
         self._wire()
         self._reflect_style()
+        self.restore_script()
 
     def _build_centre(self) -> None:
         centre = QWidget(self)
@@ -116,6 +119,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
         self.popup.saveWordRequested.connect(self.save_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
+        self.popup.speakRequested.connect(self.say_word)
         self._wire_notes()
         self._wire_web()
         self._wire_learner()
