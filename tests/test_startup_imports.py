@@ -1,6 +1,7 @@
 """Reopening an article whose annotation is cached: pinyin is there before the first paint, and the window's process
 never loads jieba or pypinyin (they cost most of a start-up's time and memory; issue 8), nor sqlite-utils (about
-100 ms of imports; the reopen path reads and marks the article through the connection itself; issue 13)."""
+100 ms of imports; the reopen path reads and marks the article through the connection itself; issue 13), nor what
+only some features need (script conversion, speech)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ while window.controller.annotation is None and time.monotonic() < deadline:
     time.sleep(0.01)
 print("annotated-at-open" if at_open else "annotated-later" if window.controller.annotation else "never-annotated",
       "jieba" if "jieba" in sys.modules else "-", "pypinyin" if "pypinyin" in sys.modules else "-",
-      "QtSvg" if "PySide6.QtSvg" in sys.modules else "-", "sqlite_utils" if "sqlite_utils" in sys.modules else "-")
+      "QtSvg" if "PySide6.QtSvg" in sys.modules else "-", "sqlite_utils" if "sqlite_utils" in sys.modules else "-",
+      *[name for name in ("opencc", "PySide6.QtTextToSpeech", "reader.ui.speech") if name in sys.modules])
 window.close()
 """
 

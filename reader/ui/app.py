@@ -19,6 +19,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.prefs import Preferences
 from reader.ui.presenting import present
 from reader.ui.recovery import offer_recovery
+from reader.ui.termination import close_on_termination
 
 
 def create_application() -> QApplication:
@@ -129,12 +130,14 @@ def run_app(args: Namespace) -> int:
     if handoff is None:
         return 0
     window = build_window(prefs)
+    termination = close_on_termination(window)  # logout: position saved, library closed, then quit
     wire_hand_offs(window, handoff)
     open_initial_article(window, args)
     window.show()
     offer_recovery(window)  # a damaged library: say so, offer the newest good backup (the article is already shown)
     start_presentation_if_asked(window, args)
     status = app.exec()
+    termination.stop()
     handoff.close()
     return status
 
