@@ -120,4 +120,4 @@ def test_row_from_entry_takes_the_english_rendering_and_explanation():
     entry = GlossaryEntry("放管服", "fàng guǎn fú", english="streamline administration", explanation_zh="简政放权",
                           explanation_en="Cutting red tape.")
     assert row_from_entry(entry) == GlossaryRow("放管服", "fàng guǎn fú", "streamline administration",
-                                                  "Cutting red tape.")
+                                                  "Cutting red tape.", "简政放权")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Protocol, Sequence
 
+from reader.core.lang.scripts import query_forms
+
 Match = tuple[int, int, int]  # (block, start, end)
 
 
@@ -81,6 +83,13 @@ def find_matches(blocks: Sequence[SearchableBlock], query: str, pinyin: bool = F
     if pinyin:
         found.update(find_pinyin(blocks, query))
     return sorted(found)
+
+
+def find_in_either_script(blocks: Sequence[SearchableBlock], query: str, pinyin: bool = False) -> list[Match]:
+    """Return the matches of `query` as typed and, for Chinese text, of its simplified or traditional form."""
+    if pinyin or query.isascii():
+        return find_matches(blocks, query, pinyin)
+    return sorted({match for form in query_forms(query) for match in find_matches(blocks, form, False)})
 
 
 def first_from(matches: list[Match], position: tuple[int, int]) -> int:

@@ -8,12 +8,18 @@ Signals:
     annotationReady(object): the open document received its annotation (the ViewDocument).
     annotationFailed(object): no annotation could be made; the text stays without pinyin.
     problem(str): something the user should read (a bad file, an unusable database).
+    note(str): a passing state for the status bar ("Fetching …"), empty when it is over.
     libraryChanged(): the library list changed.
+    knownWordsChanged(): words were marked known or unknown (pinyin, vocabulary and difficulty follow).
+    difficultyChanged(object): the open article's Difficulty for this learner (None while it is not measured).
+    correctionsChanged(): a reading or word cut was corrected (the open article is read again where it changed).
 """
 
 from __future__ import annotations
 
 import gc
+import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,12 +29,14 @@ from reader.core.model import Article
 from reader.core.positions import anchor_at, block_of_position, reading_position
 from reader.core.sentences import sentence_around
 from reader.core.vocabulary import vocabulary_draft
+from reader.core.storage.session import SessionBackups
 from reader.ui import services
 from reader.ui.panels.library import LibraryRow
 from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
 
 ANNOTATE_AFTER_MS = 60
+BACKUP_CHECK_MS = 60_000  # how often the session's backup schedule is asked (it backs up every 30 minutes at most)
 CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
 
 
@@ -39,7 +47,11 @@ class ReaderController(QObject):
     annotationReady = Signal(object)
     annotationFailed = Signal(object)
     problem = Signal(str)
+    note = Signal(str)
     libraryChanged = Signal()
+    knownWordsChanged = Signal()
+    difficultyChanged = Signal(object)
+    correctionsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +61,11 @@ class ReaderController(QObject):
         self.opened: services.OpenedArticle | None = None
         self.document: ViewDocument | None = None
         self.annotation = None  # the AnnotatedArticle of the open article, once it arrived
+        self.profile = None  # the open article's WordProfile, made from its annotation
+        self.knownWordsChanged.connect(self.measure_open_article)
         self._generation = 0
+        self.backups: SessionBackups | None = None
+        self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS, timeout=self.backup_if_due)
 
     def open_store(self) -> None:
         """Open the library database; on a problem keep reading without it and say why."""
@@ -61,6 +77,17 @@ class ReaderController(QObject):
             self.problem.emit(self.store_problem)
         else:
             self.store_error = self.store_problem = None
+            self.backups = SessionBackups(self.store.change_marker)
+            self._backup_timer.start()
+
+    def backup_if_due(self) -> None:
+        """Make the session's periodic backup, off the GUI thread, when its schedule says one is due."""
+        schedule = self.backups
+        if self.store is None or schedule is None or not schedule.due():
+            return
+        schedule.started()
+        run_in_background(self.store.session_backup, lambda _path: schedule.finished(),
+                          lambda error: _backup_failed(schedule, error), owner=self)
 
     # --- opening -----------------------------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -77,6 +104,33 @@ class ReaderController(QObject):
         """Open pasted text as a new article; emit `problem` when it holds none. Return success."""
         try:
             article = services.import_pasted_text(text)
+        except DubaoError as error:
+            self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
+            return False
+        self._show(article, services.pasted_source_name())
+        return True
+
+    def open_address(self, url: str) -> None:
+        """Fetch a web page in the background and open it (stored under its address); `problem` if it fails."""
+        self.note.emit(self.tr("Fetching {0}…").format(url))
+
+        def fetched(result) -> None:
+            article, address = result
+            self.note.emit("")
+            self._show(article, address)
+
+        def failed(error: Exception) -> None:
+            self.note.emit("")
+            if not isinstance(error, DubaoError):
+                raise error
+            self.problem.emit(self.tr("Could not open {0}").format(error))
+
+        run_in_background(lambda: services.fetch_web_article(url), fetched, failed, owner=self)
+
+    def open_html(self, html_text: str, plain_text: str) -> bool:
+        """Open HTML from the clipboard (a browser's copy) as a new article. Return success."""
+        try:
+            article = services.import_pasted_html(html_text, plain_text)
         except DubaoError as error:
             self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
             return False
@@ -110,7 +164,8 @@ class ReaderController(QObject):
     def _show(self, article: Article, source: str, entry_id: int | None = None) -> None:
         self._generation += 1
         self.opened = services.OpenedArticle(article, source, entry_id)
-        self.annotation = None
+        self.annotation = self.profile = None
+        self.difficultyChanged.emit(None)
         self.document = ViewDocument.from_article(article)
         self.articleOpened.emit(self.document)
         self._remember(article, source, entry_id)
@@ -124,6 +179,7 @@ class ReaderController(QObject):
                 self.opened.entry_id = self.store.library.add(article, source).id
             else:
                 self.store.library.mark_opened(entry_id)
+            self.store.feeds.mark_article_read(self.opened.entry_id)  # a feed's item is read once opened
         except DubaoError as error:
             self.problem.emit(str(error))
         self.libraryChanged.emit()
@@ -152,6 +208,7 @@ class ReaderController(QObject):
                 self.annotation = annotation
                 self.document.apply_annotation(annotation)
                 self.annotationReady.emit(self.document)
+                self._profile(annotation)
 
         def failed(error: Exception) -> None:
             self.annotationFailed.emit(self.document)
@@ -195,6 +252,57 @@ class ReaderController(QObject):
         timer.timeout.connect(step)
         timer.start()
 
+    # --- difficulty ------------------------------------------------------------------------------------------------
+    def _profile(self, annotation) -> None:
+        """Count the open article's words (kept in the library for its difficulty column), then measure it."""
+        from reader.core.difficulty import WordProfile
+
+        self.profile = WordProfile.of(annotation)
+        if self.store is not None and self.opened is not None and self.opened.entry_id is not None:
+            versions = services.annotation_versions()
+            try:
+                if self.store.profiles.versions(self.opened.entry_id) != versions:  # a reopen writes nothing
+                    self.store.profiles.save(self.opened.entry_id, self.profile, versions)
+                    self.libraryChanged.emit()
+            except DubaoError as error:
+                self.problem.emit(str(error))
+        self.measure_open_article()
+
+    def measure_open_article(self) -> None:
+        """Emit the open article's difficulty for the words known now."""
+        if self.profile is not None:
+            from reader.core.difficulty import measure
+
+            self.difficultyChanged.emit(measure(self.profile, self.known_words()))
+
+    # --- corrections -------------------------------------------------------------------------------------------------
+    def corrections(self):
+        """Return the reader's corrections (reader.core.corrections.Corrections), or None without a library."""
+        if self.store is None:
+            return None
+        if getattr(self, "_corrections", None) is None:
+            from reader.core.corrections import Corrections
+
+            self._corrections = Corrections(self.store, services.language_service())
+        return self._corrections
+
+    def correct(self, change) -> bool:
+        """Apply `change(corrections)`; then read the open article again where the change touched it. Return success."""
+        corrections = self.corrections()
+        if corrections is None:
+            self.problem.emit(self.tr("Corrections need the library, which could not be opened."))
+            return False
+        try:
+            change(corrections)
+        except (DubaoError, ValueError) as error:
+            self.problem.emit(str(error))
+            return False
+        self.correctionsChanged.emit()
+        if self.opened is not None:
+            self._generation += 1
+            self._annotate(self.opened.article, self._generation)  # only the paragraphs holding the word are read
+        return True
+
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:
         """Remember the reading position given as the block and character at the top of the view."""
@@ -215,15 +323,26 @@ class ReaderController(QObject):
         return block_of_position(self.document.blocks, saved.paragraph_id, saved.char_offset) if saved else None
 
     # --- library ------------------------------------------------------------------------------------------------------
-    def library_rows(self, query: str = "") -> list[LibraryRow]:
-        """Return the library (recent first), or the search hits for `query` with snippets."""
+    def library_rows(self, query: str = "", readable_at: float | None = None) -> list[LibraryRow]:
+        """Return the library (recent first), or the search hits for `query` with snippets; each with how much of
+        it the reader knows (for articles read once, whose words were counted). With `readable_at` (a coverage,
+        0–1), only the articles the reader knows at least that share of."""
         if self.store is None:
             return []
         if not query:
-            return [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
+            rows = [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
                     for e in self.store.library.list(limit=500)]
-        return [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
-                for h in self.store.library.search(query, limit=50)]
+        else:
+            rows = [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
+                    for h in self.store.library.search(query, limit=50)]
+        try:
+            measured = self.store.profiles.difficulties(self.known_words(), [r.article_id for r in rows])
+        except DubaoError:
+            measured = {}
+        rows = [replace(r, difficulty=measured.get(r.article_id)) for r in rows]
+        if readable_at is None:
+            return rows
+        return [r for r in rows if r.difficulty is not None and r.difficulty.readable(readable_at)]
 
     # --- popup intents: vocabulary, bookmarks, notes ------------------------------------------------------------
     def save_word(self, word) -> str | None:
@@ -264,9 +383,32 @@ class ReaderController(QObject):
         if self.store is None:
             return frozenset()
         try:
-            return self.store.vocab.known_words()
+            return self.store.known.words()
         except DubaoError:
             return frozenset()
+
+    def is_known(self, word: str) -> bool:
+        """Return True when the reader marked `word` known."""
+        return word in self.known_words()
+
+    def set_known(self, words: list[str], known: bool, source: str = "word") -> int:
+        """Mark words known (or not known); return how many changed. Emits knownWordsChanged."""
+        if self.store is None:
+            self.problem.emit(self.tr("Known words need the library, which could not be opened."))
+            return 0
+        try:
+            changed = self.store.known.add(words, source) if known else self.store.known.remove(words)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return 0
+        if changed:
+            self.knownWordsChanged.emit()
+        return changed
+
+    def mark_known_up_to(self, level: int) -> int:
+        """Mark every word of HSK levels 1..`level` known (no vocabulary rows); return how many were new."""
+        words = services.language_service().hsk.words_up_to(level)
+        return self.set_known(words, True, f"hsk {level}")
 
     def stored_annotations(self) -> list:
         """Return the bookmarks, highlights and notes stored for the open article."""
@@ -277,8 +419,22 @@ class ReaderController(QObject):
         except DubaoError:
             return []
 
-    def close(self) -> None:
-        """Close the database."""
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+    def close(self, hurried: bool = False) -> None:
+        """Close the database, backing it up first when it changed since the last backup (`hurried`: the session
+        is ending, as at logout, and only a small database is copied; see reader.core.storage.session)."""
+        self._backup_timer.stop()
+        if self.store is None:
+            return
+        if self.backups is not None and self.backups.due_at_close(self.store.path.stat().st_size, hurried):
+            try:
+                self.store.session_backup()
+            except DubaoError as error:
+                _backup_failed(self.backups, error)
+        self.store.close()
+        self.store = None
+
+
+def _backup_failed(schedule: SessionBackups, error: Exception) -> None:
+    """Note a failed session backup (a full disk): logged, tried again later; reading goes on."""
+    logging.getLogger(__name__).warning("the session backup failed: %s", error)
+    schedule.failed()

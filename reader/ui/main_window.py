@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
 
-from reader.ui import lookup
+from reader.ui import lookup, services
 from reader.ui.actions import build_actions
 from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
@@ -28,17 +28,23 @@ from reader.ui.view.article_view import ArticleView, WordRef
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
+from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
+from reader.ui.window_speech import SpeechWindowMixin
+from reader.ui.window_web import WebWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
-    """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
+class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin, AdaptiveWindowMixin,
+                 SpeechWindowMixin, QMainWindow):
+    """Article view in the middle; sections, glossary, library, feeds, bookmarks and notes docks; find bar; word
+    popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
         super().__init__()
+        self._hurried = False  # closing as the session ends (see close_hurried)
         self.controller, self.prefs = controller, prefs
         controller.setParent(self)  # it goes with the window, so late background results find nobody to call
         self.setWindowTitle(APP_NAME)
@@ -54,7 +60,9 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
                       "glossary": self._dock(self.glossary, self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
                       "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
+        self._build_web_parts()
         self._build_notes_parts()
+        self._build_learner_parts()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
@@ -68,6 +76,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
                                   timeout=self.save_position)
         self._wire()
         self._reflect_style()
+        self.restore_script()
 
     def _build_centre(self) -> None:
         centre = QWidget(self)
@@ -110,7 +119,10 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         self.popup.saveWordRequested.connect(self.save_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
+        self.popup.speakRequested.connect(self.say_word)
         self._wire_notes()
+        self._wire_web()
+        self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -144,7 +156,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         self.popup.hide()
         self.clear_find()
         self.view.set_document(document)
-        self.sections.set_sections(document.sections)
+        self.sections.set_sections(self.shown_sections(document))
         self.glossary.set_terms(document.glossary_counts())
         saved = self.controller.saved_position()
         if saved is not None:
@@ -167,7 +179,11 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         self.controller.open_entry(entry_id)
 
     def open_path(self, path: str | Path) -> bool:
-        """Open an article file (saving the position in the current one first); a bad file shows a message."""
+        """Open an article file or a web address (saving the position in the current one first); a bad file shows
+        a message."""
+        if services.looks_like_address(str(path)):
+            self.open_address(str(path))
+            return True
         self.save_position()
         opened = self.controller.open_path(path)
         if opened:
@@ -179,23 +195,13 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
     def choose_file(self) -> None:
         """Ask for an article file and open it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), str(Path.home()),
-                                              self.tr("Articles (*.txt *.md *.markdown *.text);;All files (*)"))
+                                              self.tr("Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)"))
         if path:
             self.open_path(path)
 
-    def paste_article(self) -> None:
-        """Open the clipboard's text as a new article."""
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.banner.show_message(self.tr("The clipboard holds no text to open as an article."))
-            return
-        self.save_position()
-        if self.controller.open_text(text):
-            self.banner.hide()
-
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
-        self.library.set_rows(self.controller.library_rows(query))
+        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""
@@ -238,6 +244,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         tone_marks = self.view.style_.tone_marks
         content = lookup.content_for(word, tone_marks)
         self.popup.show_for(word, content, self.word_rect(word))
+        self.popup.set_known(self.controller.is_known(word.text))
         if content.note:
             lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
 
@@ -317,6 +324,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
+        self.article_info.chart.set_theme(style.theme.text, style.theme.dark)
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""
@@ -383,6 +391,11 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
             self.open_path(files[0])
             event.acceptProposedAction()
 
+    def close_hurried(self) -> None:
+        """Close as the session ends (logout, SIGTERM): as `close()`, but the closing backup only for a small library."""
+        self._hurried = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the position, the look and the window layout; close the library."""
         self.save_position()
@@ -391,5 +404,5 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
             self.adaptive.leave_compact()
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.sync()
-        self.controller.close()
+        self.controller.close(hurried=self._hurried)
         super().closeEvent(event)

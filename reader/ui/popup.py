@@ -5,6 +5,9 @@ Signals (intents; the main window wires them):
     bookmarkRequested(object): bookmark the paragraph of this word (a WordRef).
     noteRequested(object): add a note on this word (a WordRef).
     copyRequested(str): copy this text.
+    speakRequested(object): say this word aloud (a WordRef).
+    knownToggled(object): mark this word known, or not known when it is (a WordRef).
+    correctionRequested(object, str): correct this word everywhere: "reading", "split" or "join" (with the next).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 GAP = 6  # pixels between the word and the popup
 POPUP_TEXT_WIDTH = 400
@@ -42,6 +45,7 @@ class PopupContent:
     characters: tuple[tuple[str, str, str], ...] = ()  # (character, pinyin, short meaning)
     card: GlossaryCard | None = None
     note: str = ""  # e.g. "Dictionary still loading…"
+    forms: tuple[tuple[str, str], ...] = ()  # the word in the other script: (("traditional", "頭髮"),)
 
 
 def popup_html(content: PopupContent) -> str:
@@ -57,6 +61,11 @@ def popup_html(content: PopupContent) -> str:
         else QCoreApplication.translate("WordPopup", "not on the HSK lists")
     parts.append(f"<div style='font-size:large'><b>{e(content.word)}</b> &nbsp;{e(content.pinyin)}"
                  f" <span style='color:gray'>({e(level)})</span></div>")
+    if content.forms:
+        names = {"simplified": QCoreApplication.translate("WordPopup", "Simplified"),
+                 "traditional": QCoreApplication.translate("WordPopup", "Traditional")}
+        parts.append("<div>" + " · ".join(f"<span style='color:gray'>{e(names.get(n, n))}</span> {e(f)}"
+                                          for n, f in content.forms) + "</div>")
     if content.meanings:
         parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings[:6]) + "</ol>")
     elif not content.note:
@@ -125,6 +134,9 @@ class WordPopup(QFrame):
     bookmarkRequested = Signal(object)
     noteRequested = Signal(object)
     copyRequested = Signal(str)
+    speakRequested = Signal(object)
+    knownToggled = Signal(object)
+    correctionRequested = Signal(object, str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -145,6 +157,28 @@ class WordPopup(QFrame):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        speak = QPushButton(self.tr("Listen"), self)
+        speak.setObjectName("speakButton")
+        speak.setToolTip(self.tr("Say this word aloud"))
+        speak.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        speak.clicked.connect(lambda: self.speakRequested.emit(self.word))
+        row.addWidget(speak)
+        self.known_button = QPushButton(self.tr("Known"), self, checkable=True)
+        self.known_button.setObjectName("knownButton")
+        self.known_button.setToolTip(self.tr("Mark this word known (Ctrl+K); click again to unmark"))
+        self.known_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.known_button.clicked.connect(lambda: self.knownToggled.emit(self.word))
+        row.addWidget(self.known_button)
+        self.correct_button = QPushButton(self.tr("Correct"), self)
+        self.correct_button.setObjectName("correctButton")
+        self.correct_button.setToolTip(self.tr("Fix this word's reading or where it is cut, everywhere"))
+        self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        menu = QMenu(self.correct_button)
+        for text, kind in ((self.tr("Fix Reading…"), "reading"), (self.tr("Split Word…"), "split"),
+                           (self.tr("Join with Next Word"), "join")):
+            menu.addAction(text).triggered.connect(lambda _=False, k=kind: self.correctionRequested.emit(self.word, k))
+        self.correct_button.setMenu(menu)
+        row.addWidget(self.correct_button)
         for text, handler in ((self.tr("Save word"), lambda: self.saveWordRequested.emit(self.word)),
                               (self.tr("Copy"), lambda: self.copyRequested.emit(self.word.text)),
                               (self.tr("Bookmark here"), lambda: self.bookmarkRequested.emit(self.word)),
@@ -154,6 +188,10 @@ class WordPopup(QFrame):
             button.clicked.connect(handler)
             row.addWidget(button)
         return row
+
+    def set_known(self, known: bool) -> None:
+        """Show whether the word is marked known."""
+        self.known_button.setChecked(known)
 
     def show_for(self, word, content: PopupContent, word_rect: QRect) -> None:
         """Show `content` for `word` beside `word_rect` (in the parent's coordinates)."""

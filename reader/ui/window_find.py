@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.find import find_matches, first_from
+from reader.core.find import find_in_either_script, first_from
 
 
 class FindMixin:
@@ -11,7 +11,7 @@ class FindMixin:
     def find(self, query: str, pinyin: bool) -> None:
         """Highlight every match of `query` and go to the first one from the reading position on."""
         if self.view.document is not None:
-            matches = find_matches(self.view.document.blocks, query, pinyin)
+            matches = find_in_either_script(self.view.document.blocks, query, pinyin)
             self.view.set_matches(matches, first_from(matches, self.view.top_position()))
             self.find_bar.show_count(self.view.current_match, len(matches))
 

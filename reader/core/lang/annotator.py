@@ -1,9 +1,9 @@
 """`Annotator`: the one owner of article annotation — the language service that reads, the disk cache that keeps
 what was read, and the child process that reads for a window.
 
-A paragraph's cache key is its text plus the versions of the reading engine, dictionary, glossary, HSK lists and the
-user's word corrections (`LanguageService.versions`), so any change to one of them re-reads exactly what it affects.
-Serving a fully cached article imports neither jieba nor pypinyin. For a first reading that must not hold the GUI's
+A paragraph's cache key is its text plus the versions of the reading engine, dictionary, glossary and HSK lists, and
+the user's corrections of the words that paragraph contains (`pipeline.cache_keys`): a correction re-reads only the
+paragraphs that hold the corrected word, any other change re-reads everything it affects. Serving a fully cached article imports neither jieba nor pypinyin. For a first reading that must not hold the GUI's
 interpreter, `annotate_in_subprocess` and `fill_cache_in_subprocess` read in a child process (this module's
 `worker_main`) that fills the cache, then load from it.
 """
@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
 from reader.core.errors import DubaoError, StorageProblem
-from reader.core.lang.pipeline import (CACHE_FILE, AnnotationCache, Unit, annotate_text, assemble, cache_key,
+from reader.core.lang.pipeline import (CACHE_FILE, AnnotationCache, Unit, annotate_text, assemble, cache_keys,
                                        decode, encode, reading_units)
 from reader.core.lang.service import LanguageService
 from reader.core.model import Article
@@ -36,8 +36,7 @@ class Annotator:
 
     def _lookup(self, units: list[Unit]) -> tuple[list[str], dict[str, bytes]]:
         """Return the cache key of each unit and the cached values among them (the one place keys are made)."""
-        versions = self.service.versions()
-        keys = [cache_key(text, versions) for _, text, _ in units]
+        keys = cache_keys([text for _, text, _ in units], self.service)
         return keys, self.cache.get_many(sorted(set(keys)))
 
     def cached(self, article: Article) -> AnnotatedArticle | None:

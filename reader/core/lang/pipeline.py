@@ -81,10 +81,21 @@ def reading_units(article: Article) -> list[Unit]:
     return units
 
 
-def cache_key(text: str, versions: dict[str, str]) -> str:
-    """Return the cache key of one paragraph text under these component versions."""
-    stamp = _FORMAT + "|" + "|".join(f"{k}={versions[k]}" for k in sorted(versions))
-    return hashlib.blake2b(f"{stamp}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
+def cache_key(text: str, versions: dict[str, str], corrections: str = "") -> str:
+    """Return the cache key of one paragraph text under these component versions and the corrections of its words."""
+    stamp = _FORMAT + "|" + "|".join(f"{k}={versions[k]}" for k in sorted(versions) if k != "user_words")
+    return hashlib.blake2b(f"{stamp}\0{corrections}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
+
+
+def cache_keys(texts: list[str], service: "LanguageService") -> list[str]:
+    """Return the cache key of each text: the service's versions and the corrections of the words in that text."""
+    versions = service.versions()
+    words = service.user_words
+    corrected = [(w, "m") for w in words.merged_words()] + [(w, f"s{p}") for w, p in words.splits().items()]
+    corrected += [(w, f"r{r}") for w, r in words.reading_overrides().items()]
+    corrected.sort()
+    return [cache_key(text, versions, "|".join(f"{w}{c}" for w, c in corrected if w in text) if corrected else "")
+            for text in texts]
 
 
 def assemble(units: list[Unit], paragraphs: list[AnnotatedParagraph]) -> AnnotatedArticle:

@@ -148,8 +148,88 @@ def _v6_numbered_readings(db: Database) -> None:
             vocab.update(row["id"], {"reading": numbered})
 
 
+def _v7_known_words(db: Database) -> None:
+    """Known words as a set of their own; the vocabulary keeps only the words the learner saved.
+
+    A vocabulary row marked known moves into the set. A row with nothing else in it (no reading, meaning, sentence
+    or article: what "Mark All Known" used to add by the thousand) is removed; a row the learner filled stays in the
+    vocabulary as "learning", and shows as known as long as the word is in the set.
+    """
+    from reader.core.storage import known
+
+    known.create_table(db)
+    db.execute(
+        "INSERT OR IGNORE INTO known_words (word, source, added_at) "
+        "SELECT word, 'vocabulary', updated_at FROM vocab WHERE status = 'known' AND deleted_at IS NULL"
+    )
+    db.execute(
+        "DELETE FROM vocab WHERE status = 'known' AND reading = '' AND meaning = '' AND sentence = '' "
+        "AND article_id IS NULL"
+    )
+    db.execute("UPDATE vocab SET status = 'learning' WHERE status = 'known'")
+
+
+def _v8_article_profiles(db: Database) -> None:
+    """Each article's word profile, so the library shows how much of it the learner knows."""
+    from reader.core.storage import profiles
+
+    profiles.create_table(db)
+
+
+def _v9_feeds(db: Database) -> None:
+    """News feeds the user subscribed to, and their items (each item's page is an article of the library)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            site_url TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            added_at REAL NOT NULL,
+            refreshed_at REAL,
+            problem TEXT
+        );
+        CREATE TABLE feed_items (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            guid TEXT NOT NULL,
+            link TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+            added_at REAL NOT NULL,
+            read_at REAL,
+            problem TEXT,
+            UNIQUE (feed_id, guid)
+        );
+        CREATE INDEX feed_items_by_article ON feed_items (article_id);
+        """
+    )
+
+
+def _v10_full_user_glossary(db: Database) -> None:
+    """User glossary entries with every field of the shipped glossary (reading, aliases, both explanations), stored
+    as one JSON document per term, so the database can be the user glossary's one home."""
+    import json
+
+    old = list(db["user_glossary"].rows)
+    db["user_glossary"].drop()
+    db["user_glossary"].create({"term": str, "entry": str, "updated_at": float}, pk="term",
+                               not_null={"entry", "updated_at"})
+    db["user_glossary"].insert_all(
+        {"term": row["term"], "updated_at": row["updated_at"],
+         "entry": json.dumps({"term": row["term"], "pinyin": "", "category": row["category"],
+                              "english": row["english"], "explanation_en": row["explanation"], "override": True},
+                             ensure_ascii=False)}
+        for row in old)
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_numbered_readings,
+    _v7_known_words, _v8_article_profiles, _v9_feeds, _v10_full_user_glossary,
 )
 LATEST_VERSION = len(STEPS)
 
