@@ -42,8 +42,11 @@ class WordReader:
         if whole is not None:
             return list(whole)
         readings: list[str | None] = []
-        for piece in self._pieces(word):
+        pieces = self._pieces(word)
+        for number, piece in enumerate(pieces):
             reading = self.known_reading(piece) if len(piece) > 1 else None
+            if reading is None and piece == "得" and 0 < number < len(pieces) - 1:
+                reading = ("de5",)  # V得C jieba keeps whole (跑得快): the complement particle, not dé "obtain"
             readings.extend(reading if reading is not None else [self.char_default(piece)])
         return readings
 
