@@ -58,7 +58,7 @@ def popup_html(content: PopupContent) -> str:
     parts.append(f"<div style='font-size:large'><b>{e(content.word)}</b> &nbsp;{e(content.pinyin)}"
                  f" <span style='color:gray'>({e(level)})</span></div>")
     if content.meanings:
-        parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings[:6]) + "</ol>")
+        parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings) + "</ol>")
     elif not content.note:
         parts.append(f"<div style='color:gray'>{e(QCoreApplication.translate('WordPopup', 'No dictionary entry.'))}</div>")
     if len(content.characters) > 1:
