@@ -98,7 +98,7 @@ def look_up(word: str, dictionary: "Dictionary", hsk: "HskLevels", glossary: "Gl
     return LookupResult(
         word=word, in_dictionary=bool(senses), readings=_unique(s.pinyin for s in senses),
         definitions=_unique([*in_context, *_flat_definitions(s for s in senses if s.pinyin != wanted)]),
-        hsk_level=hsk.word_level(simplified), characters=characters, glossary=glossary.get(word), senses=senses,
+        hsk_level=hsk.level_of(simplified), characters=characters, glossary=glossary.get(word), senses=senses,
         in_context=in_context)
 
 
