@@ -83,6 +83,8 @@ def data_sources() -> list[DataSource]:
                    "the pypinyin project, https://github.com/mozillazg/python-pinyin", "pypinyin"),
         DataSource("Dubao policy-term glossary", "explanations and English renderings of policy terms",
                    glossary_licence(), "written for Dubao; renderings marked official follow public sources"),
+        DataSource("Bootstrap Icons 1.10.3", "the toolbar's icons (resources/icons/toolbar, with its LICENSE)", "MIT",
+                   "The Bootstrap Authors, https://icons.getbootstrap.com/ (as packaged by Debian: bootstrap-icons)"),
     ]
     return [_with_version(source) for source in sources]
 

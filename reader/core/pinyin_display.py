@@ -1,21 +1,19 @@
 """Which words show their pinyin: the pinyin display modes, one decision for the reader view, slides and handouts.
 
 A word is judged by what the annotation knows of it: its HSK level (the level of the word, or of the listed words it
-is made of; the same level the popup shows, see `HskLevels.level_of`) and whether the reader knows it. A word the
-reader never marked is still known when it is made only of known words and numerals (两个, 第二个 when 个 and 第 are
-known): `is_known_word` is the one place that decides, whatever set of known words is passed in.
+is made of; the same level the popup shows, see `HskLevels.level_of`) and whether the reader knows it, decided by
+`difficulty.is_known` (a word made only of known words, 两个 or 第二个, is known) as for the article's difficulty.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import AbstractSet, Iterable
+from typing import Iterable
 
 from reader.core.annotation import GlossaryHit, Token
+from reader.core.difficulty import is_known
 
-NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
-_LONGEST_PART = 8
 
 
 class PinyinMode(StrEnum):
@@ -41,20 +39,6 @@ class PinyinOptions:
     known_words: frozenset[str] = field(default_factory=frozenset)
 
 
-def is_known_word(word: str, known: AbstractSet[str]) -> bool:
-    """Return True when the reader knows `word`: it is in `known`, or it can be cut into words of `known` and
-    numerals (两个 = 两 + 个; 第二个 = 第 + 二 + 个)."""
-    if word in known:
-        return True
-    reachable = [True] + [False] * len(word)
-    for end in range(1, len(word) + 1):
-        for start in range(max(0, end - _LONGEST_PART), end):
-            if reachable[start] and (word[start:end] in known or end - start == 1 and word[start] in NUMERALS):
-                reachable[end] = True
-                break
-    return reachable[-1]
-
-
 def word_shows_pinyin(token: Token, in_glossary: bool, options: PinyinOptions) -> bool:
     """Return True when `token` shows its pinyin under `options`."""
     if not token.is_han or options.mode == PinyinMode.OFF:
@@ -64,7 +48,7 @@ def word_shows_pinyin(token: Token, in_glossary: bool, options: PinyinOptions) -
     if options.mode == PinyinMode.ABOVE_HSK:
         return token.hsk_level is None or token.hsk_level > options.hsk_level
     if options.mode == PinyinMode.UNKNOWN:
-        return not is_known_word(token.text, options.known_words)
+        return not is_known(token.text, options.known_words)
     return True
 
 

@@ -17,7 +17,7 @@ def command_handlers(window) -> dict[str, Callable]:
     v, style = window.view, lambda: window.view.style_
     return {
         "open": window.choose_file, "paste_article": window.paste_article, "quit": window.close,
-        "library": lambda on: window.docks["library"].setVisible(on),
+        "library": lambda on: window.show_dock("library", on),
         "copy": lambda: window.copy_text(v.selected_text()), "copy_pinyin": lambda: window.copy_text(v.selected_text_with_pinyin()),
         "select_all": v.select_all, "find": window.find_bar.open_bar,
         "find_next": lambda: window.step_match(1), "find_previous": lambda: window.step_match(-1),
@@ -41,8 +41,9 @@ def command_handlers(window) -> dict[str, Callable]:
         "theme_dark": lambda: window.restyle(cmd.with_theme(style(), "dark")),
         "theme_cycle": lambda: window.restyle(cmd.next_theme(style())),
         "full_screen": window.set_full_screen,
-        "sections_panel": lambda on: window.docks["sections"].setVisible(on),
-        "glossary_panel": lambda on: window.docks["glossary"].setVisible(on),
+        "sections_panel": lambda on: window.show_dock("sections", on),
+        "glossary_panel": lambda on: window.show_dock("glossary", on),
+        "info_panel": lambda on: window.show_dock("info", on),
         "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
         "present_start": lambda: present(window, None),
         "present_here": lambda: present(window, v.current_section()),
@@ -62,6 +63,7 @@ def notes_handlers(window) -> dict[str, Callable]:
         "bookmarks_panel": lambda on: window.show_dock("bookmarks", on),
         "notes_panel": lambda on: window.show_dock("notes", on),
         "vocabulary": window.open_vocabulary,
+        "toggle_known": lambda: window.toggle_known(),
         "export_notes_md": lambda: exporting.export_notes(window, "md", all_articles=False),
         "export_notes_csv": lambda: exporting.export_notes(window, "csv", all_articles=False),
         "export_all_notes_md": lambda: exporting.export_notes(window, "md", all_articles=True),

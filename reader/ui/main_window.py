@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDia
 
 from reader.ui import lookup
 from reader.ui.actions import build_actions
+from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
 from reader.ui.commands import command_handlers
 from reader.ui.controller import ReaderController
+from reader.ui.icons import apply_action_icons
 from reader.ui.panels.findbar import FindBar
 from reader.ui.panels.glossary import GlossaryPanel
 from reader.ui.panels.library import LibraryPanel
@@ -26,13 +28,14 @@ from reader.ui.view.article_view import ArticleView, WordRef
 from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
+from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindowMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
@@ -53,10 +56,12 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
                       "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
         self._build_notes_parts()
+        self._build_learner_parts()
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
         self.addToolBar(self.toolbar)
+        self._build_adaptive()
         self.presentation = None
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows the article's title: text, never markup
@@ -96,6 +101,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         v.positionChanged.connect(self._view_moved)
         v.wordActivated.connect(self.open_popup)
         self.sections.sectionChosen.connect(v.go_to_section)
+        self.sections.sectionChosen.connect(lambda _i: self.adaptive.close_drawer())
         self.glossary.termChosen.connect(self.step_term)
         self.library.articleChosen.connect(self.open_entry)
         self.library.searchRequested.connect(self.refresh_library)
@@ -107,6 +113,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
         self._wire_notes()
+        self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -158,6 +165,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
 
     def open_entry(self, entry_id: int) -> None:
         """Open a library article (saving the position in the current one first)."""
+        self.adaptive.close_drawer()
         self.save_position()
         self.controller.open_entry(entry_id)
 
@@ -190,7 +198,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
 
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
-        self.library.set_rows(self.controller.library_rows(query))
+        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""
@@ -233,6 +241,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         tone_marks = self.view.style_.tone_marks
         content = lookup.content_for(word, tone_marks)
         self.popup.show_for(word, content, self.word_rect(word))
+        self.popup.set_known(self.controller.is_known(word.text))
         if content.note:
             lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
 
@@ -275,9 +284,11 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
             self.open_popup(word)
 
     def escape(self) -> None:
-        """Esc closes the popup, else the find bar, else full-screen reading."""
+        """Esc closes the popup, else the panel drawer, else the find bar, else full-screen reading."""
         if self.popup.isVisible():
             self.popup.hide()
+        elif self.adaptive.close_drawer():
+            pass
         elif self.find_bar.isVisible():
             self.find_bar.close_bar()
         elif self.isFullScreen():
@@ -301,9 +312,16 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         for name, checked in checks.items():
             self.actions_[name].setChecked(checked)
         self.toolbar.show_mode(style.pinyin.mode, style.pinyin.hsk_level)
+        if getattr(self, "_icon_colour", None) != style.theme.text:
+            self._icon_colour = style.theme.text
+            apply_action_icons(self.actions_, style.theme.text)
+            self.adaptive.icons = {panel: self.actions_[action].icon() for panel, action in PANEL_ACTIONS.items()}
+            self.drawer.set_icons(self.adaptive.icons)
+            self.toolbar_changed()
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
+        self.article_info.chart.set_theme(style.theme.text, style.theme.dark)
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""
@@ -323,6 +341,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
     def set_full_screen(self, on: bool) -> None:
         """Enter or leave full-screen reading (toolbar and panels hidden)."""
         if on:
+            self.adaptive.close_drawer()
+            self.adaptive.held = True
             self._docks_before = [n for n, d in self.docks.items() if d.isVisible()]
             for dock in self.docks.values():
                 dock.hide()
@@ -333,13 +353,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
             self.toolbar.show()
             for name in getattr(self, "_docks_before", ["sections", "glossary"]):
                 self.docks[name].show()
-
-    def _dock_toggled(self, name: str, visible: bool) -> None:
-        action = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library",
-                  "bookmarks": "bookmarks_panel", "notes": "notes_panel"}[name]
-        self.actions_[action].setChecked(visible)
-        if name == "library" and visible:
-            self.refresh_library(self.library.search.text().strip())
+            self.adaptive.held = False
+            self.adapt_to_width()
 
     def show_about(self) -> None:
         """Show the About dialog (version, data sources, data folder)."""
@@ -377,6 +392,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         """Save the position, the look and the window layout; close the library."""
         self.save_position()
         self.prefs.save_view_style(self.view.style_)
+        if self.adaptive.compact:  # the docks the reader wanted are what a wider start should show
+            self.adaptive.leave_compact()
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.sync()
         self.controller.close()

@@ -5,6 +5,7 @@ Signals (intents; the main window wires them):
     bookmarkRequested(object): bookmark the paragraph of this word (a WordRef).
     noteRequested(object): add a note on this word (a WordRef).
     copyRequested(str): copy this text.
+    knownToggled(object): mark this word known, or not known when it is (a WordRef).
 """
 
 from __future__ import annotations
@@ -125,6 +126,7 @@ class WordPopup(QFrame):
     bookmarkRequested = Signal(object)
     noteRequested = Signal(object)
     copyRequested = Signal(str)
+    knownToggled = Signal(object)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -145,6 +147,12 @@ class WordPopup(QFrame):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        self.known_button = QPushButton(self.tr("Known"), self, checkable=True)
+        self.known_button.setObjectName("knownButton")
+        self.known_button.setToolTip(self.tr("Mark this word known (Ctrl+K); click again to unmark"))
+        self.known_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.known_button.clicked.connect(lambda: self.knownToggled.emit(self.word))
+        row.addWidget(self.known_button)
         for text, handler in ((self.tr("Save word"), lambda: self.saveWordRequested.emit(self.word)),
                               (self.tr("Copy"), lambda: self.copyRequested.emit(self.word.text)),
                               (self.tr("Bookmark here"), lambda: self.bookmarkRequested.emit(self.word)),
@@ -154,6 +162,10 @@ class WordPopup(QFrame):
             button.clicked.connect(handler)
             row.addWidget(button)
         return row
+
+    def set_known(self, known: bool) -> None:
+        """Show whether the word is marked known."""
+        self.known_button.setChecked(known)
 
     def show_for(self, word, content: PopupContent, word_rect: QRect) -> None:
         """Show `content` for `word` beside `word_rect` (in the parent's coordinates)."""
@@ -173,7 +185,7 @@ class WordPopup(QFrame):
         self._set_content(PopupContent("质量", "zhì liàng", ("quality", "mass (physics)"), 2,
                                        (("质", "zhì", "nature"), ("量", "liàng", "amount"))))
         self.content = None
-        QTimer.singleShot(0, lambda: None if self.isVisible() else self.grab())
+        QTimer.singleShot(0, self, lambda: None if self.isVisible() else self.grab())  # not after the popup is gone
 
     def update_content(self, content: PopupContent) -> None:
         """Replace the content shown for the same word (when the dictionary finished loading)."""
