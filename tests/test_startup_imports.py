@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
 import sys, time
+ENGINE_MODULES = ("reader.core.lang.pinyin", "reader.core.lang.word_readings", "reader.core.lang.segmenter",
+                  "reader.core.lang.runs", "reader.core.lang.pinyin_rules")
 from reader.ui.app import build_window, create_application, open_initial_article
 from reader.ui.launch import build_parser
 app = create_application()
@@ -26,7 +28,8 @@ while window.controller.annotation is None and time.monotonic() < deadline:
     time.sleep(0.01)
 print("annotated-at-open" if at_open else "annotated-later" if window.controller.annotation else "never-annotated",
       "jieba" if "jieba" in sys.modules else "-", "pypinyin" if "pypinyin" in sys.modules else "-",
-      "QtSvg" if "PySide6.QtSvg" in sys.modules else "-", "sqlite_utils" if "sqlite_utils" in sys.modules else "-")
+      "QtSvg" if "PySide6.QtSvg" in sys.modules else "-", "sqlite_utils" if "sqlite_utils" in sys.modules else "-",
+      "reading-engine" if any(m in sys.modules for m in ENGINE_MODULES) else "-")
 window.close()
 """
 
@@ -43,6 +46,7 @@ def test_reopening_applies_the_cached_annotation_before_the_first_paint_without_
     first = _start(tmp_path / "data")
     assert first[0] in ("annotated-later", "annotated-at-open")  # the seed, read in a child process (or cached)
     assert first[1:4] == ["-", "-", "-"]  # the toolbar's SVG icons go through Qt's image plugin, not QtSvg
+    assert first[5] == "-"  # the reading engine's own modules stay in the child process that reads
     # (the first start stores the seed in the library through sqlite-utils; a reopen must not import it)
     second = _start(tmp_path / "data")
-    assert second == ["annotated-at-open", "-", "-", "-", "-"]
+    assert second == ["annotated-at-open", "-", "-", "-", "-", "-"]
