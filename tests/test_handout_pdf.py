@@ -153,3 +153,15 @@ def test_pinyin_is_centred_over_its_character_in_the_pdf(qapp, tmp_path, mode):
     offsets = pinyin_offsets(out)
     assert len(offsets) > (1000 if mode is PinyinMode.ALL else 40)
     assert max(abs(offset) for offset in offsets) <= 1.0  # PDF points: under a pixel at any zoom up to 133 %
+
+
+@needs_poppler
+def test_the_lead_prints_without_a_number_and_sub_items_under_their_part(qapp, tmp_path):
+    from test_outline import government_document
+
+    plan = plan_handout(government_document(), None, HandoutOptions("", PinyinMode.OFF, note_lines=True))
+    out = tmp_path / "parts.pdf"
+    write_handout_pdf(plan, out, default_font_family())
+    flat = squeeze(pdf_text(out))
+    assert "部分" not in flat  # no "第1部分" made up for the lead
+    assert flat.index("实施乡村振兴战略") < flat.index("一、重大意义") < flat.index("（一）指导思想") < flat.index("三、提升质量")

@@ -120,4 +120,13 @@ def test_row_from_entry_reads_entry_objects():
         explanation = {"zh": "简政放权", "en": "Cutting red tape."}
 
     assert row_from_entry(Entry()) == GlossaryRow("放管服", "fàng guǎn fú", "streamline administration",
-                                                  "Cutting red tape.")
+                                                  "Cutting red tape.", "简政放权")
+
+
+def test_row_from_a_glossary_entry_carries_both_explanations():
+    from reader.core.lang.glossary import GlossaryEntry
+
+    entry = GlossaryEntry("新质生产力", "xin1 zhi4 sheng1 chan3 li4", english="new quality productive forces",
+                          explanation_zh="以创新起主导作用的先进生产力。", explanation_en="Innovation-led productivity.")
+    row = row_from_entry(entry)
+    assert (row.explanation, row.explanation_zh) == ("Innovation-led productivity.", "以创新起主导作用的先进生产力。")

@@ -137,10 +137,10 @@ def test_restore_refuses_a_file_that_is_not_a_backup(store, tmp_path):
 
 def test_daily_backup_rotates(isolated_dirs):
     Store.open().close()
-    for _ in range(backups.KEEP_PER_REASON + 3):
+    for _ in range(backups.KEEP_RECENT + 3):  # all on one day: the routine rotation keeps the most recent ones
         with Store.open() as store:
             backups.automatic_backup(store.connection, isolated_dirs, "daily")
-    assert len([b for b in backups.list_backups(isolated_dirs) if b.reason == "daily"]) == backups.KEEP_PER_REASON
+    assert len([b for b in backups.list_backups(isolated_dirs) if b.reason == "daily"]) == backups.KEEP_RECENT
     assert not backups.daily_backup_due(isolated_dirs)
     assert backups.daily_backup_due(isolated_dirs, now=time.time() + backups.DAILY_SECONDS + 1)
 

@@ -20,7 +20,9 @@ from reader.core.model import Article
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the options of `handout`."""
     parser.add_argument("path", help="the article file (text or Dubao Markdown)")
-    parser.add_argument("--sections", default="", help="sections to print: 1-3, 2 or 1,3 (default: all)")
+    parser.add_argument("--sections", default="",
+                        help="parts to print: 1-3, 2 or 1,3; 1 is the first top-level heading (its sub-items come "
+                             "with it), 0 the lead before it (default: the whole article)")
     parser.add_argument("--pinyin", choices=[*(m.value for m in HANDOUT_PINYIN_MODES), "none"],
                         default=PinyinMode.GLOSSARY.value,
                         help="pinyin above glossary terms only, all words, or none (off); default: glossary")
@@ -41,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     annotated = annotate_quietly(article)
     plan = plan_handout(article, annotated, options, glossary_lookup() if annotated else None)
     pages = write_pdf(plan, out)
-    print(f"{out}: {pages} page{'s' if pages != 1 else ''}, sections {', '.join(str(s.number) for s in plan.sections)}")
+    parts = dict.fromkeys(str(s.number) if s.number else "lead" for s in plan.sections)
+    print(f"{out}: {pages} page{'s' if pages != 1 else ''}, {'parts' if len(parts) > 1 else 'part'} {', '.join(parts)}")
     return 0
 
 

@@ -15,7 +15,8 @@ from typing import Any, Callable
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
 from reader.core.errors import ExportProblem
 from reader.core.lang.style import PinyinStyle, render
-from reader.core.model import Article, Paragraph
+from reader.core.model import Article, Paragraph, SectionKind
+from reader.core.outline import article_parts
 from reader.core.pinyin_display import PinyinMode, PinyinOptions, shown_readings
 
 
@@ -42,7 +43,8 @@ class GlossaryRow:
     term: str
     pinyin: str
     english: str
-    explanation: str
+    explanation: str  # in English
+    explanation_zh: str = ""  # the same in Chinese (shown on slides' cards)
 
 
 GlossaryLookup = Callable[[str], "GlossaryRow | None"]
@@ -71,18 +73,21 @@ class HandoutParagraph:
 
 @dataclass(frozen=True)
 class HandoutSection:
-    """A chosen section: its number in the article (1-based), its heading and its paragraphs."""
+    """A section of a chosen part: the part's number (`reader.core.outline`: 0 is the preamble), the section's
+    heading (None for a lead or a continuation, printed without one), its heading level and its paragraphs."""
 
     number: int
     heading: str | None
     paragraphs: tuple[HandoutParagraph, ...]
+    level: int = 1
+    starts_part: bool = True  # the first section of its part (note lines go before the next part)
 
 
 @dataclass(frozen=True)
 class HandoutOptions:
     """What the user asked for."""
 
-    sections: str = ""  # "1-3", "2", "1,3"; empty means every section
+    sections: str = ""  # parts: "1-3", "2", "1,3", "0" for the preamble; empty means the whole article
     pinyin: PinyinMode = PinyinMode.GLOSSARY
     note_lines: bool = False
     paper: Paper = Paper.A4
@@ -105,10 +110,11 @@ class HandoutPlan:
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
 
 
-def parse_section_spec(spec: str, section_count: int) -> tuple[int, ...]:
-    """Return the 0-based section indices of a spec like `1-3`, `2` or `1,3` (numbers count from 1).
+def parse_section_spec(spec: str, section_count: int, first: int = 1) -> tuple[int, ...]:
+    """Return the 0-based indices of the parts a spec like `1-3`, `2` or `1,3` names (numbers count from `first`:
+    1, or 0 when the article has a preamble, part 0).
 
-    An empty spec means every section. Raises `ExportProblem` for a malformed spec or a section that does not exist.
+    An empty spec means every part. Raises `ExportProblem` for a malformed spec or a part that does not exist.
     """
     if not spec.strip():
         return tuple(range(section_count))
@@ -117,11 +123,12 @@ def parse_section_spec(spec: str, section_count: int) -> tuple[int, ...]:
         match = _RANGE.match(part)
         if not match:
             raise ExportProblem(f"cannot read the section list {spec!r}: write it like 1-3, 2 or 1,3")
-        first = int(match.group(1))
-        last = int(match.group(2) or first)
-        if first < 1 or last < first or last > section_count:
-            raise ExportProblem(f"there is no section {part.strip()}: the article has sections 1 to {section_count}")
-        chosen.extend(n - 1 for n in range(first, last + 1) if n - 1 not in chosen)
+        low = int(match.group(1))
+        high = int(match.group(2) or low)
+        if low < first or high < low or high > section_count - 1 + first:
+            raise ExportProblem(f"there is no section {part.strip()}: the article has sections {first} to "
+                                f"{section_count - 1 + first}" + (" (0 is the lead)" if first == 0 else ""))
+        chosen.extend(n - first for n in range(low, high + 1) if n - first not in chosen)
     return tuple(sorted(chosen))
 
 
@@ -162,21 +169,25 @@ def _terms_in(paragraphs: list[AnnotatedParagraph]) -> list[tuple[str, str]]:
 
 def plan_handout(article: Article, annotated: AnnotatedArticle | None, options: HandoutOptions,
                  lookup: GlossaryLookup | None = None) -> HandoutPlan:
-    """Return the handout of the chosen sections of `article`; `lookup` gives a glossary row for a term."""
-    indices = parse_section_spec(options.sections, len(article.sections))
+    """Return the handout of the chosen parts of `article` (`reader.core.outline`: the preamble is part 0, sub-items
+    belong to their part); `lookup` gives a glossary row for a term."""
+    parts = article_parts(article)
+    indices = parse_section_spec(options.sections, len(parts), parts[0].number if parts else 1)
     if not indices:
         raise ExportProblem("the article has no sections to print")
     annotations = annotated.paragraphs if annotated else {}
     sections, used = [], []
-    for index in indices:
-        section = article.sections[index]
-        paragraphs = []
-        for paragraph in section.paragraphs:
-            found = annotations.get(paragraph.id)
-            if found is not None and found.text == paragraph.text:
-                used.append(found)
-            paragraphs.append(HandoutParagraph(paragraph.id, _paragraph_words(paragraph, found, options.pinyin)))
-        sections.append(HandoutSection(index + 1, section.heading, tuple(paragraphs)))
+    for part in (parts[i] for i in indices):
+        for position, index in enumerate(part.sections):
+            section = article.sections[index]
+            paragraphs = []
+            for paragraph in section.paragraphs:
+                found = annotations.get(paragraph.id)
+                if found is not None and found.text == paragraph.text:
+                    used.append(found)
+                paragraphs.append(HandoutParagraph(paragraph.id, _paragraph_words(paragraph, found, options.pinyin)))
+            heading = section.heading if section.kind is not SectionKind.CAPTION else section.heading or "图片说明"
+            sections.append(HandoutSection(part.number, heading, tuple(paragraphs), section.level, position == 0))
     title_lines = tuple(line for line in (article.subtitle, article.byline, article.dateline) if line)
     return HandoutPlan(article.title, title_lines, tuple(sections), _glossary_rows(_terms_in(used), lookup),
                        options.pinyin, options.note_lines, options.paper, article.source.file_name)
@@ -186,7 +197,14 @@ def row_from_entry(entry: Any) -> GlossaryRow:
     """Make a glossary table row from a glossary entry object (term, pinyin, English, English explanation)."""
     explanation = _first_text(entry, ("explanation_en", "explanation_english", "explanation", "explanations"))
     english = _first_text(entry, ("english", "english_rendering", "en"))
-    return GlossaryRow(str(getattr(entry, "term", "")), _first_text(entry, ("pinyin",)), english, explanation)
+    chinese = _first_text(entry, ("explanation_zh", "explanation_chinese")) or _chinese_of(entry)
+    return GlossaryRow(str(getattr(entry, "term", "")), _first_text(entry, ("pinyin",)), english, explanation, chinese)
+
+
+def _chinese_of(entry: Any) -> str:
+    """Return the Chinese of an explanation given as {"zh": …, "en": …}, or ""."""
+    value = entry.get("explanation") if isinstance(entry, dict) else getattr(entry, "explanation", None)
+    return str(value.get("zh") or "") if isinstance(value, dict) else ""
 
 
 def _first_text(entry: Any, names: tuple[str, ...]) -> str:

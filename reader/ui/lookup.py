@@ -10,6 +10,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from reader.core.lang.scripts import other_forms
 from reader.ui import services
 from reader.ui.popup import GlossaryCard, PopupContent
 from reader.ui.services import format_readings
@@ -78,7 +79,7 @@ def full_content(result, word, tone_marks: bool) -> PopupContent:
                         _first_meaning(c.definitions)) for c in result.characters)
     shown = max(MEANINGS_SHOWN, len(result.in_context))  # the senses of the reading in context are never cut off
     return PopupContent(word.text, pinyin, tuple(result.definitions[:shown]), result.hsk_level, characters,
-                        _card(result.glossary))
+                        _card(result.glossary), forms=tuple(other_forms(word.text).items()))
 
 
 def _card(entry) -> GlossaryCard | None:

@@ -30,16 +30,18 @@ from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
 from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
+from reader.ui.window_speech import SpeechWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindowMixin, SpeechWindowMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
         super().__init__()
+        self._hurried = False  # closing as the session ends (see close_hurried)
         self.controller, self.prefs = controller, prefs
         controller.setParent(self)  # it goes with the window, so late background results find nobody to call
         self.setWindowTitle(APP_NAME)
@@ -70,6 +72,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindow
                                   timeout=self.save_position)
         self._wire()
         self._reflect_style()
+        self.restore_script()
 
     def _build_centre(self) -> None:
         centre = QWidget(self)
@@ -112,6 +115,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindow
         self.popup.saveWordRequested.connect(self.save_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
+        self.popup.speakRequested.connect(self.say_word)
         self._wire_notes()
         self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
@@ -388,6 +392,11 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindow
             self.open_path(files[0])
             event.acceptProposedAction()
 
+    def close_hurried(self) -> None:
+        """Close as the session ends (logout, SIGTERM): as `close()`, but the closing backup only for a small library."""
+        self._hurried = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the position, the look and the window layout; close the library."""
         self.save_position()
@@ -396,5 +405,5 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindow
             self.adaptive.leave_compact()
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.sync()
-        self.controller.close()
+        self.controller.close(hurried=self._hurried)
         super().closeEvent(event)

@@ -119,12 +119,26 @@ class Store:
         """Make the daily backup when one is due, through a connection of its own (safe from a worker thread)."""
         if not backups.daily_backup_due(self.data_folder):
             return None
-        try:
-            own = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=database.BUSY_TIMEOUT_MS / 1000)
+        return self._own_backup("daily")
+
+    def session_backup(self) -> Path:
+        """Make a routine backup of the session now, through a connection of its own (safe from a worker thread);
+        when to call it is `reader.core.storage.session.SessionBackups`' business."""
+        return self._own_backup("session")
+
+    def change_marker(self) -> tuple[int, int]:
+        """Return a value that changes with every commit, of this process or another (for `SessionBackups`)."""
+        # Raw: sqlite-utils has no API for data_version (moved by other connections' commits) or total_changes.
+        return self.connection.total_changes, int(self.connection.execute("PRAGMA data_version").fetchone()[0])
+
+    def _own_backup(self, reason: str) -> Path:
+        try:  # raw: sqlite-utils cannot open a read-only connection
+            own = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                  timeout=database.BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as error:
             raise StorageProblem(f"the automatic backup could not read the database ({error})", self.path) from error
         try:
-            return backups.automatic_backup(own, self.data_folder, "daily").path
+            return backups.automatic_backup(own, self.data_folder, reason).path
         finally:
             own.close()
 
