@@ -19,6 +19,9 @@ def command_handlers(window) -> dict[str, Callable]:
     return {
         "open": window.choose_file, "paste_article": window.paste_article, "quit": window.close,
         "library": lambda on: window.show_dock("library", on),
+        "open_address": window.open_web_address, "subscribe_feed": window.subscribe_to_feed,
+        "refresh_feeds": lambda: window.feeds_controller.refresh(),
+        "feeds_panel": lambda on: window.show_dock("feeds", on),
         "copy": lambda: window.copy_text(v.selected_text()), "copy_pinyin": lambda: window.copy_text(v.selected_text_with_pinyin()),
         "select_all": v.select_all, "find": window.find_bar.open_bar,
         "find_next": lambda: window.step_match(1), "find_previous": lambda: window.step_match(-1),

@@ -52,6 +52,13 @@ class SpeechWindowMixin:
         paragraphs = [(i, blocks[i].text, blocks[i].readings()) for i in range(block, last)]
         self.speaker().read(paragraphs, offset, one=not whole_section)
 
+    def read_paragraph(self, paragraph_id: str) -> None:
+        """Read one paragraph aloud (the presentation's R key)."""
+        blocks = self.view.document.blocks if self.view.document else []
+        index = next((i for i, b in enumerate(blocks) if b.is_paragraph and b.key == paragraph_id), None)
+        if index is not None:
+            self.speaker().read([(index, blocks[index].text, blocks[index].readings())])
+
     def _follow_reading(self, item) -> None:
         utterance = item.utterance
         self.view.set_matches([(item.block, utterance.start, utterance.end)], 0)
