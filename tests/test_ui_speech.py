@@ -158,3 +158,4 @@ def test_traditional_characters_are_drawn_while_words_and_notes_keep_their_place
     window.find("發展", pinyin=False)
     assert (block, 3, 5) in window.view.matches
     assert window.prefs.settings.value("view/script") == Script.TRADITIONAL.value
+    assert "強化標準引領" in window.sections.topLevelItem(1).text(0)  # the sections panel follows

@@ -61,6 +61,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("bookmarks_panel", "notes", QT_TRANSLATE_NOOP("actions", "Boo&kmarks Panel"), ("Ctrl+Shift+B",), checkable=True),
     ActionSpec("notes_panel", "notes", QT_TRANSLATE_NOOP("actions", "N&otes Panel"), ("Ctrl+Shift+H",), checkable=True),
     ActionSpec("toggle_known", "notes", QT_TRANSLATE_NOOP("actions", "Mark Word &Known / Not Known"), ("Ctrl+K",)),
+    ActionSpec("corrections", "notes", QT_TRANSLATE_NOOP("actions", "My &Corrections…"), ()),
+    ActionSpec("undo_correction", "notes", QT_TRANSLATE_NOOP("actions", "Undo Last Co&rrection"), ()),
     ActionSpec("vocabulary", "notes", QT_TRANSLATE_NOOP("actions", "&Vocabulary…"), ("Ctrl+Shift+W",)),
     ActionSpec("pinyin_all", "pinyin", QT_TRANSLATE_NOOP("actions", "Pinyin for &All Words"), ("Ctrl+1",), True, "pinyin"),
     ActionSpec("pinyin_glossary", "pinyin", QT_TRANSLATE_NOOP("actions", "Pinyin for &Glossary Terms Only"), ("Ctrl+2",), True, "pinyin"),

@@ -85,6 +85,7 @@ def notes_handlers(window) -> dict[str, Callable]:
         "notes_panel": lambda on: window.show_dock("notes", on),
         "vocabulary": window.open_vocabulary,
         "toggle_known": lambda: window.toggle_known(),
+        "corrections": window.open_corrections, "undo_correction": window.undo_correction,
         "export_notes_md": lambda: exporting.export_notes(window, "md", all_articles=False),
         "export_notes_csv": lambda: exporting.export_notes(window, "csv", all_articles=False),
         "export_all_notes_md": lambda: exporting.export_notes(window, "md", all_articles=True),

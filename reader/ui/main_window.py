@@ -156,7 +156,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
         self.popup.hide()
         self.clear_find()
         self.view.set_document(document)
-        self.sections.set_sections(document.sections)
+        self.sections.set_sections(self.shown_sections(document))
         self.glossary.set_terms(document.glossary_counts())
         saved = self.controller.saved_position()
         if saved is not None:

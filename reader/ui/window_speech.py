@@ -3,9 +3,11 @@ MainWindow. The speaker is made on first use, so none of this touches the start-
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from reader.core.lang.scripts import Script
+from reader.core.lang.scripts import Script, shown_text
 
 NO_VOICE_HELP = {
     "linux": "Install a Mandarin voice for speech-dispatcher, for example on Debian or Ubuntu:\n"
@@ -99,6 +101,15 @@ class SpeechWindowMixin:
         self.prefs.settings.setValue("view/script", script.value)
         self.view.set_script(script)
         self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
+        if self.view.document is not None:
+            self.sections.set_sections(self.shown_sections(self.view.document))
+            self.sections.mark_current(self.view.current_section())
+
+    def shown_sections(self, document) -> list:
+        """Return the document's section entries with their labels in the chosen script."""
+        if self.view.script is Script.AS_WRITTEN:
+            return document.sections
+        return [replace(entry, label=shown_text(entry.label, self.view.script)) for entry in document.sections]
 
     def restore_script(self) -> None:
         """Show the script chosen last time (as written unless the reader chose another)."""
@@ -107,3 +118,12 @@ class SpeechWindowMixin:
         if script is not Script.AS_WRITTEN:
             self.view.set_script(script)
         self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
+        if self.view.document is not None:
+            self.sections.set_sections(self.shown_sections(self.view.document))
+            self.sections.mark_current(self.view.current_section())
+
+    def shown_sections(self, document) -> list:
+        """Return the document's section entries with their labels in the chosen script."""
+        if self.view.script is Script.AS_WRITTEN:
+            return document.sections
+        return [replace(entry, label=shown_text(entry.label, self.view.script)) for entry in document.sections]

@@ -19,7 +19,7 @@ from reader.core.lang.glossary import Glossary
 from reader.core.lang.hsk import HskLevels
 from reader.core.lang.meanings import LookupResult, look_up, parse_reading
 from reader.core.lang.style import PinyinStyle, apply_sandhi, render
-from reader.core.lang.user_words import InMemoryUserWords, UserWords
+from reader.core.lang.user_words import UserWords
 
 
 class LanguageService:
@@ -27,11 +27,43 @@ class LanguageService:
 
     def __init__(self, cache_dir: Path | None = None, data_dir: Path | None = None,
                  user_words: UserWords | None = None, glossary: Glossary | None = None) -> None:
+        """Without `user_words` or `glossary`, the corrections and user glossary saved in the data folder's library
+        apply (read once, again after `reload_corrections`)."""
         self._cache_dir = cache_dir
         self._data_dir = data_dir
-        self.user_words: UserWords = user_words if user_words is not None else InMemoryUserWords()
+        self._user_words = user_words
+        self._given_user_words = user_words is not None
         self._glossary = glossary
+        self._saved: Any = None
         self._lock = threading.Lock()
+
+    def _saved_language(self) -> Any:
+        """The corrections and user glossary of the library (reader.core.corrections.SavedLanguage)."""
+        if self._saved is None:
+            from reader.core.corrections import read_saved
+
+            self._saved = read_saved(self._data_dir)
+        return self._saved
+
+    @property
+    def user_words(self) -> UserWords:
+        """The user's word corrections: those given, else those saved in the library."""
+        if self._user_words is None:
+            self._user_words = self._saved_language().user_words
+        return self._user_words
+
+    @user_words.setter
+    def user_words(self, words: UserWords) -> None:
+        self._user_words, self._given_user_words = words, True
+        self.__dict__.pop("engine", None)
+
+    def reload_corrections(self) -> None:
+        """Read the saved corrections and user glossary again (after a change); the engine is rebuilt on use."""
+        self._saved = None
+        if not self._given_user_words:
+            self._user_words = None
+        self._glossary = None
+        self.__dict__.pop("engine", None)
 
     @property
     def cache_dir(self) -> Path:
@@ -50,16 +82,14 @@ class LanguageService:
 
     @property
     def glossary(self) -> Glossary:
-        """The shipped glossary merged with the user's."""
+        """The shipped glossary merged with the user's (kept in the library)."""
         if self._glossary is None:
-            user = paths.data_dir(self._data_dir) / "glossary.tsv"
-            self._glossary = Glossary.load(user=user)
+            self._glossary = Glossary.load(user_entries=self._saved_language().glossary)
         return self._glossary
 
     def reload_glossary(self) -> None:
         """Forget the loaded glossary (after an import) and the engine that knows its words."""
-        self._glossary = None
-        self.__dict__.pop("engine", None)
+        self.reload_corrections()
 
     @cached_property
     def engine(self) -> Any:
