@@ -30,17 +30,20 @@ class SlideBlock:
     hits: tuple[GlossaryHit, ...] = ()  # offsets relative to the block
 
 
-def _plain(text: str, kind: str) -> LayoutBlock:
+def _plain(text: str, kind: str, annotated: AnnotatedArticle | None = None) -> LayoutBlock:
+    """A block without pinyin; its words (where the annotation has them) keep a wrapped title or heading whole."""
     style = KIND_STYLES[kind]
-    return LayoutBlock(text, kind, (), [None] * len(text), style.indent_em, style.space_before,
-                       "center" if kind in ("title", "subtitle", "byline") else style.align)
+    found = annotated.headings.get(text) if annotated else None
+    words = [(t.start, t.end) for t in found.tokens] if found and found.text == text else []
+    return LayoutBlock(text, kind, words if _covers(words, len(text)) else (), [None] * len(text), style.indent_em,
+                       style.space_before, "center" if kind in ("title", "subtitle", "byline") else style.align)
 
 
-def title_blocks(article: Article) -> list[SlideBlock]:
+def title_blocks(article: Article, annotated: AnnotatedArticle | None = None) -> list[SlideBlock]:
     """Return the blocks of the title slide: title, subtitle, byline and dateline."""
-    blocks = [SlideBlock(_plain(article.title, "title"))]
+    blocks = [SlideBlock(_plain(article.title, "title", annotated))]
     if article.subtitle:
-        blocks.append(SlideBlock(_plain(article.subtitle, "subtitle")))
+        blocks.append(SlideBlock(_plain(article.subtitle, "subtitle", annotated)))
     byline = "　".join(part for part in (article.byline, article.dateline) if part)
     if byline:
         blocks.append(SlideBlock(_plain(byline, "byline")))
@@ -72,7 +75,7 @@ def section_blocks(slide: Slide, annotated: AnnotatedArticle | None,
     blocks = []
     if slide.heading:
         heading = slide.heading + (CONTINUED_MARK if slide.part > 1 else "")
-        blocks.append(SlideBlock(_plain(heading, "heading")))
+        blocks.append(SlideBlock(_plain(heading, "heading", annotated)))
     paragraphs = annotated.paragraphs if annotated else {}
     for piece in slide.pieces:
         found = paragraphs.get(piece.paragraph_id)
@@ -103,7 +106,7 @@ def slide_blocks(article: Article, slide: Slide, annotated: AnnotatedArticle | N
                  options: PinyinOptions | None) -> list[SlideBlock]:
     """Return the blocks of any slide."""
     if slide.kind is SlideKind.TITLE:
-        return title_blocks(article)
+        return title_blocks(article, annotated)
     return section_blocks(slide, annotated, options)
 
 
