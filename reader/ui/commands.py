@@ -10,7 +10,7 @@ from reader.ui import exporting
 from reader.ui.annotating import HIGHLIGHT_COLOURS
 from reader.ui.presenting import present, print_handout
 from reader.ui.view import style_commands as cmd
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 
 
 def command_handlers(window) -> dict[str, Callable]:
