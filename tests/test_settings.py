@@ -10,7 +10,7 @@ import pytest
 from reader.core.settings import (HSK_LEVEL, LANGUAGE, LINE_SPACING, PINYIN_MODE, POINT_SIZE, SETTINGS, THEME,
                                   TONE_MARKS, valid_value)
 from reader.ui.themes import THEMES
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
 
 # Every declared key with a value of the wrong type, out of range, or not among its choices.

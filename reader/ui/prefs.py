@@ -16,7 +16,7 @@ from reader.core import paths
 from reader.core.settings import (FONT_FAMILY, HSK_LEVEL, LANGUAGE, LINE_SPACING, PINYIN_MODE, POINT_SIZE, THEME,
                                   TONE_COLOURS, TONE_MARKS, WINDOW_LAYOUT, Setting, valid_value)
 from reader.ui.themes import theme_named
-from reader.ui.view.pinyin_modes import PinyinMode, PinyinOptions
+from reader.core.pinyin_display import PinyinMode, PinyinOptions
 from reader.ui.view.style import ViewStyle
 
 WINDOW_STATE_VERSION = 1  # bump when the docks change, so an old layout is never restored

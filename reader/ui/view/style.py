@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.core.settings import LINE_SPACING, POINT_SIZE, THEME, TONE_COLOURS, TONE_MARKS
 from reader.ui.themes import THEMES, Theme
-from reader.ui.view.pinyin_modes import PinyinOptions
+from reader.core.pinyin_display import PinyinOptions
 
 RUBY_SCALE = 0.48  # pinyin size relative to the characters below it
 
