@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+PREPARED := $(VENV)/.prepared
 
 .PHONY: run test bench clean
 
@@ -12,7 +13,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The dictionary index, word caches and the bundled article's pinyin, built once at set-up (not at the first start).
+$(PREPARED): $(STAMP)
+	$(PY) -m reader prepare
+	touch $(PREPARED)
+
+run: $(PREPARED)
 	$(PY) main.py
 
 test: $(STAMP)

@@ -62,3 +62,21 @@ def test_search_forms_cover_both_scripts():
     assert other_forms("头发") == {"traditional": "頭髮"}
     assert other_forms("頭髮") == {"simplified": "头发"}
     assert other_forms("我们") == {"traditional": "我們"}
+
+
+def test_slides_and_handouts_get_the_article_in_the_chosen_script_with_ids_and_spans_kept():
+    from reader.core.annotation import AnnotatedArticle
+    from reader.core.lang.scripts import article_in_script
+    from test_ui_helpers import annotate_article, make_article
+
+    article = make_article()
+    annotated = annotate_article(article)
+    shown, shown_annotation = article_in_script(article, annotated, Script.TRADITIONAL)
+    assert shown.title == "推進高質量發展" and shown.sections[1].heading == "強化標準引領"
+    pairs = list(zip(article.paragraphs(), shown.paragraphs()))
+    assert all(a.id == b.id and len(a.text) == len(b.text) for a, b in pairs)
+    first = shown_annotation.paragraphs[pairs[0][0].id]
+    assert first.text == pairs[0][1].text and first.tokens[1].text == "發展" and first.tokens[1].readings == ("fa1", "zhan3")
+    assert "強化標準引領" in shown_annotation.headings
+    assert isinstance(shown_annotation, AnnotatedArticle)
+    assert article_in_script(article, annotated, Script.AS_WRITTEN) == (article, annotated)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from reader.core.lang.scripts import Script
 from reader.ui.speech import Speaker
+from reader.ui.view.selection import Selection
 
 from ui_window_support import start
 
@@ -102,6 +103,7 @@ REAL_ENGINE_PROBE = """
 import os, time
 from PySide6.QtCore import QCoreApplication
 from reader.ui.speech import Speaker
+from reader.ui.view.selection import Selection
 app = QCoreApplication([])
 speaker = Speaker(engine="speechd")
 states = []
@@ -143,7 +145,12 @@ def test_traditional_characters_are_drawn_while_words_and_notes_keep_their_place
     document = window.view.document
     block = next(i for i, b in enumerate(document.blocks) if b.is_paragraph)
     text = document.blocks[block].text
+    window.view.selection = Selection((block, 3), (block, 5))
+    assert window.highlight_selection("yellow")  # a highlight made before the switch
     window.actions_["script_traditional"].trigger()
+    window.refresh_annotations()
+    assert [span for span, _colour in window.view.highlights] == [(block, 3, 5)]
+    assert [a.anchor.exact for a in window.controller.stored_annotations()] == ["发展"]
     window.view.ensure_layout()
     kind, drawn, *_ = window.view._line_data[block]
     assert drawn == "高質量發展是首要任務。我們要堅持質量第一，推進供給側結構性改革。" and document.blocks[block].text == text
@@ -151,3 +158,4 @@ def test_traditional_characters_are_drawn_while_words_and_notes_keep_their_place
     window.find("發展", pinyin=False)
     assert (block, 3, 5) in window.view.matches
     assert window.prefs.settings.value("view/script") == Script.TRADITIONAL.value
+    assert "強化標準引領" in window.sections.topLevelItem(1).text(0)  # the sections panel follows

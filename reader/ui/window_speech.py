@@ -3,9 +3,11 @@ MainWindow. The speaker is made on first use, so none of this touches the start-
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from reader.core.lang.scripts import Script
+from reader.core.lang.scripts import Script, shown_text
 
 NO_VOICE_HELP = {
     "linux": "Install a Mandarin voice for speech-dispatcher, for example on Debian or Ubuntu:\n"
@@ -52,6 +54,13 @@ class SpeechWindowMixin:
         paragraphs = [(i, blocks[i].text, blocks[i].readings()) for i in range(block, last)]
         self.speaker().read(paragraphs, offset, one=not whole_section)
 
+    def read_paragraph(self, paragraph_id: str) -> None:
+        """Read one paragraph aloud (the presentation's R key)."""
+        blocks = self.view.document.blocks if self.view.document else []
+        index = next((i for i, b in enumerate(blocks) if b.is_paragraph and b.key == paragraph_id), None)
+        if index is not None:
+            self.speaker().read([(index, blocks[index].text, blocks[index].readings())])
+
     def _follow_reading(self, item) -> None:
         utterance = item.utterance
         self.view.set_matches([(item.block, utterance.start, utterance.end)], 0)
@@ -92,6 +101,15 @@ class SpeechWindowMixin:
         self.prefs.settings.setValue("view/script", script.value)
         self.view.set_script(script)
         self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
+        if self.view.document is not None:
+            self.sections.set_sections(self.shown_sections(self.view.document))
+            self.sections.mark_current(self.view.current_section())
+
+    def shown_sections(self, document) -> list:
+        """Return the document's section entries with their labels in the chosen script."""
+        if self.view.script is Script.AS_WRITTEN:
+            return document.sections
+        return [replace(entry, label=shown_text(entry.label, self.view.script)) for entry in document.sections]
 
     def restore_script(self) -> None:
         """Show the script chosen last time (as written unless the reader chose another)."""
@@ -100,3 +118,12 @@ class SpeechWindowMixin:
         if script is not Script.AS_WRITTEN:
             self.view.set_script(script)
         self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
+        if self.view.document is not None:
+            self.sections.set_sections(self.shown_sections(self.view.document))
+            self.sections.mark_current(self.view.current_section())
+
+    def shown_sections(self, document) -> list:
+        """Return the document's section entries with their labels in the chosen script."""
+        if self.view.script is Script.AS_WRITTEN:
+            return document.sections
+        return [replace(entry, label=shown_text(entry.label, self.view.script)) for entry in document.sections]

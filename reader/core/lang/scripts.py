@@ -17,8 +17,12 @@ traditional text back.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from enum import StrEnum
 from functools import lru_cache
+
+from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
+from reader.core.model import Article
 
 
 class Script(StrEnum):
@@ -90,3 +94,27 @@ def other_forms(word: str) -> dict[str, str]:
     """Return the word's simplified and traditional forms that differ from it (for the word popup)."""
     forms = {"simplified": convert_text(word, Script.SIMPLIFIED), "traditional": convert_text(word, Script.TRADITIONAL)}
     return {name: form for name, form in forms.items() if form != word}
+
+
+def article_in_script(article: Article, annotated: AnnotatedArticle | None,
+                      script: Script) -> tuple[Article, AnnotatedArticle | None]:
+    """Return copies of an article and its annotation showing `script`, for slides and handouts: every text keeps
+    its length and every paragraph its id, so words, pinyin, glossary terms and notes stay where they were."""
+    if script is Script.AS_WRITTEN:
+        return article, annotated
+    show = lambda text: shown_text(text, script) if text else text  # noqa: E731
+    sections = [replace(section, heading=show(section.heading),
+                        paragraphs=[replace(p, text=show(p.text)) for p in section.paragraphs])
+                for section in article.sections]
+    shown_article = replace(article, title=show(article.title), subtitle=show(article.subtitle),
+                            byline=show(article.byline), dateline=show(article.dateline), sections=sections)
+    if annotated is None:
+        return shown_article, None
+    return shown_article, AnnotatedArticle(
+        {key: _paragraph_in_script(p, show) for key, p in annotated.paragraphs.items()},
+        {show(key): _paragraph_in_script(p, show) for key, p in annotated.headings.items()})
+
+
+def _paragraph_in_script(paragraph: AnnotatedParagraph, show) -> AnnotatedParagraph:
+    tokens = tuple(replace(token, text=show(token.text)) for token in paragraph.tokens)
+    return replace(paragraph, text=show(paragraph.text), tokens=tokens)
