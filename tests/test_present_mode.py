@@ -276,3 +276,14 @@ def test_a_card_shows_the_chinese_explanation_too(qapp):
     texts = [text for _, _, text, _ in card_parts(row, "", 40.0)]
     assert texts[0] == "新质生产力" and "以创新起主导作用的先进生产力。" in texts and "Innovation-led productivity." in texts
     assert texts.index("以创新起主导作用的先进生产力。") < texts.index("new quality productive forces")
+
+
+def test_r_asks_to_read_the_focused_paragraph_else_the_first_on_the_slide(show, qtbot, article):
+    controller = show(1)
+    asked: list[str] = []
+    controller.readRequested.connect(asked.append)
+    press(controller, Qt.Key.Key_R)
+    second = article.sections[1].paragraphs[1]
+    controller.model.apply("focus", second.id)
+    press(controller, Qt.Key.Key_R)
+    assert asked == [article.sections[1].paragraphs[0].id, second.id]

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lookup": ("lookup_cmd", "look a word up in the dictionary and the glossary"),
     "glossary": ("glossary_cmd", "list glossary terms, or the terms an article contains"),
     "library": ("library_cmd", "list, add and search the articles in the library"),
+    "feeds": ("feeds_cmd", "subscribe to news feeds and bring their new articles into the library"),
     "notes": ("notes_cmd", "list and export bookmarks, highlights and notes"),
     "vocab": ("vocab_cmd", "add, list and export vocabulary"),
     "known": ("known_cmd", "mark words known (one by one or up to an HSK level), unmark, list"),

@@ -25,7 +25,11 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", "file", QT_TRANSLATE_NOOP("actions", "&Open…"), (Key.Open,)),
+    ActionSpec("open_address", "file", QT_TRANSLATE_NOOP("actions", "Open &Web Address…"), ("Ctrl+Shift+O",)),
     ActionSpec("paste_article", "file", QT_TRANSLATE_NOOP("actions", "&Paste Text as New Article"), ("Ctrl+Shift+V",)),
+    ActionSpec("subscribe_feed", "file", QT_TRANSLATE_NOOP("actions", "&Subscribe to Feed…"), ()),
+    ActionSpec("refresh_feeds", "file", QT_TRANSLATE_NOOP("actions", "Re&fresh Feeds"), ("Ctrl+R",)),
+    ActionSpec("feeds_panel", "file", QT_TRANSLATE_NOOP("actions", "F&eeds"), ("Ctrl+Shift+F",), checkable=True),
     ActionSpec("library", "file", QT_TRANSLATE_NOOP("actions", "&Library"), ("Ctrl+L",), checkable=True),
     ActionSpec("export_notes_md", "file", QT_TRANSLATE_NOOP("actions", "Export Notes of This Article as &Markdown…"), ()),
     ActionSpec("export_notes_csv", "file", QT_TRANSLATE_NOOP("actions", "Export Notes of This Article as CS&V…"), ()),
@@ -79,6 +83,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("full_screen", "view", QT_TRANSLATE_NOOP("actions", "&Full-Screen Reading"), (Key.FullScreen, "F11"), checkable=True),
     ActionSpec("sections_panel", "view", QT_TRANSLATE_NOOP("actions", "Sections &Panel"), ("Ctrl+Shift+S",), checkable=True),
     ActionSpec("glossary_panel", "view", QT_TRANSLATE_NOOP("actions", "&Glossary Panel"), ("Ctrl+Shift+G",), checkable=True),
+    ActionSpec("script_as_written", "view", QT_TRANSLATE_NOOP("actions", "Characters as &Written"), (), True, "script"),
+    ActionSpec("script_simplified", "view", QT_TRANSLATE_NOOP("actions", "Si&mplified Characters"), (), True, "script"),
+    ActionSpec("script_traditional", "view", QT_TRANSLATE_NOOP("actions", "T&raditional Characters"), (), True, "script"),
+    ActionSpec("script_tw", "view", QT_TRANSLATE_NOOP("actions", "Traditional Characters (&Taiwan)"), (), True, "script"),
+    ActionSpec("script_hk", "view", QT_TRANSLATE_NOOP("actions", "Traditional Characters (Hong &Kong)"), (), True, "script"),
+    ActionSpec("read_sentence", "listen", QT_TRANSLATE_NOOP("actions", "Read &Sentence"), ("Ctrl+R",)),
+    ActionSpec("read_section", "listen", QT_TRANSLATE_NOOP("actions", "Read Se&ction"), ("Ctrl+Shift+R",)),
+    ActionSpec("listen_word", "listen", QT_TRANSLATE_NOOP("actions", "Say &Word at Cursor"), ("Ctrl+Alt+W",)),
+    ActionSpec("speech_pause", "listen", QT_TRANSLATE_NOOP("actions", "&Pause or Resume"), ("Ctrl+Alt+P",)),
+    ActionSpec("speech_stop", "listen", QT_TRANSLATE_NOOP("actions", "S&top Reading"), ("Ctrl+Alt+S",)),
+    ActionSpec("speech_faster", "listen", QT_TRANSLATE_NOOP("actions", "&Faster"), ("Ctrl+Alt+=",)),
+    ActionSpec("speech_slower", "listen", QT_TRANSLATE_NOOP("actions", "S&lower"), ("Ctrl+Alt+-",)),
+    ActionSpec("speech_voice", "listen", QT_TRANSLATE_NOOP("actions", "&Voice…"), ()),
     ActionSpec("info_panel", "view", QT_TRANSLATE_NOOP("actions", "Article &Information Panel"), ("Ctrl+Shift+I",), checkable=True),
     ActionSpec("next_section", "go", QT_TRANSLATE_NOOP("actions", "&Next Section"), ("Ctrl+Down", "Alt+Down")),
     ActionSpec("previous_section", "go", QT_TRANSLATE_NOOP("actions", "&Previous Section"), ("Ctrl+Up", "Alt+Up")),
@@ -93,6 +110,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
 MENUS: tuple[tuple[str, str], ...] = (
     ("file", QT_TRANSLATE_NOOP("actions", "&File")), ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")), ("notes", QT_TRANSLATE_NOOP("actions", "&Notes")), ("view", QT_TRANSLATE_NOOP("actions", "&View")), ("pinyin", QT_TRANSLATE_NOOP("actions", "&Pinyin")),
+    ("listen", QT_TRANSLATE_NOOP("actions", "Lis&ten")),
     ("go", QT_TRANSLATE_NOOP("actions", "&Go")), ("settings", QT_TRANSLATE_NOOP("actions", "&Settings")),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help")),
 )

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader.core import logs, paths
+from reader.ui import services
 from reader.ui.controller import ReaderController
 from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_message
 from reader.ui.i18n import install_translator
@@ -69,6 +70,10 @@ def build_window(prefs: Preferences | None = None) -> MainWindow:
 def open_initial_article(window: MainWindow, args: Namespace) -> None:
     """Open the article the command line names, else the last one read (first run: the bundled seed)."""
     path = getattr(args, "present", None) or getattr(args, "path", None)
+    if path and services.looks_like_address(path):  # read something at once; the page replaces it when fetched
+        window.controller.open_last_or_seed()
+        window.open_address(path)
+        return
     if path and window.open_path(path):
         return
     if path:  # a bad file: its message stays in the window, and the reader still gets an article
@@ -151,7 +156,9 @@ def _single_instance(args: Namespace):
     path = present or getattr(args, "path", None)
     section = max(getattr(args, "section", 1) or 1, 1) if present else None
     instance = SingleInstance()
-    if instance.try_hand_off(str(Path(path).resolve()) if path else None, present_section=section):
+    if path and not services.looks_like_address(path):
+        path = str(Path(path).resolve())
+    if instance.try_hand_off(path, present_section=section):
         return None
     instance.listen()
     return instance

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
+from reader.core.lang.scripts import Script
 from reader.ui import exporting
 from reader.ui.annotating import HIGHLIGHT_COLOURS
 from reader.ui.presenting import present, print_handout
@@ -18,6 +19,9 @@ def command_handlers(window) -> dict[str, Callable]:
     return {
         "open": window.choose_file, "paste_article": window.paste_article, "quit": window.close,
         "library": lambda on: window.show_dock("library", on),
+        "open_address": window.open_web_address, "subscribe_feed": window.subscribe_to_feed,
+        "refresh_feeds": lambda: window.feeds_controller.refresh(),
+        "feeds_panel": lambda on: window.show_dock("feeds", on),
         "copy": lambda: window.copy_text(v.selected_text()), "copy_pinyin": lambda: window.copy_text(v.selected_text_with_pinyin()),
         "select_all": v.select_all, "find": window.find_bar.open_bar,
         "find_next": lambda: window.step_match(1), "find_previous": lambda: window.step_match(-1),
@@ -50,8 +54,25 @@ def command_handlers(window) -> dict[str, Callable]:
         "print_handout": lambda: print_handout(window, v.current_section()),
         "about": window.show_about, "report_problem": window.report_problem,
         "language_en": lambda: window.choose_language("en"), "language_zh": lambda: window.choose_language("zh_CN"),
-        **notes_handlers(window),
+        **notes_handlers(window), **speech_handlers(window),
     }
+
+
+def speech_handlers(window) -> dict[str, Callable]:
+    """Return the handlers of the listening actions and of View › Characters."""
+    handlers: dict[str, Callable] = {
+        "read_sentence": lambda: window.read_at_caret(whole_section=False),
+        "read_section": lambda: window.read_at_caret(whole_section=True),
+        "listen_word": lambda: window.say_word(window.view.word_at(*window.view.selection.caret)),
+        "speech_pause": lambda: window.speaker().pause_or_resume(),
+        "speech_stop": lambda: window.speaker().stop(),
+        "speech_faster": lambda: window.change_speech_rate(1),
+        "speech_slower": lambda: window.change_speech_rate(-1),
+        "speech_voice": window.choose_voice,
+    }
+    for script in Script:
+        handlers[f"script_{script.value.replace('-', '_')}"] = lambda *_, s=script: window.show_script(s)
+    return handlers
 
 
 def notes_handlers(window) -> dict[str, Callable]:

@@ -8,6 +8,7 @@ Signals:
     annotationReady(object): the open document received its annotation (the ViewDocument).
     annotationFailed(object): no annotation could be made; the text stays without pinyin.
     problem(str): something the user should read (a bad file, an unusable database).
+    note(str): a passing state for the status bar ("Fetching …"), empty when it is over.
     libraryChanged(): the library list changed.
     knownWordsChanged(): words were marked known or unknown (pinyin, vocabulary and difficulty follow).
     difficultyChanged(object): the open article's Difficulty for this learner (None while it is not measured).
@@ -42,6 +43,7 @@ class ReaderController(QObject):
     annotationReady = Signal(object)
     annotationFailed = Signal(object)
     problem = Signal(str)
+    note = Signal(str)
     libraryChanged = Signal()
     knownWordsChanged = Signal()
     difficultyChanged = Signal(object)
@@ -103,6 +105,33 @@ class ReaderController(QObject):
         self._show(article, services.pasted_source_name())
         return True
 
+    def open_address(self, url: str) -> None:
+        """Fetch a web page in the background and open it (stored under its address); `problem` if it fails."""
+        self.note.emit(self.tr("Fetching {0}…").format(url))
+
+        def fetched(result) -> None:
+            article, address = result
+            self.note.emit("")
+            self._show(article, address)
+
+        def failed(error: Exception) -> None:
+            self.note.emit("")
+            if not isinstance(error, DubaoError):
+                raise error
+            self.problem.emit(self.tr("Could not open {0}").format(error))
+
+        run_in_background(lambda: services.fetch_web_article(url), fetched, failed, owner=self)
+
+    def open_html(self, html_text: str, plain_text: str) -> bool:
+        """Open HTML from the clipboard (a browser's copy) as a new article. Return success."""
+        try:
+            article = services.import_pasted_html(html_text, plain_text)
+        except DubaoError as error:
+            self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
+            return False
+        self._show(article, services.pasted_source_name())
+        return True
+
     def open_entry(self, entry_id: int) -> bool:
         """Open an article of the library by id. Return success."""
         if self.store is None:
@@ -145,6 +174,7 @@ class ReaderController(QObject):
                 self.opened.entry_id = self.store.library.add(article, source).id
             else:
                 self.store.library.mark_opened(entry_id)
+            self.store.feeds.mark_article_read(self.opened.entry_id)  # a feed's item is read once opened
         except DubaoError as error:
             self.problem.emit(str(error))
         self.libraryChanged.emit()

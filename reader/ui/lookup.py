@@ -10,6 +10,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from reader.core.lang.scripts import other_forms
 from reader.ui import services
 from reader.ui.popup import GlossaryCard, PopupContent
 from reader.ui.services import format_readings
@@ -71,7 +72,7 @@ def full_content(result, word, tone_marks: bool) -> PopupContent:
     characters = tuple((c.char, " / ".join(_syllables(r, tone_marks) for r in c.readings[:3]),
                         _first_meaning(c.definitions)) for c in result.characters)
     return PopupContent(word.text, pinyin, tuple(result.definitions[:8]), result.hsk_level, characters,
-                        _card(result.glossary))
+                        _card(result.glossary), forms=tuple(other_forms(word.text).items()))
 
 
 def _card(entry) -> GlossaryCard | None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
 
-from reader.ui import lookup
+from reader.ui import lookup, services
 from reader.ui.actions import build_actions
 from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
@@ -30,13 +30,17 @@ from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
 from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
+from reader.ui.window_speech import SpeechWindowMixin
+from reader.ui.window_web import WebWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindowMixin, QMainWindow):
-    """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
+class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin, AdaptiveWindowMixin,
+                 SpeechWindowMixin, QMainWindow):
+    """Article view in the middle; sections, glossary, library, feeds, bookmarks and notes docks; find bar; word
+    popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
         super().__init__()
@@ -56,6 +60,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindow
                       "glossary": self._dock(self.glossary, self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
                       "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
+        self._build_web_parts()
         self._build_notes_parts()
         self._build_learner_parts()
         self.actions_ = build_actions(self)
@@ -71,6 +76,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindow
                                   timeout=self.save_position)
         self._wire()
         self._reflect_style()
+        self.restore_script()
 
     def _build_centre(self) -> None:
         centre = QWidget(self)
@@ -113,7 +119,9 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindow
         self.popup.saveWordRequested.connect(self.save_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
+        self.popup.speakRequested.connect(self.say_word)
         self._wire_notes()
+        self._wire_web()
         self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
@@ -171,7 +179,11 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindow
         self.controller.open_entry(entry_id)
 
     def open_path(self, path: str | Path) -> bool:
-        """Open an article file (saving the position in the current one first); a bad file shows a message."""
+        """Open an article file or a web address (saving the position in the current one first); a bad file shows
+        a message."""
+        if services.looks_like_address(str(path)):
+            self.open_address(str(path))
+            return True
         self.save_position()
         opened = self.controller.open_path(path)
         if opened:
@@ -183,19 +195,9 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindow
     def choose_file(self) -> None:
         """Ask for an article file and open it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), str(Path.home()),
-                                              self.tr("Articles (*.txt *.md *.markdown *.text);;All files (*)"))
+                                              self.tr("Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)"))
         if path:
             self.open_path(path)
-
-    def paste_article(self) -> None:
-        """Open the clipboard's text as a new article."""
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.banner.show_message(self.tr("The clipboard holds no text to open as an article."))
-            return
-        self.save_position()
-        if self.controller.open_text(text):
-            self.banner.hide()
 
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""

@@ -5,6 +5,7 @@ Signals (intents; the main window wires them):
     bookmarkRequested(object): bookmark the paragraph of this word (a WordRef).
     noteRequested(object): add a note on this word (a WordRef).
     copyRequested(str): copy this text.
+    speakRequested(object): say this word aloud (a WordRef).
     knownToggled(object): mark this word known, or not known when it is (a WordRef).
 """
 
@@ -43,6 +44,7 @@ class PopupContent:
     characters: tuple[tuple[str, str, str], ...] = ()  # (character, pinyin, short meaning)
     card: GlossaryCard | None = None
     note: str = ""  # e.g. "Dictionary still loading…"
+    forms: tuple[tuple[str, str], ...] = ()  # the word in the other script: (("traditional", "頭髮"),)
 
 
 def popup_html(content: PopupContent) -> str:
@@ -58,6 +60,11 @@ def popup_html(content: PopupContent) -> str:
         else QCoreApplication.translate("WordPopup", "not on the HSK lists")
     parts.append(f"<div style='font-size:large'><b>{e(content.word)}</b> &nbsp;{e(content.pinyin)}"
                  f" <span style='color:gray'>({e(level)})</span></div>")
+    if content.forms:
+        names = {"simplified": QCoreApplication.translate("WordPopup", "Simplified"),
+                 "traditional": QCoreApplication.translate("WordPopup", "Traditional")}
+        parts.append("<div>" + " · ".join(f"<span style='color:gray'>{e(names.get(n, n))}</span> {e(f)}"
+                                          for n, f in content.forms) + "</div>")
     if content.meanings:
         parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings[:6]) + "</ol>")
     elif not content.note:
@@ -126,6 +133,7 @@ class WordPopup(QFrame):
     bookmarkRequested = Signal(object)
     noteRequested = Signal(object)
     copyRequested = Signal(str)
+    speakRequested = Signal(object)
     knownToggled = Signal(object)
 
     def __init__(self, parent: QWidget) -> None:
@@ -147,6 +155,12 @@ class WordPopup(QFrame):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        speak = QPushButton(self.tr("Listen"), self)
+        speak.setObjectName("speakButton")
+        speak.setToolTip(self.tr("Say this word aloud"))
+        speak.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        speak.clicked.connect(lambda: self.speakRequested.emit(self.word))
+        row.addWidget(speak)
         self.known_button = QPushButton(self.tr("Known"), self, checkable=True)
         self.known_button.setObjectName("knownButton")
         self.known_button.setToolTip(self.tr("Mark this word known (Ctrl+K); click again to unmark"))

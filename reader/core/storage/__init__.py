@@ -26,6 +26,7 @@ from reader.core.errors import StorageProblem
 from reader.core.model import Article
 from reader.core.storage import backups, database, migrations
 from reader.core.storage.annotations import Annotation, Annotations, ReanchorReport
+from reader.core.storage.feeds import FeedEntry, FeedItem, Feeds
 from reader.core.storage.known import KnownWord, KnownWords
 from reader.core.storage.library import Library, LibraryEntry, Positions, ReadingPosition
 from reader.core.storage.profiles import Profiles
@@ -41,14 +42,15 @@ CHECK_INTERVAL_SECONDS = 24 * 60 * 60
 CHECK_STAMP_SUFFIX = ".checked"
 
 __all__ = [
-    "Annotation", "KnownWord", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit", "Store", "UserGlossaryEntry",
+    "Annotation", "FeedEntry", "FeedItem", "KnownWord", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit",
+    "Store", "UserGlossaryEntry",
     "VocabEntry",
 ]
 
 
 class Store:
     """The open database and its parts: `library`, `positions`, `annotations`, `known`, `vocab`, `profiles`,
-    `user_language`.
+    `user_language`, `feeds`.
 
     `connection` is the sqlite3 connection; `db` the sqlite-utils `Database` over it (built on first use).
     """
@@ -65,6 +67,7 @@ class Store:
         self.vocab = Vocabulary(self.handle, self.known)
         self.profiles = Profiles(self.handle)
         self.user_language = UserLanguage(self.handle)
+        self.feeds = Feeds(self.handle)
         self.library.after_text_change = self.annotations.reanchor_article  # runs inside the re-import's transaction
         self._backup_at_close = False
 

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <location filename="../web_dialogs.py" line="19"/>
+        <source>Dubao fetches this address once, now, and keeps what it finds for offline reading. No cookies are kept or sent.</source>
+        <translation>读报现在只访问这个地址一次，并把得到的内容保存下来供离线阅读。不保存也不发送任何 Cookie。</translation>
+    </message>
+</context>
+<context>
     <name>ArticleInfoPanel</name>
     <message>
         <location filename="../panels/article_info.py" line="88"/>
@@ -64,6 +72,72 @@
         <location filename="../panels/bookmarks.py" line="35"/>
         <source>Undo</source>
         <translation>撤销</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsController</name>
+    <message>
+        <location filename="../feeds_controller.py" line="63"/>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../feeds_controller.py" line="80"/>
+        <source>Could not subscribe: {0}</source>
+        <translation>无法订阅：{0}</translation>
+    </message>
+    <message>
+        <location filename="../feeds_controller.py" line="91"/>
+        <source>Refreshing {0} feeds…</source>
+        <translation>正在刷新 {0} 个订阅源…</translation>
+    </message>
+    <message>
+        <location filename="../feeds_controller.py" line="105"/>
+        <source>{0} new articles.</source>
+        <translation>{0} 篇新文章。</translation>
+    </message>
+    <message>
+        <location filename="../feeds_controller.py" line="107"/>
+        <source>{0} feeds could not be read: {1}</source>
+        <translation>{0} 个订阅源无法读取：{1}</translation>
+    </message>
+    <message>
+        <location filename="../feeds_controller.py" line="115"/>
+        <source>The refresh failed: {0}</source>
+        <translation>刷新失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsPanel</name>
+    <message>
+        <location filename="../panels/feeds.py" line="57"/>
+        <source>Subscribe…</source>
+        <translation>订阅…</translation>
+    </message>
+    <message>
+        <location filename="../panels/feeds.py" line="58"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../panels/feeds.py" line="59"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../panels/feeds.py" line="60"/>
+        <source>Refresh every 30 minutes while Dubao runs</source>
+        <translation>读报运行时每 30 分钟刷新一次</translation>
+    </message>
+    <message>
+        <location filename="../panels/feeds.py" line="98"/>
+        <source>{0} unread</source>
+        <translation>{0} 篇未读</translation>
+    </message>
+    <message>
+        <location filename="../panels/feeds.py" line="98"/>
+        <source>all read</source>
+        <translation>已全部读过</translation>
     </message>
 </context>
 <context>
@@ -164,82 +238,85 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="54"/>
+        <location filename="../main_window.py" line="57"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="55"/>
+        <location filename="../main_window.py" line="58"/>
         <source>Glossary</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="56"/>
+        <location filename="../main_window.py" line="59"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="161"/>
         <source>adding pinyin…</source>
         <translation>正在添加拼音…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="193"/>
         <source>Open Article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185"/>
         <source>Articles (*.txt *.md *.markdown *.text);;All files (*)</source>
-        <translation>文章 (*.txt *.md *.markdown *.text);;所有文件 (*)</translation>
+        <translation type="vanished">文章 (*.txt *.md *.markdown *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
         <source>The clipboard holds no text to open as an article.</source>
-        <translation>剪贴板中没有可以打开的文字。</translation>
+        <translation type="vanished">剪贴板中没有可以打开的文字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="231"/>
+        <location filename="../main_window.py" line="194"/>
+        <source>Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)</source>
+        <translation>文章 (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="230"/>
         <source>Section {0} of {1}: {2}</source>
         <translation>第 {0} 节，共 {1} 节：{2}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="258"/>
+        <location filename="../main_window.py" line="257"/>
         <source>Saved {0} to your vocabulary.</source>
         <translation>已把 {0} 存入生词本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="268"/>
         <source>Note on {0}:</source>
         <translation>关于“{0}”的笔记：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="272"/>
         <source>Note added.</source>
         <translation>已添加笔记。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="338"/>
         <source>The interface language changes when Dubao starts next time.</source>
         <translation>界面语言将在下次启动读报时更改。</translation>
     </message>
@@ -442,37 +519,48 @@
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="64"/>
+        <location filename="../controller.py" line="71"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="75"/>
+        <location filename="../controller.py" line="93"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="85"/>
+        <location filename="../controller.py" line="103"/>
+        <location filename="../controller.py" line="130"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
         <location filename="../controller.py" line="110"/>
+        <source>Fetching {0}…</source>
+        <translation>正在获取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../controller.py" line="121"/>
+        <source>Could not open {0}</source>
+        <translation>无法打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../controller.py" line="155"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="146"/>
+        <location filename="../controller.py" line="192"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="242"/>
+        <location filename="../controller.py" line="288"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="317"/>
+        <location filename="../controller.py" line="363"/>
         <source>Known words need the library, which could not be opened.</source>
         <translation>认识词需要文库，但文库无法打开。</translation>
     </message>
@@ -632,6 +720,39 @@
     </message>
 </context>
 <context>
+    <name>WebWindowMixin</name>
+    <message>
+        <location filename="../window_web.py" line="20"/>
+        <source>Feeds</source>
+        <translation>订阅源</translation>
+    </message>
+    <message>
+        <location filename="../window_web.py" line="48"/>
+        <source>Open Web Address</source>
+        <translation>打开网址</translation>
+    </message>
+    <message>
+        <location filename="../window_web.py" line="48"/>
+        <source>The address of a news article:</source>
+        <translation>新闻文章的网址：</translation>
+    </message>
+    <message>
+        <location filename="../window_web.py" line="60"/>
+        <source>Subscribe to Feed</source>
+        <translation>订阅新闻源</translation>
+    </message>
+    <message>
+        <location filename="../window_web.py" line="61"/>
+        <source>The address of an RSS or Atom feed, or of a news site that advertises one:</source>
+        <translation>RSS 或 Atom 订阅源的地址，或提供订阅源的新闻网站地址：</translation>
+    </message>
+    <message>
+        <location filename="../window_web.py" line="73"/>
+        <source>The clipboard holds no text to open as an article.</source>
+        <translation>剪贴板中没有可以打开的文字。</translation>
+    </message>
+</context>
+<context>
     <name>WordPopup</name>
     <message>
         <location filename="../popup.py" line="57"/>
@@ -683,351 +804,371 @@
     </message>
     <message>
         <location filename="../actions.py" line="28"/>
+        <source>Open &amp;Web Address…</source>
+        <translation>打开网址(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="29"/>
         <source>&amp;Paste Text as New Article</source>
         <translation>粘贴文字为新文章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="29"/>
+        <location filename="../actions.py" line="30"/>
+        <source>&amp;Subscribe to Feed…</source>
+        <translation>订阅新闻源(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="31"/>
+        <source>Re&amp;fresh Feeds</source>
+        <translation>刷新订阅源(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="32"/>
+        <source>F&amp;eeds</source>
+        <translation>订阅源(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="33"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="30"/>
+        <location filename="../actions.py" line="34"/>
         <source>Export Notes of This Article as &amp;Markdown…</source>
         <translation>导出本文笔记为 Markdown(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="31"/>
+        <location filename="../actions.py" line="35"/>
         <source>Export Notes of This Article as CS&amp;V…</source>
         <translation>导出本文笔记为 CSV(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="32"/>
+        <location filename="../actions.py" line="36"/>
         <source>Export Notes of All Articles as Mar&amp;kdown…</source>
         <translation>导出所有文章的笔记为 Markdown(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="33"/>
+        <location filename="../actions.py" line="37"/>
         <source>Export Notes of All Articles as CSV…</source>
         <translation>导出所有文章的笔记为 CSV…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="34"/>
+        <location filename="../actions.py" line="38"/>
         <source>Export Vocabulary as &amp;Anki Deck…</source>
         <translation>导出生词为 Anki 卡组(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="35"/>
+        <location filename="../actions.py" line="39"/>
         <source>Export Vocabulary as CSV…</source>
         <translation>导出生词为 CSV…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="36"/>
+        <location filename="../actions.py" line="40"/>
         <source>Export &amp;Glossary…</source>
         <translation>导出术语表(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="37"/>
+        <location filename="../actions.py" line="41"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份文库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="38"/>
+        <location filename="../actions.py" line="42"/>
         <source>&amp;Restore Library from Backup…</source>
         <translation>从备份恢复文库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="39"/>
+        <location filename="../actions.py" line="43"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="40"/>
+        <location filename="../actions.py" line="44"/>
         <source>&amp;Undo Delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="41"/>
+        <location filename="../actions.py" line="45"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="42"/>
+        <location filename="../actions.py" line="46"/>
         <source>Copy with &amp;Pinyin</source>
         <translation>连同拼音复制(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="43"/>
+        <location filename="../actions.py" line="47"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="44"/>
+        <location filename="../actions.py" line="48"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="45"/>
+        <location filename="../actions.py" line="49"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="46"/>
+        <location filename="../actions.py" line="50"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="47"/>
+        <location filename="../actions.py" line="51"/>
         <source>&amp;Look Up Word at Cursor</source>
         <translation>查光标处的词(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="48"/>
+        <location filename="../actions.py" line="52"/>
         <source>&amp;Bookmark Here</source>
         <translation>在此加书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="49"/>
+        <location filename="../actions.py" line="53"/>
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="50"/>
+        <location filename="../actions.py" line="54"/>
         <source>Highlight with &amp;Note…</source>
         <translation>高亮并加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="51"/>
+        <location filename="../actions.py" line="55"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="52"/>
+        <location filename="../actions.py" line="56"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="53"/>
+        <location filename="../actions.py" line="57"/>
         <source>Highlight Bl&amp;ue</source>
         <translation>蓝色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="54"/>
+        <location filename="../actions.py" line="58"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="55"/>
+        <location filename="../actions.py" line="59"/>
         <source>Highlight Pu&amp;rple</source>
         <translation>紫色高亮(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="56"/>
+        <location filename="../actions.py" line="60"/>
         <source>&amp;Re-attach Orphaned Note Here</source>
         <translation>把孤立笔记重新附加到此处(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="57"/>
+        <location filename="../actions.py" line="61"/>
         <source>Boo&amp;kmarks Panel</source>
         <translation>书签面板(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="58"/>
+        <location filename="../actions.py" line="62"/>
         <source>N&amp;otes Panel</source>
         <translation>笔记面板(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="59"/>
+        <location filename="../actions.py" line="63"/>
         <source>Mark Word &amp;Known / Not Known</source>
         <translation>标为认识/不认识(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="60"/>
+        <location filename="../actions.py" line="64"/>
         <source>&amp;Vocabulary…</source>
         <translation>生词本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="61"/>
+        <location filename="../actions.py" line="65"/>
         <source>Pinyin for &amp;All Words</source>
         <translation>所有词加拼音(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="62"/>
+        <location filename="../actions.py" line="66"/>
         <source>Pinyin for &amp;Glossary Terms Only</source>
         <translation>只为术语加拼音(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="63"/>
+        <location filename="../actions.py" line="67"/>
         <source>Pinyin Above &amp;HSK Level…</source>
         <translation>高于 HSK 等级的词加拼音(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="64"/>
+        <location filename="../actions.py" line="68"/>
         <source>Pinyin for &amp;Unknown Words</source>
         <translation>生词加拼音(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="65"/>
+        <location filename="../actions.py" line="69"/>
         <source>Pinyin &amp;Off</source>
         <translation>关闭拼音(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="66"/>
+        <location filename="../actions.py" line="70"/>
         <source>&amp;Next Pinyin Mode</source>
         <translation>下一种拼音模式(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="67"/>
+        <location filename="../actions.py" line="71"/>
         <source>Tone &amp;Numbers Instead of Marks</source>
         <translation>用数字标声调(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="68"/>
+        <location filename="../actions.py" line="72"/>
         <source>Tone &amp;Colours</source>
         <translation>声调颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="69"/>
+        <location filename="../actions.py" line="73"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="70"/>
+        <location filename="../actions.py" line="74"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="71"/>
+        <location filename="../actions.py" line="75"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="72"/>
+        <location filename="../actions.py" line="76"/>
         <source>&amp;Font…</source>
         <translation>字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="73"/>
+        <location filename="../actions.py" line="77"/>
         <source>More Line &amp;Spacing</source>
         <translation>加大行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="74"/>
+        <location filename="../actions.py" line="78"/>
         <source>Less Line Spa&amp;cing</source>
         <translation>减小行距(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="75"/>
+        <location filename="../actions.py" line="79"/>
         <source>&amp;Light Theme</source>
         <translation>浅色主题(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="76"/>
+        <location filename="../actions.py" line="80"/>
         <source>&amp;Sepia Theme</source>
         <translation>护眼主题(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="77"/>
+        <location filename="../actions.py" line="81"/>
         <source>&amp;Dark Theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="78"/>
+        <location filename="../actions.py" line="82"/>
         <source>Next &amp;Theme</source>
         <translation>下一个主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="79"/>
+        <location filename="../actions.py" line="83"/>
         <source>&amp;Full-Screen Reading</source>
         <translation>全屏阅读(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="80"/>
+        <location filename="../actions.py" line="84"/>
         <source>Sections &amp;Panel</source>
         <translation>章节面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="81"/>
+        <location filename="../actions.py" line="85"/>
         <source>&amp;Glossary Panel</source>
         <translation>术语面板(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="82"/>
+        <location filename="../actions.py" line="86"/>
         <source>Article &amp;Information Panel</source>
         <translation>文章信息面板(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="83"/>
+        <location filename="../actions.py" line="87"/>
         <source>&amp;Next Section</source>
         <translation>下一节(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="84"/>
+        <location filename="../actions.py" line="88"/>
         <source>&amp;Previous Section</source>
         <translation>上一节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="85"/>
+        <location filename="../actions.py" line="89"/>
         <source>Present from the &amp;Beginning</source>
         <translation>从头开始演示(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="86"/>
+        <location filename="../actions.py" line="90"/>
         <source>Present from &amp;This Section</source>
         <translation>从本节开始演示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="87"/>
+        <location filename="../actions.py" line="91"/>
         <source>Print &amp;Handout…</source>
         <translation>打印讲义(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="88"/>
+        <location filename="../actions.py" line="92"/>
         <source>&amp;About Dubao</source>
         <translation>关于读报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="89"/>
+        <location filename="../actions.py" line="93"/>
         <source>&amp;Report a Problem…</source>
         <translation>报告问题(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="95"/>
+        <location filename="../actions.py" line="99"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="95"/>
+        <location filename="../actions.py" line="99"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="95"/>
+        <location filename="../actions.py" line="99"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="95"/>
+        <location filename="../actions.py" line="99"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="95"/>
+        <location filename="../actions.py" line="99"/>
         <source>&amp;Notes</source>
         <translation>笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="96"/>
+        <location filename="../actions.py" line="100"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="96"/>
+        <location filename="../actions.py" line="100"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="97"/>
+        <location filename="../actions.py" line="101"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
