@@ -10,7 +10,7 @@ import pytest
 from reader.core.anchoring import make_anchor
 from reader.core.errors import ExportProblem, StorageProblem
 from reader.core.storage import Store, backups, database
-from reader.core.storage.user_language import UserGlossaryEntry
+from reader.core.lang.glossary import GlossaryEntry
 
 from test_storage_support import article_with_texts, made_up_article
 
@@ -104,10 +104,12 @@ def test_known_words_list_newest_first_with_their_source(store):
 def test_user_language_tables(store):
     store.user_language.set_reading("重庆", ["chong2", "qing4"])
     store.user_language.set_segmentation("高质量发展", ["高质量", "发展"])
-    store.user_language.set_glossary_entry(UserGlossaryEntry("新质生产力", "economy", "new quality productive forces", "…"))
+    store.user_language.set_glossary_entry(GlossaryEntry("新质生产力", "xīn zhì shēng chǎn lì", "economy",
+                                                         "new quality productive forces", explanation_en="…"))
     assert store.user_language.readings() == {"重庆": ("chong2", "qing4")}
     assert store.user_language.segmentations() == {"高质量发展": ("高质量", "发展")}
-    assert [e.term for e in store.user_language.glossary()] == ["新质生产力"]
+    assert [(e.term, e.english, e.origin) for e in store.user_language.glossary()] == [
+        ("新质生产力", "new quality productive forces", "user")]
     with pytest.raises(ValueError):
         store.user_language.set_segmentation("高质量", ["高", "质"])
 

@@ -12,6 +12,7 @@ Signals:
     libraryChanged(): the library list changed.
     knownWordsChanged(): words were marked known or unknown (pinyin, vocabulary and difficulty follow).
     difficultyChanged(object): the open article's Difficulty for this learner (None while it is not measured).
+    correctionsChanged(): a reading or word cut was corrected (the open article is read again where it changed).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class ReaderController(QObject):
     libraryChanged = Signal()
     knownWordsChanged = Signal()
     difficultyChanged = Signal(object)
+    correctionsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -257,6 +259,36 @@ class ReaderController(QObject):
             from reader.core.difficulty import measure
 
             self.difficultyChanged.emit(measure(self.profile, self.known_words()))
+
+    # --- corrections -------------------------------------------------------------------------------------------------
+    def corrections(self):
+        """Return the reader's corrections (reader.core.corrections.Corrections), or None without a library."""
+        if self.store is None:
+            return None
+        if getattr(self, "_corrections", None) is None:
+            from reader.core.corrections import Corrections
+
+            self._corrections = Corrections(self.store, services.language_service())
+        return self._corrections
+
+    def correct(self, change):
+        """Apply `change(corrections)`; then read the open article again where the change touched it. Return what
+        the change returned (True when that is None), or None when it failed (the problem is emitted)."""
+        corrections = self.corrections()
+        if corrections is None:
+            self.problem.emit(self.tr("Corrections need the library, which could not be opened."))
+            return None
+        try:
+            result = change(corrections)
+        except (DubaoError, ValueError) as error:
+            self.problem.emit(str(error))
+            return None
+        corrections.service.reload_corrections()  # a pack may have changed the glossary too
+        self.correctionsChanged.emit()
+        if self.opened is not None:
+            self._generation += 1
+            self._annotate(self.opened.article, self._generation)  # only the paragraphs holding the word are read
+        return True if result is None else result
 
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:

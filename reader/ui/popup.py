@@ -7,6 +7,7 @@ Signals (intents; the main window wires them):
     copyRequested(str): copy this text.
     speakRequested(object): say this word aloud (a WordRef).
     knownToggled(object): mark this word known, or not known when it is (a WordRef).
+    correctionRequested(object, str): correct this word everywhere: "reading", "split" or "join" (with the next).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 GAP = 6  # pixels between the word and the popup
 POPUP_TEXT_WIDTH = 400
@@ -66,7 +67,7 @@ def popup_html(content: PopupContent) -> str:
         parts.append("<div>" + " · ".join(f"<span style='color:gray'>{e(names.get(n, n))}</span> {e(f)}"
                                           for n, f in content.forms) + "</div>")
     if content.meanings:
-        parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings[:6]) + "</ol>")
+        parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings) + "</ol>")
     elif not content.note:
         parts.append(f"<div style='color:gray'>{e(QCoreApplication.translate('WordPopup', 'No dictionary entry.'))}</div>")
     if len(content.characters) > 1:
@@ -135,6 +136,7 @@ class WordPopup(QFrame):
     copyRequested = Signal(str)
     speakRequested = Signal(object)
     knownToggled = Signal(object)
+    correctionRequested = Signal(object, str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -167,6 +169,16 @@ class WordPopup(QFrame):
         self.known_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.known_button.clicked.connect(lambda: self.knownToggled.emit(self.word))
         row.addWidget(self.known_button)
+        self.correct_button = QPushButton(self.tr("Correct"), self)
+        self.correct_button.setObjectName("correctButton")
+        self.correct_button.setToolTip(self.tr("Fix this word's reading or where it is cut, everywhere"))
+        self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        menu = QMenu(self.correct_button)
+        for text, kind in ((self.tr("Fix Reading…"), "reading"), (self.tr("Split Word…"), "split"),
+                           (self.tr("Join with Next Word"), "join")):
+            menu.addAction(text).triggered.connect(lambda _=False, k=kind: self.correctionRequested.emit(self.word, k))
+        self.correct_button.setMenu(menu)
+        row.addWidget(self.correct_button)
         for text, handler in ((self.tr("Save word"), lambda: self.saveWordRequested.emit(self.word)),
                               (self.tr("Copy"), lambda: self.copyRequested.emit(self.word.text)),
                               (self.tr("Bookmark here"), lambda: self.bookmarkRequested.emit(self.word)),

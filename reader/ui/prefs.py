@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from reader.core import paths
 from reader.ui.themes import theme_named
-from reader.ui.view.pinyin_modes import PinyinMode, PinyinOptions
+from reader.core.pinyin_display import PinyinMode, PinyinOptions
 from reader.ui.view.style import DEFAULT_POINT_SIZE, ViewStyle
 
 WINDOW_STATE_VERSION = 1  # bump when the docks change, so an old layout is never restored

@@ -3,9 +3,11 @@ MainWindow. The speaker is made on first use, so none of this touches the start-
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from reader.core.lang.scripts import Script
+from reader.core.lang.scripts import Script, shown_text
 
 NO_VOICE_HELP = {
     "linux": "Install a Mandarin voice for speech-dispatcher, for example on Debian or Ubuntu:\n"
@@ -14,6 +16,12 @@ NO_VOICE_HELP = {
     "darwin": "Open System Settings › Accessibility › Spoken Content › System Voice › Manage Voices and add a "
               "Chinese (China mainland) voice such as Tingting.",
 }
+
+
+def _qt_version() -> str:
+    import PySide6
+
+    return PySide6.__version__
 
 
 class SpeechWindowMixin:
@@ -67,10 +75,15 @@ class SpeechWindowMixin:
         if state == "ready" and self.find_bar.isHidden():
             self.view.set_matches([], -1)
 
-    def explain_no_voice(self) -> None:
-        """Say once that this system has no Mandarin voice, and how to add one; reading goes on without sound."""
+    def explain_no_voice(self, module_missing: bool) -> None:
+        """Say once why Dubao cannot read aloud here and how to change that; reading goes on without sound."""
         import sys
 
+        if module_missing:
+            QMessageBox.information(self, self.tr("Reading aloud is not installed"), self.tr(
+                "Reading aloud needs Qt's speech module, which comes with PySide6-Addons:\n"
+                "pip install 'PySide6-Addons=={0}'").format(_qt_version()))
+            return
         platform = next((key for key in NO_VOICE_HELP if sys.platform.startswith(key)), "linux")
         QMessageBox.information(self, self.tr("No Mandarin voice"),
                                 self.tr("This system has no Mandarin Chinese voice, so Dubao cannot read aloud.")
@@ -99,6 +112,15 @@ class SpeechWindowMixin:
         self.prefs.settings.setValue("view/script", script.value)
         self.view.set_script(script)
         self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
+        if self.view.document is not None:
+            self.sections.set_sections(self.shown_sections(self.view.document))
+            self.sections.mark_current(self.view.current_section())
+
+    def shown_sections(self, document) -> list:
+        """Return the document's section entries with their labels in the chosen script."""
+        if self.view.script is Script.AS_WRITTEN:
+            return document.sections
+        return [replace(entry, label=shown_text(entry.label, self.view.script)) for entry in document.sections]
 
     def restore_script(self) -> None:
         """Show the script chosen last time (as written unless the reader chose another)."""
@@ -107,3 +129,12 @@ class SpeechWindowMixin:
         if script is not Script.AS_WRITTEN:
             self.view.set_script(script)
         self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
+        if self.view.document is not None:
+            self.sections.set_sections(self.shown_sections(self.view.document))
+            self.sections.mark_current(self.view.current_section())
+
+    def shown_sections(self, document) -> list:
+        """Return the document's section entries with their labels in the chosen script."""
+        if self.view.script is Script.AS_WRITTEN:
+            return document.sections
+        return [replace(entry, label=shown_text(entry.label, self.view.script)) for entry in document.sections]

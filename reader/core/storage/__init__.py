@@ -22,16 +22,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core import paths
-from reader.core.errors import StorageProblem
+from reader.core.errors import DubaoError, StorageProblem
 from reader.core.model import Article
-from reader.core.storage import backups, database, migrations
+from reader.core.storage import backups, database, migrations, user_language
 from reader.core.storage.annotations import Annotation, Annotations, ReanchorReport
 from reader.core.storage.feeds import FeedEntry, FeedItem, Feeds
 from reader.core.storage.known import KnownWord, KnownWords
 from reader.core.storage.library import Library, LibraryEntry, Positions, ReadingPosition
 from reader.core.storage.profiles import Profiles
 from reader.core.storage.search import SearchHit
-from reader.core.storage.user_language import UserGlossaryEntry, UserLanguage
+from reader.core.storage.user_language import UserLanguage
 from reader.core.storage.vocab import VocabEntry, Vocabulary
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ CHECK_STAMP_SUFFIX = ".checked"
 
 __all__ = [
     "Annotation", "FeedEntry", "FeedItem", "KnownWord", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit",
-    "Store", "UserGlossaryEntry",
+    "Store",
     "VocabEntry",
 ]
 
@@ -160,7 +160,16 @@ class Store:
                 backups.automatic_backup(self.connection, self.data_folder, f"before-v{version}")
 
         migrations.migrate(self.connection, path=self.path, before_step=backup_first)
+        self._adopt_glossary_file()
 
+    def _adopt_glossary_file(self) -> None:
+        """Move the entries of the former user glossary file (glossary.tsv) into the database, once."""
+        if not (self.data_folder / user_language.GLOSSARY_FILE).exists():
+            return  # the usual case: one stat, no sqlite-utils
+        try:
+            self.user_language.adopt_glossary_file(self.data_folder)
+        except DubaoError:
+            pass  # a file that cannot be read stays where it is, untouched; `glossary --import` names its problem
     @property
     def db(self) -> Database:
         """The sqlite-utils `Database` over the store's connection (same WAL, busy timeout, foreign keys)."""

@@ -210,9 +210,26 @@ def _v9_feeds(db: Database) -> None:
     )
 
 
+def _v10_full_user_glossary(db: Database) -> None:
+    """User glossary entries with every field of the shipped glossary (reading, aliases, both explanations), stored
+    as one JSON document per term, so the database can be the user glossary's one home."""
+    import json
+
+    old = list(db["user_glossary"].rows)
+    db["user_glossary"].drop()
+    db["user_glossary"].create({"term": str, "entry": str, "updated_at": float}, pk="term",
+                               not_null={"entry", "updated_at"})
+    db["user_glossary"].insert_all(
+        {"term": row["term"], "updated_at": row["updated_at"],
+         "entry": json.dumps({"term": row["term"], "pinyin": "", "category": row["category"],
+                              "english": row["english"], "explanation_en": row["explanation"], "override": True},
+                             ensure_ascii=False)}
+        for row in old)
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_numbered_readings,
-    _v7_known_words, _v8_article_profiles, _v9_feeds,
+    _v7_known_words, _v8_article_profiles, _v9_feeds, _v10_full_user_glossary,
 )
 LATEST_VERSION = len(STEPS)
 
