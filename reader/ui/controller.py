@@ -339,7 +339,7 @@ class ReaderController(QObject):
                 self.store.session_backup()
             except DubaoError as error:
                 _backup_failed(self.backups, error)
-        self.store.close()
+        self.store.close(hurried=hurried)
         self.store = None
 
 
