@@ -212,3 +212,13 @@ def test_readers_comments_never_win_over_a_shorter_article():
             f"<div id='comment-list'>{comments}</div></body></html>")
     article = import_page(page.encode("utf-8"), "short.html")
     assert _texts(article) == ["第一段，事情的经过是这样的，时间不长。", "第二段，结果也很简单，就此结束。"]
+
+
+def test_a_news_dateline_and_an_end_mark_are_not_body_text():
+    page = ("<html><head><title>高铁新线开通运营-示例网</title></head><body><h1>高铁新线开通运营</h1>"
+            "<div class='left_zw'><p>　　中新网5月6日电 一条新的高速铁路今日开通运营，沿线城市进入高铁时代。</p>"
+            "<p>　　这条线路全长三百多公里，共设十个车站。</p><p>　　（完）</p><div>【编辑:孙七】</div></div></body></html>")
+    article = import_page(page.encode("utf-8"), "news.html")
+    assert article.dateline == "中新网5月6日电"
+    assert _texts(article) == ["一条新的高速铁路今日开通运营，沿线城市进入高铁时代。", "这条线路全长三百多公里，共设十个车站。"]
+    assert "metadata line: 【编辑:孙七】" in article.source.notes

@@ -38,6 +38,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export_vocab_apkg", "file", QT_TRANSLATE_NOOP("actions", "Export Vocabulary as &Anki Deck…"), ()),
     ActionSpec("export_vocab_csv", "file", QT_TRANSLATE_NOOP("actions", "Export Vocabulary as CSV…"), ()),
     ActionSpec("export_glossary", "file", QT_TRANSLATE_NOOP("actions", "Export &Glossary…"), ()),
+    ActionSpec("export_pack", "file", QT_TRANSLATE_NOOP("actions", "Export &Trainer Pack…"), ()),
+    ActionSpec("import_pack", "file", QT_TRANSLATE_NOOP("actions", "&Import Trainer Pack…"), ()),
     ActionSpec("backup", "file", QT_TRANSLATE_NOOP("actions", "&Back Up Library…"), ()),
     ActionSpec("restore", "file", QT_TRANSLATE_NOOP("actions", "&Restore Library from Backup…"), ()),
     ActionSpec("quit", "file", QT_TRANSLATE_NOOP("actions", "&Quit"), ("Ctrl+Q",)),

@@ -271,22 +271,24 @@ class ReaderController(QObject):
             self._corrections = Corrections(self.store, services.language_service())
         return self._corrections
 
-    def correct(self, change) -> bool:
-        """Apply `change(corrections)`; then read the open article again where the change touched it. Return success."""
+    def correct(self, change):
+        """Apply `change(corrections)`; then read the open article again where the change touched it. Return what
+        the change returned (True when that is None), or None when it failed (the problem is emitted)."""
         corrections = self.corrections()
         if corrections is None:
             self.problem.emit(self.tr("Corrections need the library, which could not be opened."))
-            return False
+            return None
         try:
-            change(corrections)
+            result = change(corrections)
         except (DubaoError, ValueError) as error:
             self.problem.emit(str(error))
-            return False
+            return None
+        corrections.service.reload_corrections()  # a pack may have changed the glossary too
         self.correctionsChanged.emit()
         if self.opened is not None:
             self._generation += 1
             self._annotate(self.opened.article, self._generation)  # only the paragraphs holding the word are read
-        return True
+        return True if result is None else result
 
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:
@@ -426,7 +428,7 @@ class ReaderController(QObject):
                 self.store.session_backup()
             except DubaoError as error:
                 _backup_failed(self.backups, error)
-        self.store.close()
+        self.store.close(hurried=hurried)
         self.store = None
 
 
