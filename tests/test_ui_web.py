@@ -103,3 +103,12 @@ def test_periodic_refresh_is_off_until_turned_on_and_remembered(qtbot):
     window.close()
     again = start(qtbot)
     assert again.feeds.auto.isChecked() and again.feeds_controller.timer.isActive()
+
+
+def test_every_shortcut_of_the_action_table_belongs_to_one_action():
+    from collections import Counter
+
+    from reader.ui.actions import ACTIONS
+
+    counts = Counter(str(key) for spec in ACTIONS for key in spec.shortcuts)
+    assert [key for key, count in counts.items() if count > 1] == []
