@@ -269,7 +269,7 @@ class ReaderController(QObject):
         reading = " ".join(r for r in word.readings if r)
         sentence = sentence_around(self.document.blocks[word.block].text, word.start, word.end)
         try:
-            meaning = "; ".join(services.language_service().lookup(word.text).definitions[:3])
+            meaning = "; ".join(services.language_service().lookup(word.text, reading).definitions[:3])
         except Exception:  # noqa: BLE001 (the word is still worth saving without its meaning)
             meaning = ""
         try:
