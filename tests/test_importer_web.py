@@ -123,6 +123,8 @@ def test_subheadings_become_sections(imported):
     assert "巨头暗战5G芯片" in headings
     assert "巨头暗战5G芯片" not in _texts(imported["sina_sina.html"])
     assert {"河流、丛林、野兽与冰川", "冰洞搜索", "开学和期待"} <= {s.heading for s in imported["toutiao_3.html"].sections}
+    assert {"“打蛇打七寸”", "兴于现金贷", "灰色地带中的 “爬虫”"} <= {s.heading for s in imported["qq_2.html"].sections}
+    assert not [s for s in imported["huanqiu_1.html"].sections if s.heading]  # bold quoted speech is no subheading
 
 
 def test_date_source_and_author_are_metadata_not_body(imported):
