@@ -53,7 +53,7 @@ def word_gap_problems(line, block: LayoutBlock, advance) -> list[str]:
 
 # --- the engine alone (fixed widths) ----------------------------------------------------------------------------
 
-MIXED = "我们在Netflix上看了《马可·波罗》，并制定2025-2027年的计划和3.5%的目标，全区2025年党建引领高质量发展。"
+MIXED = "我们在Netflix上看了《马可·波罗》——并制定2025-2027年的计划和3.5%的目标……全区2025年党建引领高质量发展。"
 
 
 @pytest.mark.parametrize("width", range(60, 400, 9))
@@ -65,6 +65,7 @@ def test_latin_runs_are_never_letter_spaced_nor_broken(width):
     for line in layout.lines:
         assert line.start not in inside, f"a line starts inside a Latin run: {MIXED[line.start - 3:line.start + 3]}"
         assert not (MIXED[line.start] == "年" and MIXED[line.start - 1].isdigit()), "2027|年 was broken"
+        assert MIXED[line.start - 1:line.start + 1] not in ("——", "……"), "a doubled mark was split"
         for k in range(1, len(line.xs)):
             if line.start + k in inside:
                 assert line.xs[k] == pytest.approx(line.xs[k - 1] + line.widths[k - 1]), "a Latin word is spaced"
