@@ -41,7 +41,8 @@ def word_gap_problems(line, block: LayoutBlock, advance) -> list[str]:
     for start, end in block.words:
         if end <= line.start or start >= line.end:
             continue
-        inner = [gaps[i - line.start] for i in range(max(start, line.start) + 1, min(end, line.end)) if i - line.start in gaps]
+        inside = range(max(start, line.start) + 1, min(end, line.end))
+        inner = [gaps[i - line.start] for i in inside if i - line.start in gaps]
         if len(inner) >= 2 and max(inner) - min(inner) > TOLERANCE_PX:
             problems.append(f"{block.text[start:end]}: inner gaps {inner}")
         edges = [gaps.get(i - line.start) for i in (start, end) if line.start < i < line.end]

@@ -49,7 +49,8 @@ def break_ends(text: str, words: Sequence[tuple[int, int]], latin: set[int]) -> 
     `words` are (start, end) spans covering the text (empty: a break is possible between any two characters);
     `latin` are the positions inside Latin runs (`latin_inside`).
     """
-    blocked = latin | {m.start() + 1 for m in _NUMBER_UNIT.finditer(text)} | {m.start() for m in _DOUBLED.finditer(text)}
+    blocked = latin | {m.start() + 1 for m in _NUMBER_UNIT.finditer(text)}
+    blocked.update(m.start() for m in _DOUBLED.finditer(text))
     starts = [start for start, _ in words] if words else range(1, len(text))
     ends = []
     for i in starts:
@@ -114,8 +115,9 @@ def set_line(cells: list[float], leads: Sequence[float] | None, start: int, room
     """Return the x of every cell of text[start:start+len(cells)], squeezing `cells` in place when the line is long.
 
     `leads` are the extra spaces before characters (the first of the line is dropped); `room` the squeeze room of
-    punctuation and `latin` the positions inside Latin runs (both by index in the block's text). A justified line shares what is left evenly among its gaps, except inside
-    Latin runs; a gap never grows beyond an em (such a line stays ragged).
+    punctuation and `latin` the positions inside Latin runs (both by index in the block's text). A justified line
+    shares what is left evenly among its gaps, except inside Latin runs; a gap never grows beyond an em (such a line
+    stays ragged).
     """
     count = len(cells)
     gaps = [0.0] * count if leads is None else [0.0, *leads[start + 1:start + count]]
