@@ -63,3 +63,37 @@ def test_a_bad_correction_is_one_line_and_status_2():
     assert result.returncode == 2 and "很好" in result.stderr and "Traceback" not in result.stderr
     result = dubao("corrections", "split", "品质西海岸", "品质", "海岸")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_a_trainer_pack_carries_terms_and_corrections_and_an_import_says_what_it_did(tmp_path):
+    from reader.core.lang.glossary import GlossaryEntry
+    from reader.core.packs import export_pack, import_pack
+
+    pack = tmp_path / "class.dubao-pack.json"
+    with Store.open(tmp_path / "trainer") as trainer:
+        trainer.user_language.set_glossary_entry(GlossaryEntry("课堂用语", "kè táng yòng yǔ", "课堂", "classroom words"))
+        trainer.user_language.set_glossary_entry(GlossaryEntry("新质生产力", "xīn zhì shēng chǎn lì", "经济", "NQPF"))
+        Corrections(trainer).set_reading("很好", ["hen3", "hao4"])
+        Corrections(trainer).split("品质西海岸", ["品质", "西海岸"])
+        assert export_pack(trainer, pack)[1:] == (2, 2)
+    with Store.open(tmp_path / "learner") as learner:
+        learner.user_language.set_glossary_entry(GlossaryEntry("新质生产力", "xīn zhì shēng chǎn lì", "经济", "NQPF"))
+        Corrections(learner).set_reading("很好", ["hen3", "hao3"])
+        report = import_pack(learner, pack)
+        assert (sorted(report.added), report.changed, report.skipped) == (["品质西海岸", "课堂用语"], ["很好"],
+                                                                          ["新质生产力"])
+        assert learner.user_language.readings() == {"很好": ("hen3", "hao4")}
+        assert import_pack(learner, pack).summary() == "0 added, 0 changed, 4 skipped"
+
+
+def test_pack_commands_and_a_file_that_is_not_a_pack(tmp_path):
+    assert dubao("corrections", "merge", "天气很").returncode == 0
+    pack = tmp_path / "mine.dubao-pack.json"
+    assert "1 corrections" in dubao("pack", "export", pack).stdout
+    assert dubao("pack", "export", pack).returncode == 2  # never over an existing file without --force
+    report = json.loads(dubao("pack", "import", pack, "--json").stdout)
+    assert report == {"added": [], "changed": [], "skipped": ["天气很"]}
+    bogus = tmp_path / "notes.json"
+    bogus.write_text("[1, 2]", encoding="utf-8")
+    result = dubao("pack", "import", bogus)
+    assert result.returncode == 2 and "notes.json" in result.stderr and "not a Dubao pack" in result.stderr

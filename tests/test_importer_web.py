@@ -212,3 +212,25 @@ def test_readers_comments_never_win_over_a_shorter_article():
             f"<div id='comment-list'>{comments}</div></body></html>")
     article = import_page(page.encode("utf-8"), "short.html")
     assert _texts(article) == ["第一段，事情的经过是这样的，时间不长。", "第二段，结果也很简单，就此结束。"]
+
+
+def test_a_news_dateline_and_an_end_mark_are_not_body_text():
+    page = ("<html><head><title>高铁新线开通运营-示例网</title></head><body><h1>高铁新线开通运营</h1>"
+            "<div class='left_zw'><p>　　中新网5月6日电 一条新的高速铁路今日开通运营，沿线城市进入高铁时代。</p>"
+            "<p>　　这条线路全长三百多公里，共设十个车站。</p><p>　　（完）</p><div>【编辑:孙七】</div></div></body></html>")
+    article = import_page(page.encode("utf-8"), "news.html")
+    assert article.dateline == "中新网5月6日电"
+    assert _texts(article) == ["一条新的高速铁路今日开通运营，沿线城市进入高铁时代。", "这条线路全长三百多公里，共设十个车站。"]
+    assert "metadata line: 【编辑:孙七】" in article.source.notes
+
+
+def test_an_article_split_by_an_ad_keeps_both_parts_and_not_the_ad():
+    part = "<div class='part'>{}</div>"
+    first = "".join(f"<p>上半部分第{i}段，内容连贯，读者需要读到全部的文字。</p>" for i in range(3))
+    second = "".join(f"<p>下半部分第{i}段，故事继续讲下去，直到最后结束。</p>" for i in range(3))
+    page = (f"<html><head><title>分成两半的文章_示例网</title></head><body><h1>分成两半的文章</h1><div class='body'>"
+            f"{part.format(first)}<div class='promo'><img src='ad.png'><a href='/buy'>限时优惠 立即购买</a></div>{part.format(second)}"
+            f"</div></body></html>")
+    texts = _texts(import_page(page.encode("utf-8"), "split.html"))
+    assert texts[0].startswith("上半部分第0段") and texts[-1].startswith("下半部分第2段")
+    assert len(texts) == 6 and not [t for t in texts if "优惠" in t]

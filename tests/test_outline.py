@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reader.core.handout import HandoutOptions, HandoutPinyin, plan_handout
+from reader.core.handout import HandoutOptions, plan_handout
+from reader.core.pinyin_display import PinyinMode
 from reader.core.model import Article, SectionDraft, SectionKind, build_sections
 from reader.core.outline import article_parts, part_of_section
 
@@ -32,10 +33,10 @@ def test_an_article_without_headings_is_one_part_and_without_a_lead_starts_at_on
 
 
 def test_a_handout_of_part_two_prints_its_sub_items_under_it():
-    plan = plan_handout(government_document(), None, HandoutOptions("2", HandoutPinyin.NONE))
+    plan = plan_handout(government_document(), None, HandoutOptions("2", PinyinMode.OFF))
     assert [(s.number, s.heading, s.level, s.starts_part) for s in plan.sections] == [
         (2, "二、总体要求", 1, True), (2, "（一）指导思想", 2, False), (2, "（二）目标任务", 2, False)]
-    lead = plan_handout(government_document(), None, HandoutOptions("0", HandoutPinyin.NONE))
+    lead = plan_handout(government_document(), None, HandoutOptions("0", PinyinMode.OFF))
     assert [(s.number, s.heading) for s in lead.sections] == [(0, None)]
 
 

@@ -14,7 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedparser", "urllib.request", "opencc",
-         "PySide6.QtTextToSpeech", "reader.ui.speech")
+         "PySide6.QtTextToSpeech", "reader.ui.speech",
+         # the reading engine's own modules: only the child process that reads an article loads them
+         "reader.core.lang.pinyin", "reader.core.lang.word_readings", "reader.core.lang.segmenter",
+         "reader.core.lang.runs", "reader.core.lang.pinyin_rules")
 
 PROBE = """
 import sys, time

@@ -120,3 +120,21 @@ def test_join_with_next_merges_the_two_words_everywhere(qtbot, article_file):
     following = window.view.word_at(word.block, word.end)
     window.correct_word(word, "join")
     assert window.controller.store.user_language.merged_words() == {"首要" + following.text}
+
+
+def test_trainer_pack_export_and_import_from_the_file_menu(qtbot, article_file, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window = start(qtbot, str(article_file))
+    window.controller.correct(lambda c: c.set_reading("首要", ["shou3", "yao1"]))
+    pack = tmp_path / "class.dubao-pack.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pack), ""))
+    window.actions_["export_pack"].trigger()
+    assert pack.exists()
+    window.controller.correct(lambda c: c.remove("首要"))
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pack), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    window.actions_["import_pack"].trigger()
+    assert shown and shown[0].startswith("1 added, 0 changed, 0 skipped.") and "首要" in shown[0]
+    assert window.controller.store.user_language.readings() == {"首要": ("shou3", "yao1")}

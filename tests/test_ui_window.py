@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from reader.core.importer import to_markdown
 from reader.ui.app import build_window, open_initial_article
 from reader.ui.launch import build_parser
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 
 from test_ui_helpers import make_article
 from ui_window_support import start

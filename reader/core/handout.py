@@ -17,14 +17,11 @@ from reader.core.errors import ExportProblem
 from reader.core.lang.style import PinyinStyle, render
 from reader.core.model import Article, Paragraph, SectionKind
 from reader.core.outline import article_parts
+from reader.core.pinyin_display import PinyinMode, PinyinOptions, shown_readings
 
 
-class HandoutPinyin(StrEnum):
-    """Which characters get pinyin printed above them."""
-
-    ALL = "all"
-    GLOSSARY = "glossary"  # only the characters of glossary terms
-    NONE = "none"
+# The pinyin modes a handout offers (the reader's own known words and HSK level are not part of a handout's options).
+HANDOUT_PINYIN_MODES = (PinyinMode.GLOSSARY, PinyinMode.ALL, PinyinMode.OFF)
 
 
 class Paper(StrEnum):
@@ -91,7 +88,7 @@ class HandoutOptions:
     """What the user asked for."""
 
     sections: str = ""  # parts: "1-3", "2", "1,3", "0" for the preamble; empty means the whole article
-    pinyin: HandoutPinyin = HandoutPinyin.GLOSSARY
+    pinyin: PinyinMode = PinyinMode.GLOSSARY
     note_lines: bool = False
     paper: Paper = Paper.A4
 
@@ -104,7 +101,7 @@ class HandoutPlan:
     title_lines: tuple[str, ...]  # subtitle, byline, dateline as present
     sections: tuple[HandoutSection, ...]
     glossary: tuple[GlossaryRow, ...]
-    pinyin: HandoutPinyin
+    pinyin: PinyinMode
     note_lines: bool
     paper: Paper
     source_name: str | None = field(default=None)
@@ -141,21 +138,12 @@ def tone_marks(readings: list[str | None]) -> tuple[str | None, ...]:
 
 
 def _paragraph_words(paragraph: Paragraph, annotated: AnnotatedParagraph | None,
-                     mode: HandoutPinyin) -> tuple[HandoutWord, ...]:
+                     mode: PinyinMode) -> tuple[HandoutWord, ...]:
     """Split a paragraph into words with the pinyin `mode` prints above them."""
     if annotated is None or annotated.text != paragraph.text or not annotated.tokens:
         return tuple(HandoutWord(char, (None,)) for char in paragraph.text)
-    covered = [False] * len(paragraph.text)
-    for hit in annotated.glossary_hits:
-        covered[hit.start:hit.end] = [True] * (min(hit.end, len(covered)) - hit.start)
-    words = []
-    for token in annotated.tokens:
-        readings = list(token.readings)
-        for i in range(len(readings)):
-            printed = mode is HandoutPinyin.ALL or mode is HandoutPinyin.GLOSSARY and covered[token.start + i]
-            readings[i] = readings[i] if printed else None
-        words.append(HandoutWord(token.text, tone_marks(readings)))
-    return tuple(words)
+    shown = shown_readings(len(paragraph.text), annotated.tokens, annotated.glossary_hits, PinyinOptions(mode))
+    return tuple(HandoutWord(token.text, tone_marks(shown[token.start : token.end])) for token in annotated.tokens)
 
 
 def _glossary_rows(terms: list[tuple[str, str]], lookup: GlossaryLookup | None) -> tuple[GlossaryRow, ...]:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QSpi
                                QWidget)
 
 from reader.ui.actions import ACTIONS, MENUS, menu_title
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.view.style_commands import MODE_ORDER
 

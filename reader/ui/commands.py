@@ -10,7 +10,7 @@ from reader.ui import exporting
 from reader.ui.annotating import HIGHLIGHT_COLOURS
 from reader.ui.presenting import present, print_handout
 from reader.ui.view import style_commands as cmd
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 
 
 def command_handlers(window) -> dict[str, Callable]:
@@ -93,6 +93,8 @@ def notes_handlers(window) -> dict[str, Callable]:
         "export_vocab_apkg": lambda: exporting.export_vocabulary(window, "apkg"),
         "export_vocab_csv": lambda: exporting.export_vocabulary(window, "csv"),
         "export_glossary": lambda: exporting.export_glossary(window),
+        "export_pack": lambda: exporting.export_trainer_pack(window),
+        "import_pack": lambda: exporting.import_trainer_pack(window),
         "backup": lambda: exporting.back_up(window), "restore": lambda: exporting.restore(window),
     }
     for colour in HIGHLIGHT_COLOURS:

@@ -18,7 +18,6 @@ Signals:
 from __future__ import annotations
 
 import gc
-import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,14 +25,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.errors import DubaoError
 from reader.core.model import Article
-from reader.core.storage.session import SessionBackups
 from reader.ui import services
+from reader.ui.backup_timer import BackupTimer
 from reader.ui.panels.library import LibraryRow
 from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
 
 ANNOTATE_AFTER_MS = 60
-BACKUP_CHECK_MS = 60_000  # how often the session's backup schedule is asked (it backs up every 30 minutes at most)
 CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
 
 
@@ -61,8 +59,7 @@ class ReaderController(QObject):
         self.profile = None  # the open article's WordProfile, made from its annotation
         self.knownWordsChanged.connect(self.measure_open_article)
         self._generation = 0
-        self.backups: SessionBackups | None = None
-        self._backup_timer = QTimer(self, interval=BACKUP_CHECK_MS, timeout=self.backup_if_due)
+        self.backups = BackupTimer(self)  # backups while reading: every 30 minutes at most, and at close
 
     def open_store(self) -> None:
         """Open the library database; on a problem keep reading without it and say why."""
@@ -74,17 +71,7 @@ class ReaderController(QObject):
             self.problem.emit(self.store_problem)
         else:
             self.store_error = self.store_problem = None
-            self.backups = SessionBackups(self.store.change_marker)
-            self._backup_timer.start()
-
-    def backup_if_due(self) -> None:
-        """Make the session's periodic backup, off the GUI thread, when its schedule says one is due."""
-        schedule = self.backups
-        if self.store is None or schedule is None or not schedule.due():
-            return
-        schedule.started()
-        run_in_background(self.store.session_backup, lambda _path: schedule.finished(),
-                          lambda error: _backup_failed(schedule, error), owner=self)
+            self.backups.start(self.store)
 
     # --- opening -----------------------------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -271,22 +258,24 @@ class ReaderController(QObject):
             self._corrections = Corrections(self.store, services.language_service())
         return self._corrections
 
-    def correct(self, change) -> bool:
-        """Apply `change(corrections)`; then read the open article again where the change touched it. Return success."""
+    def correct(self, change):
+        """Apply `change(corrections)`; then read the open article again where the change touched it. Return what
+        the change returned (True when that is None), or None when it failed (the problem is emitted)."""
         corrections = self.corrections()
         if corrections is None:
             self.problem.emit(self.tr("Corrections need the library, which could not be opened."))
-            return False
+            return None
         try:
-            change(corrections)
+            result = change(corrections)
         except (DubaoError, ValueError) as error:
             self.problem.emit(str(error))
-            return False
+            return None
+        corrections.service.reload_corrections()  # a pack may have changed the glossary too
         self.correctionsChanged.emit()
         if self.opened is not None:
             self._generation += 1
             self._annotate(self.opened.article, self._generation)  # only the paragraphs holding the word are read
-        return True
+        return True if result is None else result
 
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:
@@ -418,22 +407,11 @@ class ReaderController(QObject):
     def close(self, hurried: bool = False) -> None:
         """Close the database, backing it up first when it changed since the last backup (`hurried`: the session
         is ending, as at logout, and only a small database is copied; see reader.core.storage.session)."""
-        self._backup_timer.stop()
+        self.backups.finish(hurried)
         if self.store is None:
             return
-        if self.backups is not None and self.backups.due_at_close(self.store.path.stat().st_size, hurried):
-            try:
-                self.store.session_backup()
-            except DubaoError as error:
-                _backup_failed(self.backups, error)
-        self.store.close()
+        self.store.close(hurried=hurried)
         self.store = None
-
-
-def _backup_failed(schedule: SessionBackups, error: Exception) -> None:
-    """Note a failed session backup (a full disk): logged, tried again later; reading goes on."""
-    logging.getLogger(__name__).warning("the session backup failed: %s", error)
-    schedule.failed()
 
 
 def position_anchor(document: ViewDocument, block: int, offset: int) -> tuple[str | None, int]:

@@ -16,7 +16,7 @@ from reader.ui.annotating import HIGHLIGHT_COLOURS, AnnotationDesk
 from reader.ui.panels.bookmarks import BookmarksPanel
 from reader.ui.panels.notes import NotesPanel
 from reader.ui.services import format_readings
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.vocabulary import VocabularyWindow
 
 CONTEXT_ACTIONS = ("look_up", "copy", None, "bookmark", "highlight", "highlight_note", *(

@@ -147,7 +147,7 @@ def annotate_text(text: str, paragraph_id: str, service: "LanguageService") -> A
         plain = simplified[word.start : word.start + len(word.text)]
         han = all_han(plain)
         in_dictionary = han and (service.dictionary.contains(plain) or service.dictionary.contains(word.text))
-        level = service.hsk.word_level(plain) if han else None
+        level = service.hsk.level_of(plain) if han else None
         tokens.append(Token(word.start, word.start + len(word.text), word.text, tuple(word.readings),
                             in_dictionary, level))
     hits = tuple(service.glossary.find(simplified))

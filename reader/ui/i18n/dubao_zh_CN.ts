@@ -668,17 +668,17 @@
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="278"/>
+        <location filename="../controller.py" line="279"/>
         <source>Corrections need the library, which could not be opened.</source>
         <translation>纠正需要文库，但文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="318"/>
+        <location filename="../controller.py" line="320"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="393"/>
+        <location filename="../controller.py" line="395"/>
         <source>Known words need the library, which could not be opened.</source>
         <translation>认识词需要文库，但文库无法打开。</translation>
     </message>
@@ -742,27 +742,27 @@
 <context>
     <name>SpeechWindowMixin</name>
     <message>
-        <location filename="../window_speech.py" line="75"/>
+        <location filename="../window_speech.py" line="77"/>
         <source>No Mandarin voice</source>
         <translation>没有普通话语音</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="76"/>
+        <location filename="../window_speech.py" line="78"/>
         <source>This system has no Mandarin Chinese voice, so Dubao cannot read aloud.</source>
         <translation>本系统没有普通话语音，读报无法朗读。</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="82"/>
+        <location filename="../window_speech.py" line="84"/>
         <source>Reading speed: {0:+.0%}</source>
         <translation>朗读速度：{0:+.0%}</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="91"/>
+        <location filename="../window_speech.py" line="93"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="91"/>
+        <location filename="../window_speech.py" line="93"/>
         <source>Read with:</source>
         <translation>朗读语音：</translation>
     </message>
@@ -1060,386 +1060,396 @@
     </message>
     <message>
         <location filename="../actions.py" line="41"/>
+        <source>Export &amp;Trainer Pack…</source>
+        <translation>导出教师包(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="42"/>
+        <source>&amp;Import Trainer Pack…</source>
+        <translation>导入教师包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="43"/>
         <source>&amp;Back Up Library…</source>
         <translation>备份文库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="42"/>
+        <location filename="../actions.py" line="44"/>
         <source>&amp;Restore Library from Backup…</source>
         <translation>从备份恢复文库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="43"/>
+        <location filename="../actions.py" line="45"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="44"/>
+        <location filename="../actions.py" line="46"/>
         <source>&amp;Undo Delete</source>
         <translation>撤销删除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="45"/>
+        <location filename="../actions.py" line="47"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="46"/>
+        <location filename="../actions.py" line="48"/>
         <source>Copy with &amp;Pinyin</source>
         <translation>连同拼音复制(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="47"/>
+        <location filename="../actions.py" line="49"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="48"/>
+        <location filename="../actions.py" line="50"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="49"/>
+        <location filename="../actions.py" line="51"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="50"/>
+        <location filename="../actions.py" line="52"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="51"/>
+        <location filename="../actions.py" line="53"/>
         <source>&amp;Look Up Word at Cursor</source>
         <translation>查光标处的词(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="52"/>
+        <location filename="../actions.py" line="54"/>
         <source>&amp;Bookmark Here</source>
         <translation>在此加书签(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="53"/>
+        <location filename="../actions.py" line="55"/>
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选文字(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="54"/>
+        <location filename="../actions.py" line="56"/>
         <source>Highlight with &amp;Note…</source>
         <translation>高亮并加笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="55"/>
+        <location filename="../actions.py" line="57"/>
         <source>Highlight &amp;Yellow</source>
         <translation>黄色高亮(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="56"/>
+        <location filename="../actions.py" line="58"/>
         <source>Highlight &amp;Green</source>
         <translation>绿色高亮(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="57"/>
+        <location filename="../actions.py" line="59"/>
         <source>Highlight Bl&amp;ue</source>
         <translation>蓝色高亮(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="58"/>
+        <location filename="../actions.py" line="60"/>
         <source>Highlight &amp;Pink</source>
         <translation>粉色高亮(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="59"/>
+        <location filename="../actions.py" line="61"/>
         <source>Highlight Pu&amp;rple</source>
         <translation>紫色高亮(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="60"/>
+        <location filename="../actions.py" line="62"/>
         <source>&amp;Re-attach Orphaned Note Here</source>
         <translation>把孤立笔记重新附加到此处(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="61"/>
+        <location filename="../actions.py" line="63"/>
         <source>Boo&amp;kmarks Panel</source>
         <translation>书签面板(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="62"/>
+        <location filename="../actions.py" line="64"/>
         <source>N&amp;otes Panel</source>
         <translation>笔记面板(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="63"/>
+        <location filename="../actions.py" line="65"/>
         <source>Mark Word &amp;Known / Not Known</source>
         <translation>标为认识/不认识(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="64"/>
+        <location filename="../actions.py" line="66"/>
         <source>My &amp;Corrections…</source>
         <translation>我的纠正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="65"/>
+        <location filename="../actions.py" line="67"/>
         <source>Undo Last Co&amp;rrection</source>
         <translation>撤销上一次纠正(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="66"/>
+        <location filename="../actions.py" line="68"/>
         <source>&amp;Vocabulary…</source>
         <translation>生词本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="67"/>
+        <location filename="../actions.py" line="69"/>
         <source>Pinyin for &amp;All Words</source>
         <translation>所有词加拼音(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="68"/>
+        <location filename="../actions.py" line="70"/>
         <source>Pinyin for &amp;Glossary Terms Only</source>
         <translation>只为术语加拼音(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="69"/>
+        <location filename="../actions.py" line="71"/>
         <source>Pinyin Above &amp;HSK Level…</source>
         <translation>高于 HSK 等级的词加拼音(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="70"/>
+        <location filename="../actions.py" line="72"/>
         <source>Pinyin for &amp;Unknown Words</source>
         <translation>生词加拼音(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="71"/>
+        <location filename="../actions.py" line="73"/>
         <source>Pinyin &amp;Off</source>
         <translation>关闭拼音(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="72"/>
+        <location filename="../actions.py" line="74"/>
         <source>&amp;Next Pinyin Mode</source>
         <translation>下一种拼音模式(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="73"/>
+        <location filename="../actions.py" line="75"/>
         <source>Tone &amp;Numbers Instead of Marks</source>
         <translation>用数字标声调(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="74"/>
+        <location filename="../actions.py" line="76"/>
         <source>Tone &amp;Colours</source>
         <translation>声调颜色(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="75"/>
+        <location filename="../actions.py" line="77"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="76"/>
+        <location filename="../actions.py" line="78"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="77"/>
+        <location filename="../actions.py" line="79"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="78"/>
+        <location filename="../actions.py" line="80"/>
         <source>&amp;Font…</source>
         <translation>字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="79"/>
+        <location filename="../actions.py" line="81"/>
         <source>More Line &amp;Spacing</source>
         <translation>加大行距(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="80"/>
+        <location filename="../actions.py" line="82"/>
         <source>Less Line Spa&amp;cing</source>
         <translation>减小行距(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="81"/>
+        <location filename="../actions.py" line="83"/>
         <source>&amp;Light Theme</source>
         <translation>浅色主题(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="82"/>
+        <location filename="../actions.py" line="84"/>
         <source>&amp;Sepia Theme</source>
         <translation>护眼主题(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="83"/>
+        <location filename="../actions.py" line="85"/>
         <source>&amp;Dark Theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="84"/>
+        <location filename="../actions.py" line="86"/>
         <source>Next &amp;Theme</source>
         <translation>下一个主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="85"/>
+        <location filename="../actions.py" line="87"/>
         <source>&amp;Full-Screen Reading</source>
         <translation>全屏阅读(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="86"/>
+        <location filename="../actions.py" line="88"/>
         <source>Sections &amp;Panel</source>
         <translation>章节面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="87"/>
+        <location filename="../actions.py" line="89"/>
         <source>&amp;Glossary Panel</source>
         <translation>术语面板(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="88"/>
+        <location filename="../actions.py" line="90"/>
         <source>Characters as &amp;Written</source>
         <translation>按原文字形(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="89"/>
+        <location filename="../actions.py" line="91"/>
         <source>Si&amp;mplified Characters</source>
         <translation>简体字(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="90"/>
+        <location filename="../actions.py" line="92"/>
         <source>T&amp;raditional Characters</source>
         <translation>繁体字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="91"/>
+        <location filename="../actions.py" line="93"/>
         <source>Traditional Characters (&amp;Taiwan)</source>
         <translation>繁体字（台湾）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="92"/>
+        <location filename="../actions.py" line="94"/>
         <source>Traditional Characters (Hong &amp;Kong)</source>
         <translation>繁体字（香港）(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="93"/>
+        <location filename="../actions.py" line="95"/>
         <source>Read &amp;Sentence</source>
         <translation>朗读句子(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="94"/>
+        <location filename="../actions.py" line="96"/>
         <source>Read Se&amp;ction</source>
         <translation>朗读本节(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="95"/>
+        <location filename="../actions.py" line="97"/>
         <source>Say &amp;Word at Cursor</source>
         <translation>朗读光标处的词(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="96"/>
+        <location filename="../actions.py" line="98"/>
         <source>&amp;Pause or Resume</source>
         <translation>暂停或继续(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="97"/>
+        <location filename="../actions.py" line="99"/>
         <source>S&amp;top Reading</source>
         <translation>停止朗读(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="98"/>
+        <location filename="../actions.py" line="100"/>
         <source>&amp;Faster</source>
         <translation>加快(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="99"/>
+        <location filename="../actions.py" line="101"/>
         <source>S&amp;lower</source>
         <translation>放慢(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="100"/>
+        <location filename="../actions.py" line="102"/>
         <source>&amp;Voice…</source>
         <translation>语音(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="101"/>
+        <location filename="../actions.py" line="103"/>
         <source>Article &amp;Information Panel</source>
         <translation>文章信息面板(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="102"/>
+        <location filename="../actions.py" line="104"/>
         <source>&amp;Next Section</source>
         <translation>下一节(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="103"/>
+        <location filename="../actions.py" line="105"/>
         <source>&amp;Previous Section</source>
         <translation>上一节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="104"/>
+        <location filename="../actions.py" line="106"/>
         <source>Present from the &amp;Beginning</source>
         <translation>从头开始演示(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="105"/>
+        <location filename="../actions.py" line="107"/>
         <source>Present from &amp;This Section</source>
         <translation>从本节开始演示(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="106"/>
+        <location filename="../actions.py" line="108"/>
         <source>Print &amp;Handout…</source>
         <translation>打印讲义(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="107"/>
+        <location filename="../actions.py" line="109"/>
         <source>&amp;About Dubao</source>
         <translation>关于读报(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="108"/>
+        <location filename="../actions.py" line="110"/>
         <source>&amp;Report a Problem…</source>
         <translation>报告问题(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="114"/>
+        <location filename="../actions.py" line="116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="114"/>
+        <location filename="../actions.py" line="116"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="114"/>
+        <location filename="../actions.py" line="116"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="114"/>
+        <location filename="../actions.py" line="116"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="114"/>
+        <location filename="../actions.py" line="116"/>
         <source>&amp;Notes</source>
         <translation>笔记(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="115"/>
+        <location filename="../actions.py" line="117"/>
         <source>Lis&amp;ten</source>
         <translation>朗读(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="116"/>
+        <location filename="../actions.py" line="118"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="116"/>
+        <location filename="../actions.py" line="118"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="117"/>
+        <location filename="../actions.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1472,64 +1482,70 @@
         <translation>读报备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="31"/>
-        <location filename="../exporting.py" line="121"/>
+        <location filename="../exporting.py" line="25"/>
+        <source>Dubao trainer pack (*.json)</source>
+        <translation>读报教师包 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="32"/>
+        <location filename="../exporting.py" line="122"/>
+        <location filename="../exporting.py" line="160"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="39"/>
+        <location filename="../exporting.py" line="40"/>
         <source>{0} exists already. Replace it?</source>
         <translation>{0} 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="50"/>
+        <location filename="../exporting.py" line="51"/>
         <source>The library could not be opened, so there is nothing to export.</source>
         <translation>文库无法打开，没有可导出的内容。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="61"/>
+        <location filename="../exporting.py" line="62"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="78"/>
-        <location filename="../exporting.py" line="82"/>
+        <location filename="../exporting.py" line="79"/>
+        <location filename="../exporting.py" line="83"/>
         <source>Export Notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="79"/>
+        <location filename="../exporting.py" line="80"/>
         <source>This article is not in the library, so it has no notes.</source>
         <translation>这篇文章不在文库中，因此没有笔记。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="92"/>
+        <location filename="../exporting.py" line="93"/>
         <source>Export Vocabulary</source>
         <translation>导出生词</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="104"/>
+        <location filename="../exporting.py" line="105"/>
         <source>Export Glossary</source>
         <translation>导出术语表</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="109"/>
+        <location filename="../exporting.py" line="110"/>
         <source>Back Up Library</source>
         <translation>备份文库</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="115"/>
+        <location filename="../exporting.py" line="116"/>
         <source>Restore Library</source>
         <translation>恢复文库</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="118"/>
+        <location filename="../exporting.py" line="119"/>
         <source>The library could not be opened; restart Dubao to be offered a backup.</source>
         <translation>文库无法打开；请重新启动读报以选择备份。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="125"/>
+        <location filename="../exporting.py" line="126"/>
         <source>Replace everything in your library (articles, notes, words) with {0}?
 
 What is there now is kept as an automatic backup first.</source>
@@ -1538,9 +1554,39 @@ What is there now is kept as an automatic backup first.</source>
 现有内容会先保存为自动备份。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="141"/>
+        <location filename="../exporting.py" line="142"/>
         <source>Restored. The previous state was saved as {0}</source>
         <translation>已恢复。之前的内容已保存为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="151"/>
+        <source>Export Trainer Pack</source>
+        <translation>导出教师包</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="159"/>
+        <source>Import Trainer Pack</source>
+        <translation>导入教师包</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="167"/>
+        <source>{0} added, {1} changed, {2} skipped.</source>
+        <translation>新增 {0} 条，修改 {1} 条，跳过 {2} 条。</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="169"/>
+        <source>Added:</source>
+        <translation>新增：</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="170"/>
+        <source>Changed:</source>
+        <translation>修改：</translation>
+    </message>
+    <message>
+        <location filename="../exporting.py" line="171"/>
+        <source>Skipped:</source>
+        <translation>跳过：</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.keys import WINDOW_COMMANDS
 from reader.ui.present.scene import slide_fits
 from reader.ui.present.windows import KeyedWindow, PresentationWindow, PresenterWindow
-from reader.ui.view.pinyin_modes import PinyinOptions
+from reader.core.pinyin_display import PinyinOptions
 
 
 def choose_screens(screens: Sequence[QScreen], primary: QScreen | None,

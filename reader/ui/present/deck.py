@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from reader.core.annotation import AnnotatedArticle
 from reader.core.handout import GlossaryLookup, GlossaryRow
 from reader.core.model import Article
+from reader.core.pinyin_display import PinyinMode, PinyinOptions
 from reader.core.presentation import Blank, PresentationState
-from reader.ui.view.pinyin_modes import PinyinMode, PinyinOptions
 
 
 @dataclass

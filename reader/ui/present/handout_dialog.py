@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotation import AnnotatedArticle
 from reader.core.errors import DubaoError, ExportProblem
-from reader.core.handout import GlossaryLookup, HandoutOptions, HandoutPinyin, Paper, parse_section_spec, plan_handout
+from reader.core.handout import GlossaryLookup, HandoutOptions, Paper, parse_section_spec, plan_handout
 from reader.core.model import Article
 from reader.core.outline import article_parts, part_of_section
+from reader.core.pinyin_display import PinyinMode
 
-PINYIN_LABELS = {HandoutPinyin.GLOSSARY: "Glossary terms only", HandoutPinyin.ALL: "All words",
-                 HandoutPinyin.NONE: "None"}
+PINYIN_LABELS = {PinyinMode.GLOSSARY: "Glossary terms only", PinyinMode.ALL: "All words", PinyinMode.OFF: "None"}
 PAPER_LABELS = {Paper.A4: "A4", Paper.LETTER: "Letter"}
 
 
@@ -89,7 +89,7 @@ class HandoutDialog(QDialog):
 
     def options(self) -> HandoutOptions:
         """Return the options as chosen."""
-        return HandoutOptions(self.sections.text(), HandoutPinyin(self.pinyin.currentData()),
+        return HandoutOptions(self.sections.text(), PinyinMode(self.pinyin.currentData()),
                               self.note_lines.isChecked(), Paper(self.paper.currentData()))
 
     def _accept_if_valid(self) -> None:

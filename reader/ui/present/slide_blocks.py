@@ -13,7 +13,7 @@ from reader.core.handout import tone_marks
 from reader.core.model import Article
 from reader.core.slides import Slide, SlideKind
 from reader.core.layout import LayoutBlock
-from reader.ui.view.pinyin_modes import PinyinOptions, word_shows_pinyin
+from reader.core.pinyin_display import PinyinOptions, shown_readings
 from reader.ui.view.style import KIND_STYLES
 
 CONTINUED_MARK = "（续）"
@@ -64,16 +64,9 @@ def _clip(annotated: AnnotatedParagraph | None, start: int, end: int) -> tuple[t
 def _ruby(text: str, tokens: tuple[Token, ...], hits: tuple[GlossaryHit, ...],
           options: PinyinOptions | None) -> list[str | None]:
     """Return the tone-marked pinyin shown above each character (all None when pinyin is hidden)."""
-    slots: list[str | None] = [None] * len(text)
     if options is None:
-        return slots
-    covered = [False] * len(text)
-    for hit in hits:
-        covered[hit.start:hit.end] = [True] * (hit.end - hit.start)
-    for token in tokens:
-        if word_shows_pinyin(token, any(covered[token.start:token.end]), options):
-            slots[token.start:token.end] = tone_marks(list(token.readings))
-    return slots
+        return [None] * len(text)
+    return list(tone_marks(shown_readings(len(text), tokens, hits, options)))
 
 
 def section_blocks(slide: Slide, annotated: AnnotatedArticle | None,

@@ -20,7 +20,7 @@ from reader.ui.view.document import ViewDocument
 from reader.ui.view.interaction import InteractionMixin
 from reader.core.layout import DocumentLayout, LayoutBlock, LayoutBuilder, LazyBlocks
 from reader.ui.view.navigation import NavigationMixin
-from reader.ui.view.pinyin_modes import shown_readings, tone_of
+from reader.core.pinyin_display import shown_readings, tone_of
 from reader.ui.view.render import LineRenderer, fill_rect, view_measure
 from reader.ui.view.selection import Selection
 from reader.ui.view.style import KIND_STYLES, ViewStyle
@@ -201,7 +201,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
 
     def _layout_block(self, index: int) -> LayoutBlock:
         block = self.document.blocks[index]
-        numbered = shown_readings(block, self.style_.pinyin)
+        numbered = shown_readings(len(block.text), block.tokens, block.glossary, self.style_.pinyin)
         shown = self.formatter(numbered, self.style_.tone_marks)
         tones = [tone_of(r) for r in numbered]
         underline = [False] * len(block.text)

@@ -21,6 +21,7 @@ from reader.core.importer.webpage.blocks import Block
 SENTENCE_MARKS = frozenset("，。！？；：、“”…")
 # Class and id names of the page parts that hold running text but not the article: readers' comments, related
 # and recommended lists, sidebars. A container so named (or inside one) is passed over while another holds text.
+TWIN_SHARE = 0.2  # a sibling part of the article holds at least this share of the best part's score
 UNLIKELY = re.compile(r"comment|reply|replies|discuss|remark|feedback|recommend|related|sidebar|side-bar|"
                       r"(?:^|[-_\s])(?:hot|rank|aside|footer|nav|menu)(?:$|[-_\s\d])", re.IGNORECASE)
 PARAGRAPH_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
@@ -53,8 +54,31 @@ def container(block: Block) -> html.HtmlElement:
     return parent if owner.tag in PARAGRAPH_TAGS and parent is not None else owner
 
 
-def best_container(blocks: list[Block]) -> html.HtmlElement | None:
+def article_containers(blocks: list[Block]) -> list[html.HtmlElement]:
+    """Return the element holding the article's paragraphs (empty when nothing reads like text), followed by its
+    siblings of the same tag and class that hold running text too: an article split into parts by an ad."""
+    scores = _scores(blocks)
+    best = best_container(blocks, scores)
+    if best is None:
+        return []
+    parent, name = best.getparent(), best.get("class")
+    twins = [] if parent is None or not name else [
+        sibling for sibling in parent if sibling is not best and sibling.tag == best.tag
+        and sibling.get("class") == name and scores.get(sibling, 0) >= scores[best] * TWIN_SHARE
+        and _element_link_density(sibling) < 0.3]
+    return [best, *twins]
+
+
+def best_container(blocks: list[Block], scores: dict | None = None) -> html.HtmlElement | None:
     """Return the element holding the article's paragraphs, or None when nothing reads like text."""
+    scores = _scores(blocks) if scores is None else scores
+    if not scores:
+        return None
+    likely = [element for element in scores if not _unlikely(element)] or list(scores)
+    return max(likely, key=lambda element: scores[element] * (1.0 - _element_link_density(element)))
+
+
+def _scores(blocks: list[Block]) -> dict[html.HtmlElement, float]:
     scores: dict[html.HtmlElement, float] = defaultdict(float)
     for block in blocks:
         score = block_score(block)
@@ -65,10 +89,7 @@ def best_container(blocks: list[Block]) -> html.HtmlElement | None:
         parent = holder.getparent()
         if parent is not None:
             scores[parent] += score / 2
-    if not scores:
-        return None
-    likely = [element for element in scores if not _unlikely(element)] or list(scores)
-    return max(likely, key=lambda element: scores[element] * (1.0 - _element_link_density(element)))
+    return scores
 
 
 def _unlikely(element: html.HtmlElement) -> bool:
