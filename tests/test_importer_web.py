@@ -142,6 +142,7 @@ def test_photo_captions_are_captions(imported):
     assert "图片来源：未来科学大奖官网" in _texts(imported["163_3.html"], "caption")
     assert "图片来源：未来科学大奖官网" not in _texts(imported["163_3.html"])
     assert {"小花家。", "大涧学校。"} <= set(_texts(imported["ifeng_1.html"], "caption"))
+    assert _texts(imported["cjddsb_1.html"], "caption") == ["活动现场", "志愿者们积极向市民宣传金融知识"]  # <center>
 
 
 def test_a_web_article_survives_our_markdown(imported):

@@ -82,7 +82,7 @@ def _caption_hint(element: html.HtmlElement) -> bool:
     for node in (element, element.getparent()):
         if node is None:
             continue
-        if node.tag == "figcaption" or _CAPTION_HINT.search(f"{node.get('class', '')} {node.get('id', '')}"):
+        if node.tag in ("figcaption", "center") or _CAPTION_HINT.search(f"{node.get('class', '')} {node.get('id', '')}"):
             return True
     return False
 
