@@ -10,7 +10,7 @@ PREPARED := $(VENV)/.prepared
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[speech,test]'
 	touch $(STAMP)
 
 # The dictionary index, word caches and the bundled article's pinyin, built once at set-up (not at the first start).

@@ -85,17 +85,20 @@ class Found:
 
 def test_a_saved_word_keeps_its_reading_in_context_else_the_dictionary_reading():
     found = Found(("chong2 zheng3", "zhong4 zheng3"), ("to restructure", "to reorganize", "to regroup", "fourth"))
-    draft = vocabulary_draft(" 重整 ", " 要重整旗鼓。 ", ("zhong4", "zheng3"), lambda word: found)
+    asked = []
+    draft = vocabulary_draft(" 重整 ", " 要重整旗鼓。 ", ("zhong4", "zheng3"),
+                             lambda word, reading: asked.append((word, reading)) or found)
+    assert asked == [("重整", "zhong4 zheng3")]  # the senses of the reading in context come first
     assert (draft.word, draft.reading, draft.sentence) == ("重整", "zhong4 zheng3", "要重整旗鼓。")
     assert draft.meaning == "to restructure; to reorganize; to regroup" and draft.looked_up
-    assert vocabulary_draft("重整", lookup=lambda word: found).reading == "chong2 zheng3"
+    assert vocabulary_draft("重整", lookup=lambda word, reading: found).reading == "chong2 zheng3"
 
 
 def test_a_glossary_term_is_explained_in_english_and_a_failed_lookup_still_saves_the_word():
     term = GlossaryEntry("放管服", "fàng guǎn fú", english="streamline administration")
-    assert vocabulary_draft("放管服", lookup=lambda word: Found(glossary=term)).meaning == "streamline administration"
+    assert vocabulary_draft("放管服", lookup=lambda word, reading: Found(glossary=term)).meaning == "streamline administration"
 
-    def broken(word):
+    def broken(word, reading):
         raise StorageProblem("the dictionary index is damaged", "cedict.sqlite3")
 
     draft = vocabulary_draft("放管服", readings=("fang4", None, "fu2"), lookup=broken)

@@ -200,6 +200,17 @@ def test_daily_backup_of_a_large_database_waits_for_close(isolated_dirs, monkeyp
     assert [b.reason for b in backups.list_backups(isolated_dirs)] == ["daily"]
 
 
+def test_a_hurried_close_leaves_the_large_daily_backup_for_the_next_start(isolated_dirs, monkeypatch):
+    import reader.core.storage as storage
+
+    Store.open().close()
+    monkeypatch.setattr(storage, "SMALL_DATABASE_BYTES", 0)
+    Store.open().close(hurried=True)  # logout: no seconds-long copy
+    assert backups.list_backups(isolated_dirs) == []
+    Store.open().close()
+    assert [b.reason for b in backups.list_backups(isolated_dirs)] == ["daily"]
+
+
 def test_database_locked_longer_than_the_busy_timeout(isolated_dirs):
     Store.open().close()
     holder = sqlite3.connect(database.database_path(isolated_dirs), isolation_level=None)

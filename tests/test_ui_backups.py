@@ -7,7 +7,7 @@ import pytest
 
 from reader.core.storage import backups
 from reader.core.storage.session import INTERVAL_SECONDS, SessionBackups
-from reader.ui import controller as controller_module
+from reader.ui import backup_timer
 
 from ui_window_support import start
 
@@ -20,18 +20,18 @@ def _session_backups(folder):
 
 def test_the_window_backs_up_changes_from_its_timer_and_at_close(qtbot, article_file, isolated_dirs):
     window = start(qtbot, str(article_file))
-    controller = window.controller
-    assert controller._backup_timer.isActive() and controller._backup_timer.interval() == controller_module.BACKUP_CHECK_MS
+    controller, backups_of_window = window.controller, window.controller.backups
+    assert backups_of_window.timer.isActive() and backups_of_window.timer.interval() == backup_timer.CHECK_EVERY_MS
     clock = [1_000_000.0]
-    controller.backups = SessionBackups(controller.store.change_marker, clock=lambda: clock[0])
+    schedule = backups_of_window.schedule = SessionBackups(controller.store.change_marker, clock=lambda: clock[0])
     clock[0] += INTERVAL_SECONDS
-    controller.backup_if_due()
-    assert not controller.backups.running and _session_backups(isolated_dirs) == []  # nothing changed: no copy
+    backups_of_window.timer.timeout.emit()
+    assert not schedule.running and _session_backups(isolated_dirs) == []  # nothing changed: no copy
     controller.store.vocab.add("质量")
-    controller.backup_if_due()
-    qtbot.waitUntil(lambda: len(_session_backups(isolated_dirs)) == 1 and not controller.backups.running, timeout=10_000)
+    backups_of_window.timer.timeout.emit()
+    qtbot.waitUntil(lambda: len(_session_backups(isolated_dirs)) == 1 and not schedule.running, timeout=10_000)
     controller.store.vocab.add("发展")
-    controller.backup_if_due()  # changed, but the last backup is younger than the interval
-    assert not controller.backups.running
+    backups_of_window.timer.timeout.emit()  # changed, but the last backup is younger than the interval
+    assert not schedule.running
     window.close()  # changed since the last backup: one more at close
     assert len(_session_backups(isolated_dirs)) == 2

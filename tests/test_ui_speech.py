@@ -159,3 +159,23 @@ def test_traditional_characters_are_drawn_while_words_and_notes_keep_their_place
     assert (block, 3, 5) in window.view.matches
     assert window.prefs.settings.value("view/script") == Script.TRADITIONAL.value
     assert "強化標準引領" in window.sections.topLevelItem(1).text(0)  # the sections panel follows
+
+
+def test_without_qts_speech_module_the_message_says_how_to_add_it_once(qtbot, article_file, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_speech_module(name, *args, **kwargs):
+        if name == "PySide6.QtTextToSpeech":
+            raise ImportError("No module named 'PySide6.QtTextToSpeech'")
+        return real_import(name, *args, **kwargs)
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(builtins, "__import__", no_speech_module)
+    window = start(qtbot, str(article_file))
+    window.actions_["read_sentence"].trigger()
+    window.actions_["listen_word"].trigger()
+    assert window.speaker().voices() == []
+    assert len(shown) == 1 and "PySide6-Addons" in shown[0]

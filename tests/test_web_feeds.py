@@ -202,3 +202,16 @@ def test_parsing_keeps_at_most_max_items():
     items = "".join(f"<item><title>{i}</title><link>http://x.invalid/{i}</link></item>" for i in range(MAX_ITEMS * 3))
     feed = parse_feed(f"<rss version='2.0'><channel><title>t</title>{items}</channel></rss>".encode(), "http://x")
     assert len(feed.items) == MAX_ITEMS
+
+
+@pytest.mark.parametrize("path, words", [("/missing.xml", "not found"), ("/a.html", "advertises no news feed")])
+def test_feeds_add_of_a_bad_address_is_one_line_and_exit_2(server, tmp_path, path, words):
+    import subprocess
+    import sys
+
+    from conftest import PROJECT_ROOT
+
+    result = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data"), "feeds", "add",
+                             server.url(path)], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=90)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and words in result.stderr

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from reader.core.errors import DubaoError
 
 if TYPE_CHECKING:
-    from reader.core.lang.service import LookupResult
+    from reader.core.lang.meanings import LookupResult
 
 MEANING_SENSES = 3  # senses kept as a saved word's meaning
 log = logging.getLogger(__name__)
@@ -32,18 +32,19 @@ class VocabularyDraft:
 
 
 def vocabulary_draft(word: str, sentence: str = "", readings: Sequence[str | None] = (),
-                     lookup: Callable[[str], "LookupResult"] | None = None) -> VocabularyDraft:
+                     lookup: Callable[[str, str], "LookupResult"] | None = None) -> VocabularyDraft:
     """Return the entry to save for `word`: `readings` (numbered, as read in context) or else the dictionary's first
     reading; the first senses (or the glossary's English) as meaning; the sentence as given."""
     word = word.strip()
+    in_context = " ".join(r for r in readings if r)
     found, looked_up = None, lookup is not None
     if lookup is not None:
         try:
-            found = lookup(word)
+            found = lookup(word, in_context)  # the senses of the reading in context come first
         except (DubaoError, OSError) as error:  # the word is still worth saving without its meaning
             log.warning("could not look up %s for the vocabulary: %s", word, error)
             looked_up = False
-    reading = " ".join(r for r in readings if r)
+    reading = in_context
     if not reading and found is not None and found.readings:
         reading = found.readings[0]
     meaning = "; ".join(found.definitions[:MEANING_SENSES]) if found is not None else ""

@@ -244,7 +244,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
         tone_marks = self.view.style_.tone_marks
         content = lookup.content_for(word, tone_marks)
         self.popup.show_for(word, content, self.word_rect(word))
-        self.popup.set_known(self.controller.is_known(word.text))
+        self.popup.set_known(self.controller.learner.is_known(word.text))
         if content.note:
             lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
 
@@ -303,7 +303,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
         """Apply a new view style and remember it."""
         self.popup.hide()
         if style.pinyin.mode == PinyinMode.UNKNOWN:
-            style = replace(style, pinyin=replace(style.pinyin, known_words=self.controller.known_words()))
+            style = replace(style, pinyin=replace(style.pinyin, known_words=self.controller.learner.known_words()))
         self.view.set_style(style)
         self.prefs.save_view_style(style)
         self._reflect_style()

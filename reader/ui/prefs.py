@@ -19,7 +19,7 @@ from reader.ui.themes import theme_named
 from reader.core.pinyin_display import PinyinMode, PinyinOptions
 from reader.ui.view.style import ViewStyle
 
-WINDOW_STATE_VERSION = 1  # bump when the docks change, so an old layout is never restored
+WINDOW_STATE_VERSION = 2  # 2: the Feeds and Info docks. Bump when the docks change, so an old layout is never restored
 log = logging.getLogger(__name__)
 
 
@@ -58,6 +58,14 @@ class Preferences:
     def set_language(self, language: str) -> None:
         """Choose the interface language for the next start."""
         self.settings.setValue(LANGUAGE.key, language)
+
+    def auto_refresh_feeds(self) -> bool:
+        """Return whether feeds are refreshed periodically while Dubao runs (off unless the reader turned it on)."""
+        return _bool(self.settings.value("feeds/auto_refresh", False))
+
+    def set_auto_refresh_feeds(self, on: bool) -> None:
+        """Remember whether feeds are refreshed periodically."""
+        self.settings.setValue("feeds/auto_refresh", on)
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Return the saved (geometry, dock state), or Nones when absent or saved by another layout version."""

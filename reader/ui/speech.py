@@ -7,7 +7,8 @@ reading, so the window can highlight and follow it. Which voice and what text to
 Signals:
     reading(object): an utterance started; the object is the queue item (block index, Utterance).
     stateChanged(str): "speaking", "paused" or "ready".
-    noVoice(): speech was asked for but this system has no Mandarin voice (emitted once per Speaker).
+    noVoice(bool): speech was asked for but cannot be given (emitted once per Speaker); True when Qt's speech
+        module itself is missing (PySide6-Addons not installed), False when the system has no Mandarin voice.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Speaker(QObject):
 
     reading = Signal(object)
     stateChanged = Signal(str)
-    noVoice = Signal()
+    noVoice = Signal(bool)
 
     def __init__(self, parent: QObject | None = None, engine: str | None = None, voice_name: str = "") -> None:
         super().__init__(parent)
@@ -51,23 +52,30 @@ class Speaker(QObject):
     # --- the engine ---------------------------------------------------------------------------------------------
     def _engine(self):
         """Return the speech engine, made on first use, with the chosen voice set; None without a Mandarin voice."""
-        if self._tts is None:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-
+        if self._tts is None and not self._said_no_voice:
+            try:
+                from PySide6.QtTextToSpeech import QTextToSpeech
+            except ImportError:  # an optional extra: Dubao reads on without it and says how to add it
+                self._said_no_voice = True
+                self.noVoice.emit(True)
+                return None
             self._tts = QTextToSpeech(self.engine_name, self) if self.engine_name else QTextToSpeech(self)
             self._tts.stateChanged.connect(self._state_changed)
             self._pick_voice()
         if self._voice is None:
             if not self._said_no_voice:
                 self._said_no_voice = True
-                self.noVoice.emit()
+                self.noVoice.emit(False)
             return None
         return self._tts
 
+    def _voices_by_info(self) -> dict:
+        """Return the engine's voices, each under its plain description (VoiceInfo)."""
+        return {VoiceInfo(voice.name(), voice.locale().name(), voice.locale().languageToString(voice.locale().language())):
+                voice for voice in self._tts.allVoices(None)}
+
     def _pick_voice(self) -> None:
-        voices = {info: voice for voice in self._tts.allVoices(None)
-                  for info in (VoiceInfo(voice.name(), voice.locale().name(), voice.locale().languageToString(
-                      voice.locale().language())),)}
+        voices = self._voices_by_info()
         chosen = choose_voice(list(voices), self.voice_name)
         self._voice = voices[chosen] if chosen is not None else None
         if self._voice is not None:
@@ -78,11 +86,7 @@ class Speaker(QObject):
         """Return the names of the Mandarin voices this system offers (making the engine if needed)."""
         if self._tts is None:
             self._engine()
-        if self._tts is None:
-            return []
-        return [info.name for info in mandarin_voices(
-            VoiceInfo(v.name(), v.locale().name(), v.locale().languageToString(v.locale().language()))
-            for v in self._tts.allVoices(None))]
+        return [info.name for info in mandarin_voices(self._voices_by_info())] if self._tts is not None else []
 
     def set_voice(self, name: str) -> None:
         """Use the voice named `name` from now on."""

@@ -18,6 +18,12 @@ NO_VOICE_HELP = {
 }
 
 
+def _qt_version() -> str:
+    import PySide6
+
+    return PySide6.__version__
+
+
 class SpeechWindowMixin:
     """The window's speech controls and its View › Characters choice."""
 
@@ -69,10 +75,15 @@ class SpeechWindowMixin:
         if state == "ready" and self.find_bar.isHidden():
             self.view.set_matches([], -1)
 
-    def explain_no_voice(self) -> None:
-        """Say once that this system has no Mandarin voice, and how to add one; reading goes on without sound."""
+    def explain_no_voice(self, module_missing: bool) -> None:
+        """Say once why Dubao cannot read aloud here and how to change that; reading goes on without sound."""
         import sys
 
+        if module_missing:
+            QMessageBox.information(self, self.tr("Reading aloud is not installed"), self.tr(
+                "Reading aloud needs Qt's speech module, which comes with PySide6-Addons:\n"
+                "pip install 'PySide6-Addons=={0}'").format(_qt_version()))
+            return
         platform = next((key for key in NO_VOICE_HELP if sys.platform.startswith(key)), "linux")
         QMessageBox.information(self, self.tr("No Mandarin voice"),
                                 self.tr("This system has no Mandarin Chinese voice, so Dubao cannot read aloud.")

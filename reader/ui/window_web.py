@@ -29,6 +29,8 @@ class WebWindowMixin:
         f.feedChosen.connect(lambda feed_id: f.set_items(fc.item_rows(feed_id)))
         f.articleChosen.connect(self.open_entry)
         f.autoRefreshToggled.connect(fc.set_auto_refresh)
+        f.autoRefreshToggled.connect(self.prefs.set_auto_refresh_feeds)
+        f.auto.setChecked(self.prefs.auto_refresh_feeds())  # starts the timer only when the reader turned it on
         fc.feedsChanged.connect(self.refresh_feeds_panel)
         fc.libraryChanged.connect(lambda: self.refresh_library(self.library.search.text().strip()))
         fc.state.connect(f.set_state)

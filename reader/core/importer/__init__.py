@@ -38,7 +38,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.errors import ImportProblem
-from reader.core.importer.decoding import MAX_FILE_BYTES, clean_text, decode_bytes, read_file_bytes
+from reader.core.importer.decoding import MAX_FILE_BYTES, clean_text, decode_bytes, read_file_bytes, refuse_binary
 from reader.core.importer.epub import import_epub, looks_like_epub
 from reader.core.importer.markdown import from_markdown, looks_like_markdown, to_markdown
 from reader.core.importer.shapes import import_plain_text
@@ -65,6 +65,8 @@ def load_article(path: str | Path) -> Article:
         raise ImportProblem("is empty", path)
     if looks_like_html(data, path.name) or looks_like_epub(data, path.name):
         read = import_epub if looks_like_epub(data, path.name) else import_page
+        if read is import_page:
+            refuse_binary(data, path)
         try:
             return read(data, path.name)
         except ImportProblem as problem:

@@ -7,7 +7,9 @@
     store.close()
 
 Every operation returns plain dataclasses, never rows tied to the connection. Opening checks the file before
-writing to it (see `database.py`), migrates it (backing it up first) and makes the daily backup when one is due.
+writing to it (see `database.py`), migrates it (backing it up first) and makes the daily backup when one is due;
+during a reading session the window backs it up after changes (`session.py`). Tables, inserts and queries go through
+sqlite-utils (`store.db`) over the same connection.
 """
 
 from __future__ import annotations
@@ -204,12 +206,16 @@ class Store:
         """Return a context manager that turns SQLite errors in its block into a StorageProblem naming the file."""
         return database.storage_errors(self.path)
 
-    def close(self) -> None:
-        """Close the database (making a deferred daily backup, checkpointing the write-ahead log)."""
-        if self._backup_at_close:
+    def close(self, hurried: bool = False) -> None:
+        """Close the database (making a deferred daily backup, checkpointing the write-ahead log).
+
+        `hurried` (the session is ending, as at logout) skips the deferred daily backup: a large database takes
+        seconds to copy, more than a desktop waits; it is made at the next start instead.
+        """
+        if self._backup_at_close and not hurried:
             self._backup_at_close = False
             self._daily_backup_quietly()
-        try:
+        try:  # raw: sqlite-utils has no API for PRAGMA optimize (its analyze() would scan every index at each close)
             self.connection.execute("PRAGMA optimize")
         except sqlite3.Error:
             pass

@@ -243,6 +243,19 @@
     </message>
 </context>
 <context>
+    <name>LearnerDesk</name>
+    <message>
+        <location filename="../learner.py" line="56"/>
+        <source>Known words need the library, which could not be opened.</source>
+        <translation>标记认识的词需要文库，但文库无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../learner.py" line="128"/>
+        <source>Corrections need the library, which could not be opened.</source>
+        <translation>纠正需要文库，但文库无法打开。</translation>
+    </message>
+</context>
+<context>
     <name>LearnerWindowMixin</name>
     <message>
         <location filename="../window_learner.py" line="25"/>
@@ -632,55 +645,53 @@
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="73"/>
+        <location filename="../controller.py" line="70"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="95"/>
+        <location filename="../controller.py" line="92"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="105"/>
-        <location filename="../controller.py" line="132"/>
+        <location filename="../controller.py" line="102"/>
+        <location filename="../controller.py" line="129"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="112"/>
+        <location filename="../controller.py" line="109"/>
         <source>Fetching {0}…</source>
         <translation>正在获取 {0}…</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="123"/>
+        <location filename="../controller.py" line="120"/>
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="157"/>
+        <location filename="../controller.py" line="154"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="194"/>
+        <location filename="../controller.py" line="191"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="279"/>
         <source>Corrections need the library, which could not be opened.</source>
-        <translation>纠正需要文库，但文库无法打开。</translation>
+        <translation type="vanished">纠正需要文库，但文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="320"/>
+        <location filename="../controller.py" line="270"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="395"/>
         <source>Known words need the library, which could not be opened.</source>
-        <translation>认识词需要文库，但文库无法打开。</translation>
+        <translation type="vanished">认识词需要文库，但文库无法打开。</translation>
     </message>
 </context>
 <context>
@@ -1592,7 +1603,7 @@ What is there now is kept as an automatic backup first.</source>
 <context>
     <name>lookup</name>
     <message>
-        <location filename="../lookup.py" line="31"/>
+        <location filename="../lookup.py" line="32"/>
         <source>Looking the word up…</source>
         <translation>正在查词…</translation>
     </message>

@@ -58,12 +58,26 @@ def import_page(data: bytes | str, file_name: str | None = None, url: str | None
                     publisher=meta.publisher, notes=[f"metadata line: {line}" for line in found.meta_lines])
     if replaced:
         source.notes.append(f"some bytes were not valid {encoding} and show as �")
+    dateline = _split_dateline(body)
     title = found.title
     if not title:
         from reader.core.importer.titleblock import infer_title
 
         title, source.title_inferred = infer_title(None, next(p.text for p in body if p.kind == "text")), True
-    return Article(title=title, byline=meta.author, source=source, sections=build_sections(_drafts(body)))
+    return Article(title=title, byline=meta.author, dateline=dateline, source=source,
+                   sections=build_sections(_drafts(body)))
+
+
+def _split_dateline(pieces) -> str | None:
+    """Split a news dateline (`中新网5月6日电`) off the first paragraph of text, as plain texts have it."""
+    from reader.core.importer.lines import split_dateline
+
+    first = next((p for p in pieces if p.kind == "text"), None)
+    found = split_dateline(first.text) if first is not None else None
+    if found is None or not found[1]:
+        return None
+    first.text = found[1]
+    return found[0]
 
 
 def _drafts(pieces) -> list[SectionDraft]:
