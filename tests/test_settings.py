@@ -26,6 +26,8 @@ tone_marks=perhaps
 tone_colours=17
 [ui]
 language=klingon
+[feeds]
+auto_refresh=sometimes
 [window]
 version=first
 geometry=not a geometry

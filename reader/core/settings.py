@@ -48,9 +48,11 @@ TONE_MARKS = Setting("pinyin/tone_marks", bool, True)  # False shows tone number
 TONE_COLOURS = Setting("pinyin/tone_colours", bool, False)
 LANGUAGE = Setting("ui/language", str, "", choices=("", "en", "zh_CN"))  # "" follows the system
 WINDOW_LAYOUT = Setting("window/version", int, 0, low=0)
+FEEDS_AUTO_REFRESH = Setting("feeds/auto_refresh", bool, False)  # refresh feeds periodically while Dubao runs
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in (FONT_FAMILY, POINT_SIZE, LINE_SPACING, THEME, PINYIN_MODE,
-                                                    HSK_LEVEL, TONE_MARKS, TONE_COLOURS, LANGUAGE, WINDOW_LAYOUT)}
+                                                    HSK_LEVEL, TONE_MARKS, TONE_COLOURS, LANGUAGE, WINDOW_LAYOUT,
+                                                    FEEDS_AUTO_REFRESH)}
 
 
 def valid_value(setting: Setting, raw: object) -> Any:

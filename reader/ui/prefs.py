@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader.core import paths
-from reader.core.settings import (FONT_FAMILY, HSK_LEVEL, LANGUAGE, LINE_SPACING, PINYIN_MODE, POINT_SIZE, THEME,
-                                  TONE_COLOURS, TONE_MARKS, WINDOW_LAYOUT, Setting, valid_value)
-from reader.ui.themes import theme_named
 from reader.core.pinyin_display import PinyinMode, PinyinOptions
+from reader.core.settings import (FEEDS_AUTO_REFRESH, FONT_FAMILY, HSK_LEVEL, LANGUAGE, LINE_SPACING, PINYIN_MODE,
+                                  POINT_SIZE, THEME, TONE_COLOURS, TONE_MARKS, WINDOW_LAYOUT, Setting, valid_value)
+from reader.ui.themes import theme_named
 from reader.ui.view.style import ViewStyle
 
 WINDOW_STATE_VERSION = 2  # 2: the Feeds and Info docks. Bump when the docks change, so an old layout is never restored
@@ -61,11 +61,11 @@ class Preferences:
 
     def auto_refresh_feeds(self) -> bool:
         """Return whether feeds are refreshed periodically while Dubao runs (off unless the reader turned it on)."""
-        return _bool(self.settings.value("feeds/auto_refresh", False))
+        return self.value(FEEDS_AUTO_REFRESH)
 
     def set_auto_refresh_feeds(self, on: bool) -> None:
         """Remember whether feeds are refreshed periodically."""
-        self.settings.setValue("feeds/auto_refresh", on)
+        self.settings.setValue(FEEDS_AUTO_REFRESH.key, on)
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Return the saved (geometry, dock state), or Nones when absent or saved by another layout version."""
