@@ -185,6 +185,15 @@ class AnnotationDesk:
                 painted.append((span, colour))
         return painted
 
+    def noted_spans(self, listed: list[Annotation] | None = None) -> list[tuple[Span, int]]:
+        """Return the open article's highlights that carry a note, as (span, annotation id), for the view's marks."""
+        noted = []
+        for annotation in self.listed() if listed is None else listed:
+            span = self.span_of(annotation) if annotation.kind != "bookmark" and annotation.note else None
+            if span is not None and span[2] > span[1]:
+                noted.append((span, annotation.id))
+        return noted
+
     def reattach(self, annotation_id: int, block: int, start: int, end: int) -> bool:
         """Attach an annotation (an orphan) to a span of the open article chosen by the reader; return success."""
         anchor = self.anchor_at(block, start, end)

@@ -166,8 +166,9 @@ def window_sheet(style: ViewStyle) -> str:
     """Return the window style sheet for the theme (popup card and article background)."""
     theme = style.theme
     panel = DARK_PANEL if theme.dark else theme.background
-    return (f"#wordPopup {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
-            f" border-radius: 6px; }} #wordPopup QLabel {{ color: {theme.text}; }}"
+    return (f"#wordPopup, #noteBubble {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
+            f" border-radius: 6px; }} #wordPopup QLabel, #noteBubble QLabel {{ color: {theme.text}; }}"
+            f" #noteBubble QLabel {{ color: {theme.muted}; }}"
             f" ArticleView {{ background: {theme.background}; border: none; }}"
             f" #panelDrawer {{ border: none; border-right: 1px solid {theme.muted}; }}" + (_dark_panels(style) if theme.dark else ""))
 

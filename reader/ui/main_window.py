@@ -108,6 +108,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         self.find_bar.closed.connect(self.clear_find)
         self.popup.copyRequested.connect(lambda text: QGuiApplication.clipboard().setText(text))
         self.popup.saveWordRequested.connect(self.save_word)
+        self.popup.removeWordRequested.connect(self.remove_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
         self._wire_notes()
@@ -123,6 +124,9 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
     def _wire_notes(self) -> None:
         v, b, n, w = self.view, self.bookmarks, self.notes, self.vocabulary
         v.customContextMenuRequested.connect(self.show_view_menu)
+        v.noteActivated.connect(self.show_note_bubble)
+        self.note_bubble.saveRequested.connect(self.save_note_in_place)
+        self.note_bubble.deleteRequested.connect(self.delete_annotation)
         b.bookmarkChosen.connect(self.jump_to_annotation)
         b.renameRequested.connect(self.rename_bookmark)
         b.deleteRequested.connect(self.delete_annotation)
@@ -231,12 +235,16 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
     def _view_moved(self) -> None:
         if self.popup.isVisible():
             self.popup.hide()
+        if self.note_bubble.isVisible():
+            self.note_bubble.close_bubble()
 
     # --- popup ------------------------------------------------------------------------------------------------------
     def open_popup(self, word: WordRef) -> None:
         """Show the popup for `word`: what the annotation knows at once, the dictionary entry when it is ready."""
         tone_marks = self.view.style_.tone_marks
+        self.note_bubble.close_bubble()
         content = lookup.content_for(word, tone_marks)
+        self.popup.set_saved(self.controller.is_saved(word.text))
         self.popup.show_for(word, content, self.word_rect(word))
         if content.note:
             lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
@@ -251,7 +259,16 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         """Save the popup's word to the vocabulary."""
         saved = self.controller.save_word(word)
         if saved:
+            self.popup.set_saved(True)
             self.statusBar().showMessage(self.tr("Saved {0} to your vocabulary.").format(saved), 4000)
+            if self.vocabulary.isVisible():
+                self.refresh_vocabulary()
+
+    def remove_word(self, word: WordRef) -> None:
+        """Take the popup's word out of the vocabulary again."""
+        if self.controller.remove_word(word.text):
+            self.popup.set_saved(False)
+            self.statusBar().showMessage(self.tr("Removed {0} from your vocabulary.").format(word.text), 4000)
             if self.vocabulary.isVisible():
                 self.refresh_vocabulary()
 
@@ -283,6 +300,8 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         """Esc closes the popup, else the panel drawer, else the find bar, else full-screen reading."""
         if self.popup.isVisible():
             self.popup.hide()
+        elif self.note_bubble.isVisible():
+            self.note_bubble.close_bubble()
         elif self.adaptive.close_drawer():
             pass
         elif self.find_bar.isVisible():

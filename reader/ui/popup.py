@@ -2,6 +2,7 @@
 
 Signals (intents; the main window wires them):
     saveWordRequested(object): save this word to the vocabulary (a WordRef).
+    removeWordRequested(object): take this saved word out of the vocabulary again (a WordRef).
     bookmarkRequested(object): bookmark the paragraph of this word (a WordRef).
     noteRequested(object): add a note on this word (a WordRef).
     copyRequested(str): copy this text.
@@ -17,6 +18,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalett
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 GAP = 6  # pixels between the word and the popup
+HEADWORD_SIZE = "180%"  # the word (and a card's term) stands out above its English
 POPUP_TEXT_WIDTH = 400
 
 
@@ -50,17 +52,19 @@ def popup_html(content: PopupContent) -> str:
     parts = []
     if content.card:
         card = content.card
-        parts.append(f"<div style='font-size:large'><b>{e(card.term)}</b> <i>{e(card.pinyin)}</i></div>"
+        parts.append(f"<div><b style='font-size:{HEADWORD_SIZE}'>{e(card.term)}</b> <i>{e(card.pinyin)}</i></div>"
                      f"<div><b>{e(card.english)}</b> <span style='color:gray'>· {e(card.category)}</span></div>"
                      f"<div>{e(card.explanation).replace(chr(10), '<br>')}</div><hr>")
     level = QCoreApplication.translate("WordPopup", "HSK {0}").format(content.hsk_level) if content.hsk_level \
         else QCoreApplication.translate("WordPopup", "not on the HSK lists")
-    parts.append(f"<div style='font-size:large'><b>{e(content.word)}</b> &nbsp;{e(content.pinyin)}"
+    parts.append(f"<div><b style='font-size:{HEADWORD_SIZE}'>{e(content.word)}</b> &nbsp;"
+                 f"<span style='font-size:large'>{e(content.pinyin)}</span>"
                  f" <span style='color:gray'>({e(level)})</span></div>")
     if content.meanings:
         parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings[:6]) + "</ol>")
     elif not content.note:
-        parts.append(f"<div style='color:gray'>{e(QCoreApplication.translate('WordPopup', 'No dictionary entry.'))}</div>")
+        missing = QCoreApplication.translate("WordPopup", "No dictionary entry.")
+        parts.append(f"<div style='color:gray'>{e(missing)}</div>")
     if len(content.characters) > 1:
         rows = "".join(f"<tr><td><b>{e(c)}</b></td><td>{e(p)}</td><td>{e(m)}</td></tr>"
                        for c, p, m in content.characters)
@@ -122,6 +126,7 @@ class WordPopup(QFrame):
     """A light card over the article, placed beside the word it explains."""
 
     saveWordRequested = Signal(object)
+    removeWordRequested = Signal(object)
     bookmarkRequested = Signal(object)
     noteRequested = Signal(object)
     copyRequested = Signal(str)
@@ -145,15 +150,38 @@ class WordPopup(QFrame):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for text, handler in ((self.tr("Save word"), lambda: self.saveWordRequested.emit(self.word)),
-                              (self.tr("Copy"), lambda: self.copyRequested.emit(self.word.text)),
-                              (self.tr("Bookmark here"), lambda: self.bookmarkRequested.emit(self.word)),
-                              (self.tr("Add note"), lambda: self.noteRequested.emit(self.word))):
-            button = QPushButton(text, self)
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self._save_clicked)
+        self.saved = False
+        self.buttons = {"save": self.save_button}
+        row.addWidget(self.save_button)
+        for key, handler in (("copy", lambda: self.copyRequested.emit(self.word.text)),
+                             ("bookmark", lambda: self.bookmarkRequested.emit(self.word)),
+                             ("note", lambda: self.noteRequested.emit(self.word))):
+            self.buttons[key] = QPushButton(self)
+            self.buttons[key].clicked.connect(handler)
+            row.addWidget(self.buttons[key])
+        for button in self.buttons.values():
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(handler)
-            row.addWidget(button)
+        self.retranslate()
         return row
+
+    def retranslate(self) -> None:
+        """Set the buttons' texts again in the interface language now installed."""
+        self.set_saved(self.saved)
+        self.buttons["copy"].setText(self.tr("Copy"))
+        self.buttons["bookmark"].setText(self.tr("Bookmark here"))
+        self.buttons["note"].setText(self.tr("Add note"))
+
+    def set_saved(self, saved: bool) -> None:
+        """Show whether the word is in the vocabulary: "Save word", or "Saved ✓" (a click takes it out again)."""
+        self.saved = saved
+        self.save_button.setText(self.tr("Saved ✓") if saved else self.tr("Save word"))
+        self.save_button.setToolTip(self.tr("In your vocabulary; click to remove it") if saved
+                                    else self.tr("Add this word to your vocabulary"))
+
+    def _save_clicked(self) -> None:
+        (self.removeWordRequested if self.saved else self.saveWordRequested).emit(self.word)
 
     def show_for(self, word, content: PopupContent, word_rect: QRect) -> None:
         """Show `content` for `word` beside `word_rect` (in the parent's coordinates)."""

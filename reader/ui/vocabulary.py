@@ -19,6 +19,7 @@ from reader.core.storage import VocabEntry
 
 STATUSES = ("new", "learning", "known")
 COLUMNS = ("word", "reading", "meaning", "sentence", "article", "status")
+COLUMN_MAX_WIDTHS = {"word": 120, "reading": 160, "meaning": 220, "article": 160}  # the full text is in the tooltip
 
 
 class VocabularyWindow(QDialog):
@@ -44,8 +45,11 @@ class VocabularyWindow(QDialog):
                                               self.tr("Sentence"), self.tr("Article"), self.tr("Status")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("sentence"), QHeaderView.ResizeMode.Stretch)  # it gives way,
+        header.setStretchLastSection(False)  # so the status at the right end is always in view
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.status_buttons = {s: QPushButton(self.status_label(s), self) for s in STATUSES}
@@ -104,8 +108,9 @@ class VocabularyWindow(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, entry.word)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        for column in (2, 3):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        for name, widest in COLUMN_MAX_WIDTHS.items():
+            column = COLUMNS.index(name)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.message.setText(message or self.tr("{0} words").format(len(entries)))
 
     def words_shown(self) -> list[str]:

@@ -6,13 +6,14 @@ ask the `AnnotationDesk` (annotations) or the library's vocabulary (`store.vocab
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from reader.core.errors import DubaoError
 from reader.ui import note_dialog
 from reader.ui.annotating import HIGHLIGHT_COLOURS, AnnotationDesk
+from reader.ui.note_bubble import NoteBubble
 from reader.ui.panels.bookmarks import BookmarksPanel
 from reader.ui.panels.notes import NotesPanel
 from reader.ui.services import format_readings
@@ -37,6 +38,7 @@ class NotesWindowMixin:
         self.tabifyDockWidget(self.docks["bookmarks"], self.docks["notes"])
         for name in ("bookmarks", "notes"):
             self.docks[name].hide()
+        self.note_bubble = NoteBubble(self.centralWidget())
         self.vocabulary = VocabularyWindow(self)
         self.vocabulary.reading_formatter = lambda reading: " ".join(
             r or "" for r in format_readings(reading.split(), self.view.style_.tone_marks))
@@ -50,6 +52,7 @@ class NotesWindowMixin:
         all_articles = self.notes.all_articles.isChecked()
         self.notes.set_rows(self.desk.notes(all_articles, listed), group_by_article=all_articles)
         self.view.set_highlights(self.desk.painted_spans(listed))
+        self.view.set_note_marks(self.desk.noted_spans(listed))
         for panel in (self.bookmarks, self.notes):
             panel.set_undo_available(bool(self.desk.undo_list))
 
@@ -133,6 +136,27 @@ class NotesWindowMixin:
         if text is not None and not self.desk.edit_note(annotation_id, text):
             QGuiApplication.clipboard().setText(text)
             self.banner.show_message(self.banner.text() + "  " + self.tr("Your note was copied to the clipboard."))
+        self.refresh_annotations()
+
+    def show_note_bubble(self, annotation_id: int) -> None:
+        """Show a highlight's note beside it, editable in place (instead of the word popup)."""
+        annotation = self.desk.get(annotation_id)
+        span = self.desk.span_of(annotation) if annotation is not None else None
+        if span is None:
+            return
+        self.popup.hide()
+        rect = self.view.span_rect(*span)
+        top_left = self.view.viewport().mapTo(self.centralWidget(), rect.topLeft())
+        self.note_bubble.show_note(annotation_id, annotation.anchor.exact, annotation.note or "",
+                                   QRect(top_left, rect.size()))
+
+    def save_note_in_place(self, annotation_id: int, text: str) -> None:
+        """Keep a note changed in its bubble (copied to the clipboard if the library refuses it)."""
+        if not self.desk.edit_note(annotation_id, text):
+            QGuiApplication.clipboard().setText(text)
+            self.banner.show_message(self.banner.text() + "  " + self.tr("Your note was copied to the clipboard."))
+        else:
+            self._say(self.tr("Note saved."))
         self.refresh_annotations()
 
     def delete_annotation(self, annotation_id: int) -> None:
