@@ -140,3 +140,88 @@ def test_the_reading_view_draws_no_caret_until_the_keys_move_it(qtbot, article_f
     caret = view.caret_rect()
     drawn = view.viewport().grab().toImage().pixelColor(caret.topLeft() + QPoint(0, caret.height() // 2))
     assert drawn == QColor(view.style_.theme.text)
+
+
+def test_the_interface_language_switches_live_with_a_check_mark(qtbot, article_file, qapp):
+    from reader.ui.i18n import install_translator
+
+    window = start(qtbot, str(article_file))
+    assert window.actions_["language_en"].isChecked()
+    try:
+        window.actions_["language_zh"].trigger()
+        assert window.actions_["language_zh"].isChecked() and not window.actions_["language_en"].isChecked()
+        assert window.menus["file"].title() == "文件(&F)"
+        assert window.actions_["open"].text() == "打开(&O)…"
+        assert window.docks["sections"].windowTitle() == "章节"
+        assert window.find_bar.pinyin.text() == "匹配拼音"
+        assert window.toolbar.widgetForAction(window.actions_["zoom_in"]).text() == "放大"
+        assert window.notes.all_articles.text() == "所有文章"
+        assert window.popup.save_button.text() == "收藏生词"
+        assert window.vocabulary.windowTitle() == "生词本" or window.vocabulary.windowTitle() != "Vocabulary"
+        assert window.prefs.language() == "zh_CN"
+        from reader.ui.popup import PopupContent, popup_html
+        assert "词典中没有此词" in popup_html(PopupContent("某某", "mǒu mǒu"))
+        window.actions_["language_en"].trigger()
+        assert window.menus["file"].title() == "&File" and window.docks["sections"].windowTitle() == "Sections"
+    finally:
+        install_translator(qapp, "en")
+
+
+def test_a_stale_could_not_open_message_goes_when_another_article_opens(qtbot, article_file, tmp_path):
+    window = start(qtbot, str(article_file))
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01" * 10)
+    assert not window.open_path(bad)
+    assert window.banner.text().startswith("Could not open")
+    other = tmp_path / "other.md"
+    other.write_text(to_markdown(make_article("另一篇文章")), encoding="utf-8")
+    window.open_path(other)
+    assert window.banner.text() == ""
+    assert not window.open_path(bad)
+    window.open_entry(window.library.ids()[-1] if window.library.ids() else window.controller.library_rows()[-1].article_id)
+    assert window.banner.text() == "" and window.view.document.article.title == "推进高质量发展"
+    window.banner.show_message("No Chinese font was found", lasting=True)
+    window.open_path(other)
+    assert window.banner.text() == "No Chinese font was found"
+
+
+def test_bookmarks_of_all_articles_and_the_all_articles_ticks_are_remembered(qtbot, article_file, tmp_path):
+    window = start(qtbot, str(article_file))
+    block = block_starting(window, "高质量发展是")
+    window.bookmark_here(block, 0)
+    other = tmp_path / "other.md"
+    other.write_text(to_markdown(make_article("另一篇文章")), encoding="utf-8")
+    window.open_path(other)
+    window.bookmark_here(block, 2)
+    window.show_dock("bookmarks", True)
+    assert len(window.bookmarks.ids()) == 1
+    window.bookmarks.all_articles.setChecked(True)
+    assert len(window.bookmarks.ids()) == 2
+    headings = [window.bookmarks.list.item(i).text() for i in range(window.bookmarks.list.count())
+                if window.bookmarks.list.item(i).data(Qt.ItemDataRole.UserRole) is None]
+    assert headings == ["另一篇文章", "推进高质量发展"]
+    assert window.bookmarks.list.wordWrap()
+    window.bookmarks.bookmarkChosen.emit(window.bookmarks.ids()[1])
+    assert window.view.document.article.title == "推进高质量发展"
+    window.notes.all_articles.setChecked(True)
+    window.close()
+    again = start(qtbot)
+    assert again.notes.all_articles.isChecked() and again.bookmarks.all_articles.isChecked()
+
+
+def test_the_find_count_keeps_the_query_width_and_a_match_is_never_under_the_find_bar(qtbot, article_file):
+    window = start(qtbot, str(article_file), size=(1000, 420))
+    view, bar = window.view, window.find_bar
+    window.actions_["find"].trigger()
+    width = bar.query.width()
+    qtbot.keyClicks(bar.query, "gaozhiliang")
+    assert bar.query.width() == width
+    qtbot.keyClicks(bar.query, "xyz")
+    assert bar.count.text() == "No matches" and bar.query.width() == width
+    bar.query.clear()
+    bar.query.setText("发展")
+    for _ in range(len(view.matches)):
+        window.actions_["find_next"].trigger()
+        rect = view.span_rect(*view.matches[view.current_match])
+        bottom = view.viewport().mapTo(window, rect.bottomLeft()).y()
+        assert rect.top() >= 0 and bottom < bar.mapTo(window, QPoint(0, 0)).y()

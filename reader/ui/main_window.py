@@ -28,13 +28,14 @@ from reader.ui.view.article_view import ArticleView, WordRef
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
+from reader.ui.window_language import LanguageMixin, dock_title
 from reader.ui.window_notes import NotesWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
+class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, LanguageMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
@@ -50,13 +51,13 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         self._build_centre()
         self.popup = WordPopup(self.centralWidget())
         self.sections, self.glossary, self.library = SectionsPanel(), GlossaryPanel(), LibraryPanel()
-        self.docks = {"sections": self._dock(self.sections, self.tr("Sections"), Qt.DockWidgetArea.LeftDockWidgetArea),
-                      "glossary": self._dock(self.glossary, self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
-                      "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
+        self.docks = {"sections": self._dock(self.sections, dock_title("sections"), Qt.DockWidgetArea.LeftDockWidgetArea),
+                      "glossary": self._dock(self.glossary, dock_title("glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
+                      "library": self._dock(self.library, dock_title("library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
         self._build_notes_parts()
         self.actions_ = build_actions(self)
-        build_menus(self, self.actions_)
+        self.menus = build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
         self.addToolBar(self.toolbar)
         self._build_adaptive()
@@ -131,12 +132,15 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         b.renameRequested.connect(self.rename_bookmark)
         b.deleteRequested.connect(self.delete_annotation)
         b.undoRequested.connect(self.undo_delete)
+        for name, panel in (("bookmarks", b), ("notes", n)):
+            panel.all_articles.setChecked(self.prefs.all_articles(name))  # before connecting: no refresh yet
+            panel.allArticlesToggled.connect(lambda on, p=name: self.prefs.set_all_articles(p, on))
+            panel.allArticlesToggled.connect(lambda _on: self.refresh_annotations())
         n.noteChosen.connect(self.jump_to_annotation)
         n.editRequested.connect(self.edit_note)
         n.deleteRequested.connect(self.delete_annotation)
         n.undoRequested.connect(self.undo_delete)
         n.reattachRequested.connect(self.reattach_here)
-        n.allArticlesToggled.connect(lambda _on: self.refresh_annotations())
         w.filtersChanged.connect(self.refresh_vocabulary)
         w.statusChosen.connect(self.set_word_status)
         w.deleteRequested.connect(self.delete_words)
@@ -146,7 +150,11 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
     def show_document(self, document) -> None:
         """Show a newly opened article (text at once; pinyin follows) and go to its saved position."""
         self.popup.hide()
+        self.note_bubble.hide()
         self.clear_find()
+        self.banner.clear_passing()  # "Could not open …" was about another article
+        if self.controller.store_problem:  # the library is still unusable: keep saying so
+            self.banner.show_message(self.controller.store_problem)
         self.view.set_document(document)
         self.sections.set_sections(document.sections)
         self.glossary.set_terms(document.glossary_counts())
@@ -173,12 +181,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open an article file (saving the position in the current one first); a bad file shows a message."""
         self.save_position()
-        opened = self.controller.open_path(path)
-        if opened:
-            self.banner.hide()
-            if self.controller.store_problem:  # the library is still unusable: keep saying so
-                self.banner.show_message(self.controller.store_problem)
-        return opened
+        return self.controller.open_path(path)  # showing it clears a message about another article
 
     def choose_file(self) -> None:
         """Ask for an article file and open it."""
@@ -194,8 +197,7 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
             self.banner.show_message(self.tr("The clipboard holds no text to open as an article."))
             return
         self.save_position()
-        if self.controller.open_text(text):
-            self.banner.hide()
+        self.controller.open_text(text)
 
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
@@ -346,11 +348,6 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, QMainWindow):
         family, ok = QInputDialog.getItem(self, self.tr("Font"), self.tr("Chinese font:"), families, current, False)
         if ok and family:
             self.restyle(replace(self.view.style_, family=family))
-
-    def choose_language(self, language: str) -> None:
-        """Remember the interface language; it applies at the next start."""
-        self.prefs.set_language(language)
-        self.statusBar().showMessage(self.tr("The interface language changes when Dubao starts next time."), 6000)
 
     def set_full_screen(self, on: bool) -> None:
         """Enter or leave full-screen reading (toolbar and panels hidden)."""

@@ -56,6 +56,14 @@ class Preferences:
         """Choose the interface language for the next start."""
         self.settings.setValue("ui/language", language)
 
+    def all_articles(self, panel: str) -> bool:
+        """Return whether the panel ("notes", "bookmarks") lists all articles (its tick, kept across starts)."""
+        return _bool(self.settings.value(f"panels/{panel}_all_articles", False))
+
+    def set_all_articles(self, panel: str, on: bool) -> None:
+        """Remember the "All articles" tick of a panel."""
+        self.settings.setValue(f"panels/{panel}_all_articles", on)
+
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Return the saved (geometry, dock state), or Nones when absent or saved by another layout version."""
         if int(self.settings.value("window/version", 0)) != WINDOW_STATE_VERSION:

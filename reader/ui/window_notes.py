@@ -19,6 +19,7 @@ from reader.ui.panels.notes import NotesPanel
 from reader.ui.services import format_readings
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.vocabulary import VocabularyWindow
+from reader.ui.window_language import dock_title
 
 CONTEXT_ACTIONS = ("look_up", "copy", None, "bookmark", "highlight", "highlight_note", *(
     f"highlight_{c}" for c in HIGHLIGHT_COLOURS), None, "reattach")
@@ -32,8 +33,8 @@ class NotesWindowMixin:
         self.desk = AnnotationDesk(self.controller)
         self.highlight_colour = "yellow"
         self.bookmarks, self.notes = BookmarksPanel(), NotesPanel()
-        self.docks["bookmarks"] = self._dock(self.bookmarks, self.tr("Bookmarks"), Qt.DockWidgetArea.RightDockWidgetArea)
-        self.docks["notes"] = self._dock(self.notes, self.tr("Notes"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.docks["bookmarks"] = self._dock(self.bookmarks, dock_title("bookmarks"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.docks["notes"] = self._dock(self.notes, dock_title("notes"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["glossary"], self.docks["bookmarks"])  # tabs beside the glossary: full height
         self.tabifyDockWidget(self.docks["bookmarks"], self.docks["notes"])
         for name in ("bookmarks", "notes"):
@@ -48,7 +49,7 @@ class NotesWindowMixin:
     def refresh_annotations(self) -> None:
         """Show the open article's bookmarks, notes and orphans in the panels and its highlights in the view."""
         listed = self.desk.listed()  # read once for all three
-        self.bookmarks.set_rows(self.desk.bookmarks(listed))
+        self.bookmarks.set_rows(self.desk.bookmarks(listed, self.bookmarks.all_articles.isChecked()))
         all_articles = self.notes.all_articles.isChecked()
         self.notes.set_rows(self.desk.notes(all_articles, listed), group_by_article=all_articles)
         self.view.set_highlights(self.desk.painted_spans(listed))
@@ -85,6 +86,9 @@ class NotesWindowMixin:
     def jump_to_annotation(self, annotation_id: int, article_id: int | None = None) -> None:
         """Go to a bookmark, highlight or note (opening its article first when it belongs to another one)."""
         opened = self.controller.opened
+        if article_id is None:  # a bookmark listed under another article's title
+            known = self.desk.get(annotation_id)
+            article_id = known.article_id if known is not None else None
         if article_id is not None and (opened is None or opened.entry_id != article_id):
             self.open_entry(article_id)
         annotation = self.desk.get(annotation_id)

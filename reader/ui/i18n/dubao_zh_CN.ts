@@ -4,17 +4,22 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../panels/bookmarks.py" line="33"/>
+        <location filename="../panels/bookmarks.py" line="62"/>
+        <source>All articles</source>
+        <translation>所有文章</translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks.py" line="63"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../panels/bookmarks.py" line="34"/>
+        <location filename="../panels/bookmarks.py" line="64"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../panels/bookmarks.py" line="35"/>
+        <location filename="../panels/bookmarks.py" line="65"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -22,27 +27,28 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../panels/findbar.py" line="27"/>
+        <location filename="../panels/findbar.py" line="51"/>
         <source>Find in article (汉字 or pinyin)</source>
         <translation>在文章中查找（汉字或拼音）</translation>
     </message>
     <message>
-        <location filename="../panels/findbar.py" line="28"/>
+        <location filename="../panels/findbar.py" line="52"/>
         <source>Match pinyin</source>
         <translation>匹配拼音</translation>
     </message>
     <message>
-        <location filename="../panels/findbar.py" line="37"/>
+        <location filename="../panels/findbar.py" line="53"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../panels/findbar.py" line="37"/>
+        <location filename="../panels/findbar.py" line="54"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../panels/findbar.py" line="64"/>
+        <location filename="../panels/findbar.py" line="55"/>
+        <location filename="../panels/findbar.py" line="74"/>
         <source>No matches</source>
         <translation>没有找到</translation>
     </message>
@@ -50,7 +56,7 @@
 <context>
     <name>FindMixin</name>
     <message>
-        <location filename="../window_find.py" line="37"/>
+        <location filename="../window_find.py" line="39"/>
         <source>{0}: {1} of {2}</source>
         <translation>{0}：第 {1} 处，共 {2} 处</translation>
     </message>
@@ -66,7 +72,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../panels/library.py" line="37"/>
+        <location filename="../panels/library.py" line="60"/>
         <source>Search titles and text…</source>
         <translation>搜索标题和正文…</translation>
     </message>
@@ -74,84 +80,121 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../window_language.py" line="17"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="51"/>
+        <location filename="../window_language.py" line="17"/>
         <source>Glossary</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../window_language.py" line="18"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../window_language.py" line="18"/>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../window_language.py" line="19"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="165"/>
         <source>adding pinyin…</source>
         <translation>正在添加拼音…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="193"/>
         <source>Open Article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Articles (*.txt *.md *.markdown *.text);;All files (*)</source>
         <translation>文章 (*.txt *.md *.markdown *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184"/>
+        <location filename="../main_window.py" line="202"/>
         <source>The clipboard holds no text to open as an article.</source>
         <translation>剪贴板中没有可以打开的文字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="240"/>
         <source>Section {0} of {1}: {2}</source>
         <translation>第 {0} 节，共 {1} 节：{2}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="271"/>
         <source>Saved {0} to your vocabulary.</source>
         <translation>已把 {0} 存入生词本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="279"/>
+        <source>Removed {0} from your vocabulary.</source>
+        <translation>已从生词本删除 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="290"/>
         <source>Add Note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="290"/>
         <source>Note on {0}:</source>
         <translation>关于“{0}”的笔记：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="263"/>
+        <location filename="../main_window.py" line="294"/>
         <source>Note added.</source>
         <translation>已添加笔记。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="298"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320"/>
         <source>The interface language changes when Dubao starts next time.</source>
-        <translation>界面语言将在下次启动读报时更改。</translation>
+        <translation type="vanished">界面语言将在下次启动读报时更改。</translation>
+    </message>
+</context>
+<context>
+    <name>NoteBubble</name>
+    <message>
+        <location filename="../note_bubble.py" line="76"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../note_bubble.py" line="77"/>
+        <source>Keep the changed note (Ctrl+Enter)</source>
+        <translation>保存修改后的笔记（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../note_bubble.py" line="78"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../note_bubble.py" line="79"/>
+        <source>Your note</source>
+        <translation>你的笔记</translation>
     </message>
 </context>
 <context>
@@ -165,42 +208,42 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../panels/notes.py" line="44"/>
+        <location filename="../panels/notes.py" line="65"/>
         <source>All articles</source>
         <translation>所有文章</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="48"/>
+        <location filename="../panels/notes.py" line="66"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="49"/>
+        <location filename="../panels/notes.py" line="67"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="50"/>
+        <location filename="../panels/notes.py" line="68"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="51"/>
+        <location filename="../panels/notes.py" line="69"/>
         <source>Re-attach Here</source>
         <translation>重新附加到此处</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="52"/>
+        <location filename="../panels/notes.py" line="70"/>
         <source>Select the passage in the article, then attach the chosen orphan to it</source>
         <translation>在文章中选中段落，再把选中的孤立笔记附加到那里</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="80"/>
+        <location filename="../panels/notes.py" line="87"/>
         <source>Orphans: not found in the changed article</source>
         <translation>孤立笔记：在修改后的文章中找不到</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="83"/>
+        <location filename="../panels/notes.py" line="90"/>
         <source>Highlights and notes</source>
         <translation>高亮和笔记</translation>
     </message>
@@ -208,83 +251,87 @@
 <context>
     <name>NotesWindowMixin</name>
     <message>
-        <location filename="../window_notes.py" line="34"/>
         <source>Bookmarks</source>
-        <translation>书签</translation>
+        <translation type="vanished">书签</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="35"/>
         <source>Notes</source>
-        <translation>笔记</translation>
+        <translation type="vanished">笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="81"/>
+        <location filename="../window_notes.py" line="77"/>
         <source>Bookmarks need the library, which could not be opened.</source>
         <translation>书签需要文库，但文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="87"/>
+        <location filename="../window_notes.py" line="83"/>
         <source>Bookmarked: {0}</source>
         <translation>已加书签：{0}</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="98"/>
+        <location filename="../window_notes.py" line="97"/>
         <source>This note&apos;s passage is no longer in the article.</source>
         <translation>这条笔记所在的段落已不在文章中。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="118"/>
+        <location filename="../window_notes.py" line="117"/>
         <source>Select some text of the article first.</source>
         <translation>请先选中文章中的文字。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="124"/>
+        <location filename="../window_notes.py" line="123"/>
         <source>Highlight with Note</source>
         <translation>高亮并加笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="130"/>
-        <location filename="../window_notes.py" line="143"/>
+        <location filename="../window_notes.py" line="129"/>
+        <location filename="../window_notes.py" line="142"/>
+        <location filename="../window_notes.py" line="161"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="140"/>
+        <location filename="../window_notes.py" line="139"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="149"/>
+        <location filename="../window_notes.py" line="163"/>
+        <source>Note saved.</source>
+        <translation>笔记已保存。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="169"/>
         <source>Deleted. Undo with Ctrl+Z.</source>
         <translation>已删除。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="155"/>
+        <location filename="../window_notes.py" line="175"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="155"/>
+        <location filename="../window_notes.py" line="175"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="163"/>
+        <location filename="../window_notes.py" line="183"/>
         <source>Choose an orphan in the Notes panel and select the passage it belongs to.</source>
         <translation>请在笔记面板中选一条孤立笔记，并选中它所属的段落。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="167"/>
+        <location filename="../window_notes.py" line="187"/>
         <source>Re-attached.</source>
         <translation>已重新附加。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="189"/>
+        <location filename="../window_notes.py" line="209"/>
         <source>The library could not be opened, so no words are saved.</source>
         <translation>文库无法打开，因此没有保存的生词。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="228"/>
+        <location filename="../window_notes.py" line="248"/>
         <source>{0} words of HSK 1–{1} marked known.</source>
         <translation>HSK 1–{1} 级的 {0} 个词已标为认识。</translation>
     </message>
@@ -292,42 +339,47 @@
 <context>
     <name>PinyinToolbar</name>
     <message>
-        <location filename="../chrome.py" line="43"/>
+        <location filename="../chrome.py" line="81"/>
         <source>Which words show pinyin (Ctrl+P: next mode)</source>
         <translation>哪些词显示拼音（Ctrl+P：切换模式）</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="47"/>
+        <location filename="../chrome.py" line="82"/>
         <source>Show pinyin for words above this HSK level</source>
         <translation>为高于此 HSK 等级的词显示拼音</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="48"/>
+        <location filename="../chrome.py" line="80"/>
         <source> Pinyin: </source>
         <translation> 拼音：</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="59"/>
+        <location filename="../chrome.py" line="79"/>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="109"/>
         <source>All words</source>
         <translation>所有词</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="59"/>
+        <location filename="../chrome.py" line="109"/>
         <source>Glossary terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="60"/>
+        <location filename="../chrome.py" line="110"/>
         <source>Above HSK level</source>
         <translation>高于 HSK 等级</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="60"/>
+        <location filename="../chrome.py" line="110"/>
         <source>Unknown words</source>
         <translation>生词</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="61"/>
+        <location filename="../chrome.py" line="111"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
@@ -424,97 +476,97 @@
 <context>
     <name>VocabularyWindow</name>
     <message>
-        <location filename="../vocabulary.py" line="35"/>
+        <location filename="../vocabulary.py" line="89"/>
         <source>Vocabulary</source>
         <translation>生词本</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="37"/>
+        <location filename="../vocabulary.py" line="90"/>
         <source>All words</source>
         <translation>所有词</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="41"/>
+        <location filename="../vocabulary.py" line="94"/>
         <source>Search words, pinyin and meanings…</source>
         <translation>搜索词语、拼音和释义…</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="43"/>
+        <location filename="../vocabulary.py" line="95"/>
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="43"/>
+        <location filename="../vocabulary.py" line="95"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="43"/>
+        <location filename="../vocabulary.py" line="95"/>
         <source>Meaning</source>
         <translation>释义</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="44"/>
+        <location filename="../vocabulary.py" line="96"/>
         <source>Sentence</source>
         <translation>例句</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="44"/>
+        <location filename="../vocabulary.py" line="96"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="44"/>
+        <location filename="../vocabulary.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="52"/>
+        <location filename="../vocabulary.py" line="97"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="54"/>
+        <location filename="../vocabulary.py" line="98"/>
         <source>7 stands for the band 7–9</source>
         <translation>7 表示 7–9 级</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="55"/>
+        <location filename="../vocabulary.py" line="99"/>
         <source>Mark All Known</source>
         <translation>全部标为认识</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="69"/>
+        <location filename="../vocabulary.py" line="100"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="73"/>
+        <location filename="../vocabulary.py" line="101"/>
         <source>Set status:</source>
         <translation>设置状态：</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="78"/>
+        <location filename="../vocabulary.py" line="102"/>
         <source>Mark all words of</source>
         <translation>把以下等级的所有词</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="89"/>
+        <location filename="../vocabulary.py" line="106"/>
         <source>New</source>
         <translation>新词</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="89"/>
+        <location filename="../vocabulary.py" line="106"/>
         <source>Learning</source>
         <translation>学习中</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="89"/>
+        <location filename="../vocabulary.py" line="106"/>
         <source>Known</source>
         <translation>认识</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="109"/>
+        <location filename="../vocabulary.py" line="127"/>
         <source>{0} words</source>
         <translation>{0} 个词</translation>
     </message>
@@ -522,32 +574,52 @@
 <context>
     <name>WordPopup</name>
     <message>
-        <location filename="../popup.py" line="56"/>
+        <location filename="../popup.py" line="58"/>
         <source>HSK {0}</source>
         <translation>HSK {0} 级</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="57"/>
+        <location filename="../popup.py" line="59"/>
         <source>not on the HSK lists</source>
         <translation>不在 HSK 词表中</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="148"/>
+        <location filename="../popup.py" line="66"/>
+        <source>No dictionary entry.</source>
+        <translation>词典中没有此词。</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="179"/>
         <source>Save word</source>
         <translation>收藏生词</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="149"/>
+        <location filename="../popup.py" line="179"/>
+        <source>Saved ✓</source>
+        <translation>已收藏 ✓</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="180"/>
+        <source>In your vocabulary; click to remove it</source>
+        <translation>已在生词本中；点击可移除</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="181"/>
+        <source>Add this word to your vocabulary</source>
+        <translation>把这个词加入生词本</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="172"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="150"/>
+        <location filename="../popup.py" line="173"/>
         <source>Bookmark here</source>
         <translation>在此加书签</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="151"/>
+        <location filename="../popup.py" line="174"/>
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
@@ -1083,11 +1155,58 @@ The file was left untouched.</source>
     </message>
 </context>
 <context>
+    <name>toolbar</name>
+    <message>
+        <location filename="../chrome.py" line="34"/>
+        <source>Numbers</source>
+        <translation>数字调</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="34"/>
+        <source>Colours</source>
+        <translation>声调色</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="35"/>
+        <source>Smaller</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="35"/>
+        <source>Larger</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="36"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="36"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="37"/>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="37"/>
+        <source>Glossary</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <location filename="../chrome.py" line="38"/>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../chrome.py" line="40"/>
         <source>Reading</source>
-        <translation>阅读</translation>
+        <translation type="vanished">阅读</translation>
     </message>
 </context>
 </TS>

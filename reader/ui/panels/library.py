@@ -38,7 +38,6 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.search = QLineEdit(self, clearButtonEnabled=True)
-        self.search.setPlaceholderText(self.tr("Search titles and text…"))
         self.list = QListWidget(self)
         self.list.setWordWrap(True)  # whole titles, never cut with a "…"
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -50,10 +49,15 @@ class LibraryPanel(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=150,
                                 timeout=lambda: self.searchRequested.emit(self.search.text().strip()))
         self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.retranslate()
         self.list.itemDoubleClicked.connect(self._chosen)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.list, lambda: self.list.currentItem() and self._chosen(
                 self.list.currentItem()), context=Qt.ShortcutContext.WidgetShortcut)
+
+    def retranslate(self) -> None:
+        """Set the texts again in the interface language now installed."""
+        self.search.setPlaceholderText(self.tr("Search titles and text…"))
 
     def set_rows(self, rows: list[LibraryRow]) -> None:
         """Show `rows` in the given order (the selected article stays selected)."""
