@@ -86,8 +86,12 @@ def test_vocabulary_exports_as_an_anki_deck_and_csv(qtbot, article_file, tmp_pat
     table = tmp_path / "words.csv"
     save_dialog_answers(monkeypatch, table)
     window.actions_["export_vocab_csv"].trigger()
-    assert table.read_text(encoding="utf-8").splitlines()[:2] == [
-        "word,reading,meaning,sentence,status", "质量,zhi4 liang4,quality,高质量发展是首要任务。,new"]
+    assert table.read_text(encoding="utf-8").splitlines()[:2] == [  # readings as the view shows them: tone marks
+        "word,reading,meaning,sentence,status", "质量,zhì liàng,quality,高质量发展是首要任务。,new"]
+    window.actions_["tone_numbers"].trigger()
+    save_dialog_answers(monkeypatch, table, replace=True)
+    window.actions_["export_vocab_csv"].trigger()
+    assert table.read_text(encoding="utf-8").splitlines()[1] == "质量,zhi4 liang4,quality,高质量发展是首要任务。,new"
 
 
 def test_glossary_export_writes_the_glossary_format(qtbot, article_file, tmp_path, monkeypatch):

@@ -86,9 +86,11 @@ def export_notes(window, fmt: str, all_articles: bool) -> Path | None:
 def export_vocabulary(window, fmt: str) -> Path | None:
     """Export the vocabulary as an Anki deck (.apkg) or CSV."""
     from reader.core.exports.vocab import export_vocab
+    from reader.core.lang.style import PinyinStyle
 
+    pinyin = PinyinStyle.MARKS if window.view.style_.tone_marks else PinyinStyle.NUMBERS  # as the view shows them
     return write_export(window, translate("exporting", "Export Vocabulary"), f"dubao-vocabulary.{fmt}", fmt,
-                        lambda path, force: export_vocab(window.controller.store, path, fmt, force))
+                        lambda path, force: export_vocab(window.controller.store, path, fmt, force, pinyin=pinyin))
 
 
 def export_glossary(window) -> Path | None:

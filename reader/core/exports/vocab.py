@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from reader.core.exports import write_atomically, write_text
+from reader.core.lang.style import PinyinStyle, render_reading
 from reader.core.storage import Store, VocabEntry
 
 FIELDS = ["word", "reading", "meaning", "sentence", "status"]
@@ -21,17 +22,17 @@ def vocab_rows(store: Store, status: str | None = None) -> list[VocabEntry]:
     return store.vocab.list(status=status)
 
 
-def vocab_delimited(entries: list[VocabEntry], delimiter: str = ",") -> str:
-    """Return the words as CSV (`,`) or TSV (tab) with a header row."""
+def vocab_delimited(entries: list[VocabEntry], delimiter: str = ",", pinyin: PinyinStyle = PinyinStyle.MARKS) -> str:
+    """Return the words as CSV (`,`) or TSV (tab) with a header row, readings written in `pinyin` style."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(FIELDS)
     for e in entries:
-        writer.writerow([e.word, e.reading, e.meaning, e.sentence, e.status])
+        writer.writerow([e.word, render_reading(e.reading, pinyin), e.meaning, e.sentence, e.status])
     return buffer.getvalue()
 
 
-def _deck(entries: list[VocabEntry], deck_name: str):
+def _deck(entries: list[VocabEntry], deck_name: str, pinyin: PinyinStyle):
     import genanki  # imported here: only exports need it
 
     model = genanki.Model(
@@ -47,18 +48,20 @@ def _deck(entries: list[VocabEntry], deck_name: str):
     )
     deck = genanki.Deck(DECK_ID, deck_name)
     for e in entries:
-        deck.add_note(genanki.Note(model=model, fields=[e.word, e.reading, e.meaning, e.sentence],
+        deck.add_note(genanki.Note(model=model, fields=[e.word, render_reading(e.reading, pinyin), e.meaning, e.sentence],
                                    guid=genanki.guid_for("dubao", e.word)))
     return genanki.Package(deck)
 
 
 def export_vocab(store: Store, target: str | Path, fmt: str = "apkg", force: bool = False,
-                 status: str | None = None, deck_name: str = "Dubao vocabulary") -> Path:
-    """Write the vocabulary as `apkg`, `csv` or `tsv` to `target`, atomically; return the path."""
+                 status: str | None = None, deck_name: str = "Dubao vocabulary",
+                 pinyin: PinyinStyle = PinyinStyle.MARKS) -> Path:
+    """Write the vocabulary as `apkg`, `csv` or `tsv` to `target`, atomically, readings in `pinyin` style; return
+    the path."""
     entries = vocab_rows(store, status)
     if fmt == "apkg":
-        package = _deck(entries, deck_name)
+        package = _deck(entries, deck_name, pinyin)
         return write_atomically(target, lambda temporary: package.write_to_file(str(temporary)), force)
     if fmt in ("csv", "tsv"):
-        return write_text(target, vocab_delimited(entries, "," if fmt == "csv" else "\t"), force)
+        return write_text(target, vocab_delimited(entries, "," if fmt == "csv" else "\t", pinyin), force)
     raise ValueError(f"unknown vocabulary format {fmt!r}")

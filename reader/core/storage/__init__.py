@@ -17,6 +17,7 @@ import sqlite3
 import time
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core import paths
 from reader.core.errors import StorageProblem
@@ -27,6 +28,9 @@ from reader.core.storage.library import Library, LibraryEntry, Positions, Readin
 from reader.core.storage.search import SearchHit
 from reader.core.storage.user_language import UserGlossaryEntry, UserLanguage
 from reader.core.storage.vocab import VocabEntry, Vocabulary
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SMALL_DATABASE_BYTES = 16 * 1024 * 1024  # a quick check of 16 MB takes about 25 ms here
 CHECK_INTERVAL_SECONDS = 24 * 60 * 60
@@ -39,18 +43,22 @@ __all__ = [
 
 
 class Store:
-    """The open database and its parts: `library`, `positions`, `annotations`, `vocab`, `user_language`."""
+    """The open database and its parts: `library`, `positions`, `annotations`, `vocab`, `user_language`.
+
+    `connection` is the sqlite3 connection; `db` the sqlite-utils `Database` over it (built on first use).
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, data_folder: Path) -> None:
         self.connection = conn
         self.path = path
         self.data_folder = data_folder
-        self.library = Library(conn, path)
-        self.positions = Positions(conn, path)
-        self.annotations = Annotations(conn, path)
-        self.vocab = Vocabulary(conn, path)
-        self.user_language = UserLanguage(conn, path)
-        self.library.after_text_change = self.annotations.reanchor_article
+        self.handle = database.Handle(conn, path)
+        self.library = Library(self.handle)
+        self.positions = Positions(self.handle)
+        self.annotations = Annotations(self.handle)
+        self.vocab = Vocabulary(self.handle)
+        self.user_language = UserLanguage(self.handle)
+        self.library.after_text_change = self.annotations.reanchor_article  # runs inside the re-import's transaction
         self._backup_at_close = False
 
     @classmethod
@@ -128,6 +136,11 @@ class Store:
                 backups.automatic_backup(self.connection, self.data_folder, f"before-v{version}")
 
         migrations.migrate(self.connection, path=self.path, before_step=backup_first)
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils `Database` over the store's connection (same WAL, busy timeout, foreign keys)."""
+        return self.handle.db
 
     @property
     def schema_version(self) -> int:

@@ -10,12 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-from reader.core.storage.database import transaction
+from reader.core.storage.database import Handle
 
 _NUMBERED_SYLLABLE = re.compile(r"^[a-zv]+[1-5]$")
 
@@ -41,68 +39,62 @@ class UserGlossaryEntry:
 class UserLanguage:
     """User readings (one numbered syllable per character), segmentation fixes and user glossary."""
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
-        self._conn = conn
-        self._path = db_path
+    def __init__(self, handle: Handle) -> None:
+        self._handle = handle
 
     def set_reading(self, word: str, readings: list[str]) -> None:
         """Store the user's reading of a word: one syllable per character (e.g. ["chong2", "xin1"])."""
         if len(readings) != len(word) or not all(_is_numbered_syllable(s) for s in readings):
             raise ValueError(f"{list(readings)} is not one numbered syllable per character of {word!r}")
-        with transaction(self._conn, self._path) as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO user_readings (word, readings, updated_at) VALUES (?, ?, ?)",
-                (word, json.dumps(readings), time.time()),
-            )
+        self._upsert("user_readings", {"word": word, "readings": json.dumps(readings), "updated_at": time.time()}, "word")
 
     def readings(self) -> dict[str, tuple[str, ...]]:
         """Return every user reading, by word."""
-        rows = self._conn.execute("SELECT word, readings FROM user_readings").fetchall()
-        return {word: tuple(json.loads(value)) for word, value in rows}
+        return {row["word"]: tuple(json.loads(row["readings"])) for row in self._handle.table("user_readings").rows}
 
     def remove_reading(self, word: str) -> None:
         """Forget the user's reading of a word."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute("DELETE FROM user_readings WHERE word = ?", (word,))
+        self._delete("user_readings", "word", word)
 
     def set_segmentation(self, text: str, parts: list[str]) -> None:
         """Store how the user wants `text` split into words (parts must join back to text; one part = merge)."""
         if "".join(parts) != text:
             raise ValueError(f"the parts {parts} do not make up {text}")
-        with transaction(self._conn, self._path) as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO user_segmentation (text, parts, updated_at) VALUES (?, ?, ?)",
-                (text, json.dumps(parts, ensure_ascii=False), time.time()),
-            )
+        row = {"text": text, "parts": json.dumps(parts, ensure_ascii=False), "updated_at": time.time()}
+        self._upsert("user_segmentation", row, "text")
 
     def segmentations(self) -> dict[str, tuple[str, ...]]:
         """Return every segmentation fix, by text."""
-        rows = self._conn.execute("SELECT text, parts FROM user_segmentation").fetchall()
-        return {text: tuple(json.loads(value)) for text, value in rows}
+        return {row["text"]: tuple(json.loads(row["parts"])) for row in self._handle.table("user_segmentation").rows}
 
     def remove_segmentation(self, text: str) -> None:
         """Forget a segmentation fix."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute("DELETE FROM user_segmentation WHERE text = ?", (text,))
+        self._delete("user_segmentation", "text", text)
 
     def set_glossary_entry(self, entry: UserGlossaryEntry) -> None:
         """Add or replace a user glossary entry."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO user_glossary (term, category, english, explanation, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (entry.term, entry.category, entry.english, entry.explanation, time.time()),
-            )
+        row = {"term": entry.term, "category": entry.category, "english": entry.english,
+               "explanation": entry.explanation, "updated_at": time.time()}
+        self._upsert("user_glossary", row, "term")
 
     def glossary(self) -> list[UserGlossaryEntry]:
         """Return the user glossary, by term."""
-        rows = self._conn.execute("SELECT term, category, english, explanation FROM user_glossary ORDER BY term")
-        return [UserGlossaryEntry(*row) for row in rows.fetchall()]
+        rows = self._handle.table("user_glossary").rows_where(select="term, category, english, explanation", order_by="term")
+        return [UserGlossaryEntry(**row) for row in rows]
 
     def remove_glossary_entry(self, term: str) -> None:
         """Remove a user glossary entry."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute("DELETE FROM user_glossary WHERE term = ?", (term,))
+        self._delete("user_glossary", "term", term)
+
+    def _upsert(self, table: str, row: dict, key: str) -> None:
+        """Add or replace one row, keyed by `key`, in one transaction."""
+        with self._handle.transaction():
+            self._handle.table(table).upsert(row, pk=key)
+
+    def _delete(self, table: str, key: str, value: str) -> None:
+        """Remove the row whose `key` is `value` (none there: nothing happens), in one transaction."""
+        with self._handle.transaction():
+            self._handle.table(table).delete_where(f"{key} = ?", [value])
 
     # The UserWords protocol of reader.core.lang.user_words, and the editing calls of InMemoryUserWords.
 
@@ -120,9 +112,9 @@ class UserLanguage:
 
     def forget(self, word: str) -> None:
         """Drop every correction of `word` (merge, split and reading)."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute("DELETE FROM user_segmentation WHERE text = ?", (word,))
-            conn.execute("DELETE FROM user_readings WHERE word = ?", (word,))
+        with self._handle.transaction():
+            self._delete("user_segmentation", "text", word)
+            self._delete("user_readings", "word", word)
 
     def merged_words(self) -> frozenset[str]:
         """Return the texts the user wants read as one word."""

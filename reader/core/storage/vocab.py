@@ -1,19 +1,22 @@
 """The learner's vocabulary: words with reading, meaning, the sentence they came from, the article, and a status.
 
-One entry per word: saving a word again fills in what was empty and keeps the status. "Mark all words up to HSK
+One entry per word: saving a word again fills in what was empty and keeps the status. Readings are stored as
+numbered syllables ("zhi4 liang4") whichever form they come in; the window and the command line show them as the
+user chose (`reader.core.lang.style.render`). "Mark all words up to HSK
 level N known" takes the words from the caller (the HSK lists belong to the language layer).
 """
 
 from __future__ import annotations
 
-import sqlite3
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
 from reader.core.errors import StorageProblem
-from reader.core.storage.database import transaction
+from reader.core.lang.style import numbered_reading
+from reader.core.storage.database import Handle
 
 STATUSES = ("new", "learning", "known")
 
@@ -39,9 +42,9 @@ _COLUMNS = "id, word, reading, meaning, sentence, article_id, status, created_at
 class Vocabulary:
     """Save, list, filter and change the status of words."""
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
-        self._conn = conn
-        self._path = db_path
+    def __init__(self, handle: Handle) -> None:
+        self._handle = handle
+        self._path = handle.path
 
     def add(
         self,
@@ -58,29 +61,27 @@ class Vocabulary:
             raise ValueError("an empty word cannot be saved")
         if status is not None and status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
+        given = {"reading": numbered_reading(reading), "meaning": meaning, "sentence": sentence, "article_id": article_id}
         now = time.time()
-        with transaction(self._conn, self._path) as conn:
-            conn.execute(
-                "INSERT INTO vocab (word, reading, meaning, sentence, article_id, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (word) DO UPDATE SET "
-                "reading = CASE WHEN reading = '' THEN excluded.reading ELSE reading END, "
-                "meaning = CASE WHEN meaning = '' THEN excluded.meaning ELSE meaning END, "
-                "sentence = CASE WHEN sentence = '' THEN excluded.sentence ELSE sentence END, "
-                "article_id = coalesce(article_id, excluded.article_id), "
-                "status = CASE WHEN ? IS NULL THEN status ELSE excluded.status END, "
-                "deleted_at = NULL, updated_at = excluded.updated_at",
-                (word, reading, meaning, sentence, article_id, status or "new", now, now, status),
-            )
+        table = self._handle.table("vocab")
+        with self._handle.transaction():
+            saved = next(table.rows_where("word = ?", [word]), None)
+            if saved is None:
+                table.insert({"word": word, **given, "status": status or "new", "created_at": now, "updated_at": now})
+            else:
+                filled = {key: saved[key] if saved[key] not in ("", None) else value for key, value in given.items()}
+                table.update(saved["id"], {**filled, "status": status or saved["status"], "deleted_at": None,
+                                           "updated_at": now})
         return self.get(word)
 
     def get(self, word: str) -> VocabEntry:
         """Return the entry of a word; StorageProblem when it is not saved."""
-        row = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM vocab WHERE word = ? AND deleted_at IS NULL", (word,)
-        ).fetchone()
-        if row is None:
+        rows = self._handle.db.execute(
+            f"SELECT {_COLUMNS} FROM vocab WHERE word = ? AND deleted_at IS NULL", [word]
+        ).fetchall()
+        if not rows:
             raise StorageProblem(f"the word {word} is not in the vocabulary", self._path)
-        return VocabEntry(*row)
+        return VocabEntry(*rows[0])
 
     def list(self, status: str | None = None, search: str | None = None, article_id: int | None = None) -> list[VocabEntry]:
         """Return saved words, oldest first, filtered by status, a text to find in word/reading/meaning, article."""
@@ -94,27 +95,32 @@ class Vocabulary:
         if search:
             clauses.append("(instr(word, ?) > 0 OR instr(reading, ?) > 0 OR instr(meaning, ?) > 0)")
             values += [search, search, search]
-        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM vocab WHERE {' AND '.join(clauses)} ORDER BY id", values)
+        rows = self._handle.db.execute(f"SELECT {_COLUMNS} FROM vocab WHERE {' AND '.join(clauses)} ORDER BY id", values)
         return [VocabEntry(*row) for row in rows.fetchall()]
 
     def set_status(self, word: str, status: str) -> VocabEntry:
         """Change the status of a saved word (new, learning, known)."""
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
-        with transaction(self._conn, self._path) as conn:
-            conn.execute("UPDATE vocab SET status = ?, updated_at = ? WHERE word = ?", (status, time.time(), word))
+        self._change(word, {"status": status, "updated_at": time.time()})
         return self.get(word)
 
     def delete(self, word: str) -> None:
         """Remove a word, undoably (see `restore`)."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute("UPDATE vocab SET deleted_at = ? WHERE word = ?", (time.time(), word))
+        self._change(word, {"deleted_at": time.time()})
 
     def restore(self, word: str) -> VocabEntry:
         """Undo the removal of a word."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute("UPDATE vocab SET deleted_at = NULL WHERE word = ?", (word,))
+        self._change(word, {"deleted_at": None})
         return self.get(word)
+
+    def _change(self, word: str, fields: dict) -> None:
+        """Write some fields of a saved word in one transaction (a word not saved changes nothing)."""
+        table = self._handle.table("vocab")
+        with self._handle.transaction():
+            saved = next(table.rows_where("word = ?", [word], select="id"), None)
+            if saved is not None:
+                table.update(saved["id"], fields)
 
     def mark_known(self, words: Iterable[str] | Callable[[], Iterable[str]]) -> int:
         """Mark every given word known (adding the ones not saved yet); return how many words that touched.
@@ -124,16 +130,21 @@ class Vocabulary:
         """
         chosen = words() if callable(words) else words
         now = time.time()
-        rows = [(w.strip(), now, now) for w in chosen if w and w.strip()]
-        with transaction(self._conn, self._path) as conn:
-            conn.executemany(
-                "INSERT INTO vocab (word, status, created_at, updated_at) VALUES (?, 'known', ?, ?) "
-                "ON CONFLICT (word) DO UPDATE SET status = 'known', deleted_at = NULL, updated_at = excluded.updated_at",
-                rows,
+        listed = [w.strip() for w in chosen if w and w.strip()]
+        db = self._handle.db
+        with self._handle.transaction():
+            self._handle.table("vocab").insert_all(({"word": w, "status": "known", "created_at": now, "updated_at": now} for w in listed),
+                                   ignore=True)
+            db.execute(  # sqlite-utils updates one row per call by key; one statement serves thousands of HSK words
+                "UPDATE vocab SET status = 'known', deleted_at = NULL, updated_at = ? "
+                "WHERE word IN (SELECT value FROM json_each(?))",
+                [now, json.dumps(listed, ensure_ascii=False)],
             )
-        return len(rows)
+        return len(listed)
 
     def known_words(self) -> frozenset[str]:
         """Return the words marked known (for the "unknown words only" pinyin mode)."""
-        rows = self._conn.execute("SELECT word FROM vocab WHERE status = 'known' AND deleted_at IS NULL").fetchall()
+        rows = self._handle.conn.execute(  # raw read: on the reopen path (the pinyin mode needs it before painting)
+            "SELECT word FROM vocab WHERE status = 'known' AND deleted_at IS NULL"
+        ).fetchall()
         return frozenset(row[0] for row in rows)
