@@ -225,3 +225,16 @@ def test_the_find_count_keeps_the_query_width_and_a_match_is_never_under_the_fin
         rect = view.span_rect(*view.matches[view.current_match])
         bottom = view.viewport().mapTo(window, rect.bottomLeft()).y()
         assert rect.top() >= 0 and bottom < bar.mapTo(window, QPoint(0, 0)).y()
+
+
+def test_pinyin_stays_readable_in_the_byline_and_after_three_zoom_outs(qtbot, article_file):
+    from reader.ui.view.style import MIN_RUBY_POINT_SIZE
+
+    window = start(qtbot, str(article_file))
+    for _ in range(3):
+        window.actions_["zoom_out"].trigger()
+    fonts = window.view.measure.ruby_fonts
+    assert min(font.pointSizeF() for font in fonts.values()) >= MIN_RUBY_POINT_SIZE >= 8
+    window.actions_["zoom_reset"].trigger()
+    assert window.view.measure.ruby_fonts["byline"].pointSizeF() >= MIN_RUBY_POINT_SIZE
+    assert window.view.measure.ruby_fonts["title"].pointSizeF() > window.view.measure.ruby_fonts["paragraph"].pointSizeF()

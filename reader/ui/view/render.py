@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGlyphRun, QPainter, QPen, QPixmap, QRawFont
 
 from reader.ui.view.layout import Line
-from reader.ui.view.style import KIND_STYLES, RUBY_SCALE, ViewStyle
+from reader.ui.view.style import KIND_STYLES, ViewStyle, ruby_point_size
 
 PINYIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial"]
 
@@ -27,7 +27,7 @@ class QtTextMeasure:
         self._glyphs: dict[tuple[str, bool], FontGlyphs] = {}
         for kind, kind_style in KIND_STYLES.items():
             self.fonts[kind] = text_font(style, kind_style.scale, kind_style.bold)
-            self.ruby_fonts[kind] = ruby_font(style.point_size * kind_style.scale * RUBY_SCALE)
+            self.ruby_fonts[kind] = ruby_font(ruby_point_size(style.point_size * kind_style.scale))
             self._metrics[kind] = QFontMetricsF(self.fonts[kind])
             self._ruby_metrics[kind] = QFontMetricsF(self.ruby_fonts[kind])
 
