@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
 
@@ -24,18 +24,19 @@ from reader.ui.popup import WordPopup
 from reader.ui.prefs import Preferences
 from reader.ui.services import format_readings
 from reader.ui.view import style_commands as cmd
-from reader.ui.view.article_view import ArticleView, WordRef
+from reader.ui.view.article_view import ArticleView
 from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
 from reader.ui.window_language import LanguageMixin, dock_title
 from reader.ui.window_notes import NotesWindowMixin
+from reader.ui.window_popup import PopupMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, LanguageMixin, QMainWindow):
+class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, AdaptiveWindowMixin, LanguageMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
@@ -239,64 +240,6 @@ class MainWindow(FindMixin, NotesWindowMixin, AdaptiveWindowMixin, LanguageMixin
             self.popup.hide()
         if self.note_bubble.isVisible():
             self.note_bubble.close_bubble()
-
-    # --- popup ------------------------------------------------------------------------------------------------------
-    def open_popup(self, word: WordRef) -> None:
-        """Show the popup for `word`: what the annotation knows at once, the dictionary entry when it is ready."""
-        tone_marks = self.view.style_.tone_marks
-        self.note_bubble.close_bubble()
-        content = lookup.content_for(word, tone_marks)
-        self.popup.set_saved(self.controller.is_saved(word.text))
-        self.popup.show_for(word, content, self.word_rect(word))
-        if content.note:
-            lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
-
-    def word_rect(self, word: WordRef) -> QRect:
-        """Return the word's rectangle in the coordinates of the popup's parent."""
-        rect = self.view.span_rect(word.block, word.start, word.end)
-        top_left = self.view.viewport().mapTo(self.centralWidget(), rect.topLeft())
-        return QRect(top_left, rect.size())
-
-    def save_word(self, word: WordRef) -> None:
-        """Save the popup's word to the vocabulary."""
-        saved = self.controller.save_word(word)
-        if saved:
-            self.popup.set_saved(True)
-            self.statusBar().showMessage(self.tr("Saved {0} to your vocabulary.").format(saved), 4000)
-            if self.vocabulary.isVisible():
-                self.refresh_vocabulary()
-
-    def remove_word(self, word: WordRef) -> None:
-        """Take the popup's word out of the vocabulary again."""
-        if self.controller.remove_word(word.text):
-            self.popup.set_saved(False)
-            self.statusBar().showMessage(self.tr("Removed {0} from your vocabulary.").format(word.text), 4000)
-            if self.vocabulary.isVisible():
-                self.refresh_vocabulary()
-
-    def bookmark_word(self, word: WordRef) -> None:
-        """Bookmark the place of the popup's word (named after its section and first words)."""
-        self.bookmark_here(word.block, word.start)
-
-    def note_on_word(self, word: WordRef) -> None:
-        """Ask for a note and attach it to the popup's word."""
-        self.popup.hide()
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Add Note"), self.tr("Note on {0}:").format(word.text))
-        if not (ok and text.strip()):
-            return
-        if self.controller.bookmark(word, note=text.strip()):
-            self.statusBar().showMessage(self.tr("Note added."), 4000)
-            self.refresh_annotations()
-        else:  # the library refused it (full disk, lock …): the note the user wrote must not vanish
-            QGuiApplication.clipboard().setText(text)
-            self.banner.show_message(self.banner.text() + "  " + self.tr("Your note was copied to the clipboard."))
-
-    def look_up_caret_word(self) -> None:
-        """Open the popup for the word at the caret."""
-        word = self.view.word_at(*self.view.selection.caret)
-        if word is not None:
-            self.view.ensure_visible(word.block, word.start, word.end)
-            self.open_popup(word)
 
     def escape(self) -> None:
         """Esc closes the popup, else the panel drawer, else the find bar, else full-screen reading."""

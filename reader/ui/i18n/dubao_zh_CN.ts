@@ -105,73 +105,39 @@
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="166"/>
         <source>adding pinyin…</source>
         <translation>正在添加拼音…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="189"/>
         <source>Open Article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Articles (*.txt *.md *.markdown *.text);;All files (*)</source>
         <translation>文章 (*.txt *.md *.markdown *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="198"/>
         <source>The clipboard holds no text to open as an article.</source>
         <translation>剪贴板中没有可以打开的文字。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="240"/>
+        <location filename="../main_window.py" line="235"/>
         <source>Section {0} of {1}: {2}</source>
         <translation>第 {0} 节，共 {1} 节：{2}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="271"/>
-        <source>Saved {0} to your vocabulary.</source>
-        <translation>已把 {0} 存入生词本。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="279"/>
-        <source>Removed {0} from your vocabulary.</source>
-        <translation>已从生词本删除 {0}。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="290"/>
-        <source>Add Note</source>
-        <translation>添加笔记</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="290"/>
-        <source>Note on {0}:</source>
-        <translation>关于“{0}”的笔记：</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="294"/>
-        <source>Note added.</source>
-        <translation>已添加笔记。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="298"/>
-        <source>Your note was copied to the clipboard.</source>
-        <translation>你的笔记已复制到剪贴板。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
-    </message>
-    <message>
-        <source>The interface language changes when Dubao starts next time.</source>
-        <translation type="vanished">界面语言将在下次启动读报时更改。</translation>
     </message>
 </context>
 <context>
@@ -250,14 +216,6 @@
 </context>
 <context>
     <name>NotesWindowMixin</name>
-    <message>
-        <source>Bookmarks</source>
-        <translation type="vanished">书签</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="vanished">笔记</translation>
-    </message>
     <message>
         <location filename="../window_notes.py" line="77"/>
         <source>Bookmarks need the library, which could not be opened.</source>
@@ -382,6 +340,39 @@
         <location filename="../chrome.py" line="111"/>
         <source>Off</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PopupMixin</name>
+    <message>
+        <location filename="../window_popup.py" line="37"/>
+        <source>Saved {0} to your vocabulary.</source>
+        <translation>已把 {0} 存入生词本。</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="45"/>
+        <source>Removed {0} from your vocabulary.</source>
+        <translation>已从生词本删除 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="56"/>
+        <source>Add Note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="56"/>
+        <source>Note on {0}:</source>
+        <translation>关于“{0}”的笔记：</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="60"/>
+        <source>Note added.</source>
+        <translation>已添加笔记。</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="64"/>
+        <source>Your note was copied to the clipboard.</source>
+        <translation>你的笔记已复制到剪贴板。</translation>
     </message>
 </context>
 <context>
@@ -1001,7 +992,7 @@
     </message>
     <message>
         <location filename="../exporting.py" line="31"/>
-        <location filename="../exporting.py" line="119"/>
+        <location filename="../exporting.py" line="121"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -1032,32 +1023,32 @@
         <translation>这篇文章不在文库中，因此没有笔记。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="90"/>
+        <location filename="../exporting.py" line="92"/>
         <source>Export Vocabulary</source>
         <translation>导出生词</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="102"/>
+        <location filename="../exporting.py" line="104"/>
         <source>Export Glossary</source>
         <translation>导出术语表</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="107"/>
+        <location filename="../exporting.py" line="109"/>
         <source>Back Up Library</source>
         <translation>备份文库</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="113"/>
+        <location filename="../exporting.py" line="115"/>
         <source>Restore Library</source>
         <translation>恢复文库</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="116"/>
+        <location filename="../exporting.py" line="118"/>
         <source>The library could not be opened; restart Dubao to be offered a backup.</source>
         <translation>文库无法打开；请重新启动读报以选择备份。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="123"/>
+        <location filename="../exporting.py" line="125"/>
         <source>Replace everything in your library (articles, notes, words) with {0}?
 
 What is there now is kept as an automatic backup first.</source>
@@ -1066,7 +1057,7 @@ What is there now is kept as an automatic backup first.</source>
 现有内容会先保存为自动备份。</translation>
     </message>
     <message>
-        <location filename="../exporting.py" line="139"/>
+        <location filename="../exporting.py" line="141"/>
         <source>Restored. The previous state was saved as {0}</source>
         <translation>已恢复。之前的内容已保存为 {0}</translation>
     </message>
@@ -1204,9 +1195,5 @@ The file was left untouched.</source>
 </context>
 <context>
     <name>window</name>
-    <message>
-        <source>Reading</source>
-        <translation type="vanished">阅读</translation>
-    </message>
 </context>
 </TS>
