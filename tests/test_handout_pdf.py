@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -90,3 +91,64 @@ def test_radical_codes_in_to_unicode_maps_become_ideographs():
     assert len(fixed) == len(pdf)
     assert b"<2F00> <2F01> [<9AD8> <957F> <4E00>]" in fixed  # glyph codes stay; 高 by NFKC, 长 by stand-in
     assert b"<0003> <4E00>" in fixed
+
+
+def pdf_words(path: Path) -> list[tuple[int, float, float, float, float, str]]:
+    """(page, xMin, yMin, xMax, yMax, text) of every word `pdftotext -bbox` finds, in its order."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = []
+    for page, chunk in enumerate(out.split("<page ")[1:], start=1):
+        for found in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                                 chunk):
+            words.append((page, *map(float, found.groups()[:4]), html.unescape(found.group(5))))
+    return words
+
+
+def is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+SYLLABLE = re.compile(r"^[a-zü\u00e0-\u01dc\u0300-\u036f]+$")
+
+
+def pinyin_offsets(path: Path) -> list[float]:
+    """For every pinyin syllable above the text (the glossary table left out): its centre's distance from the centre
+    of the character below it. A syllable over a run pdftotext could not split into characters is skipped; two
+    syllables over one character fail."""
+    words = pdf_words(path)
+    words = words[:next((i for i, w in enumerate(words) if w[5] == "词语表"), len(words))]
+    chars = []
+    for page, x0, y0, x1, _, text in words:
+        if text and all(is_han(c) for c in text):  # a run of characters set solid: split evenly
+            step = (x1 - x0) / len(text)
+            chars += [(page, x0 + step * k, y0, x0 + step * (k + 1)) for k in range(len(text))]
+    offsets, taken = [], set()
+    for page, x0, _, x1, y1, text in words:
+        centre = (x0 + x1) / 2
+        row = [w for w in words if w[0] == page and -1 <= w[2] - y1 < 12 and w[1] <= centre <= w[3]]
+        below = [c for c in chars if c[0] == page and -1 <= c[2] - y1 < 12]
+        if not SYLLABLE.match(text) or not below or any(not all(is_han(c) for c in w[5]) for w in row):
+            continue
+        char = min(below, key=lambda c: abs((c[1] + c[3]) / 2 - centre))
+        assert char not in taken, f"two syllables over one character (the second is {text})"
+        taken.add(char)
+        offsets.append((char[1] + char[3]) / 2 - centre)
+    return offsets
+
+
+@needs_poppler
+@pytest.mark.parametrize("mode", [HandoutPinyin.ALL, HandoutPinyin.GLOSSARY])
+def test_pinyin_is_centred_over_its_character_in_the_pdf(qapp, tmp_path, mode):
+    from reader.core import lang
+    from reader.core.handout import glossary_lookup
+    from reader.core.importer import load_article
+
+    from conftest import PROJECT_ROOT
+
+    article = load_article(PROJECT_ROOT / "articles" / "xihaian-2025-quality-page.md")
+    plan = plan_handout(article, lang.default_service().annotate(article), HandoutOptions("", mode), glossary_lookup())
+    out = tmp_path / "handout.pdf"
+    write_handout_pdf(plan, out, default_font_family())
+    offsets = pinyin_offsets(out)
+    assert len(offsets) > (1000 if mode is HandoutPinyin.ALL else 40)
+    assert max(abs(offset) for offset in offsets) <= 1.0  # PDF points: under a pixel at any zoom up to 133 %

@@ -77,14 +77,28 @@ def test_vocabulary_statuses_and_known_words(store):
     again = store.vocab.add("质量", "", "ignored", "另一句。")
     assert (again.meaning, again.sentence) == ("quality", "质量第一。")  # saving again keeps what was filled in
     store.vocab.set_status("质量", "learning")
-    assert store.vocab.mark_known(lambda: ["发展", "质量", " "]) == 2
-    assert store.vocab.known_words() == {"发展", "质量"}
+    assert store.known.add(["发展", "质量", " "], source="hsk 3") == 2
+    assert store.known.words() == {"发展", "质量"}
+    assert [e.word for e in store.vocab.list()] == ["质量"]  # marking known adds no vocabulary rows
     assert [e.word for e in store.vocab.list(status="known", search="qual")] == ["质量"]
-    store.vocab.delete("发展")
-    assert store.vocab.known_words() == {"质量"}
-    assert store.vocab.restore("发展").status == "known"
+    assert store.vocab.list(status="learning") == []  # one word, one status
+    assert store.known.remove(["质量", "从未"]) == 1
+    assert store.vocab.get("质量").status == "learning"  # unmarked: back to the status it had
+    store.vocab.set_status("质量", "known")
+    assert "质量" in store.known and store.vocab.get("质量").status == "known"
+    store.vocab.set_status("质量", "new")
+    assert store.known.words() == {"发展"}
     with pytest.raises(ValueError):
         store.vocab.set_status("质量", "forgotten")
+
+
+def test_known_words_list_newest_first_with_their_source(store):
+    assert store.known.add(["一", "二"], source="hsk 1") == 2
+    assert store.known.add(["一", "质量"]) == 1  # 一 was known already
+    listed = store.known.list()
+    assert listed[0].word == "质量" and listed[0].source == "word"
+    assert {k.word: k.source for k in listed} == {"一": "hsk 1", "二": "hsk 1", "质量": "word"}
+    assert store.known.remove([]) == 0 and store.known.add(["", "  "]) == 0
 
 
 def test_user_language_tables(store):

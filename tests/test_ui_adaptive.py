@@ -59,8 +59,8 @@ def test_in_a_narrow_window_a_panel_opens_as_a_drawer_over_the_text_and_closes_o
     assert not window.drawer.isVisible()
     assert not window.actions_["sections_panel"].isChecked()
     window.actions_["library"].trigger()
-    assert window.drawer.current() == "library" and window.library.list.count() >= 1
-    qtbot.keyClick(window.library.list, Qt.Key.Key_Escape)
+    assert window.drawer.current() == "library" and window.library.table.topLevelItemCount() >= 1
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Escape)
     assert not window.drawer.isVisible()
 
 

@@ -78,23 +78,23 @@ def test_library_click_selects_and_double_click_or_enter_opens_the_same_row(qtbo
     window.open_path(other)
     window.actions_["library"].trigger()
     listed = window.library.ids()
-    second = window.library.list.item(1)
-    rect = window.library.list.visualItemRect(second)
-    qtbot.mouseClick(window.library.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    second = window.library.table.topLevelItem(1)
+    rect = window.library.table.visualItemRect(second)
+    qtbot.mouseClick(window.library.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.view.document.article.title == "另一篇文章"  # a click only selects
     assert window.library.ids() == listed and window.library.current_id() == listed[1]
-    qtbot.mouseDClick(window.library.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(window.library.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.view.document.article.title == "推进高质量发展"
     assert window.library.current_id() == listed[1]  # the opened article stays the selected one
-    window.library.list.setCurrentRow(window.library.ids().index(listed[0]))
-    qtbot.keyClick(window.library.list, Qt.Key.Key_Return)
+    window.library.table.setCurrentItem(window.library.table.topLevelItem(window.library.ids().index(listed[0])))
+    qtbot.keyClick(window.library.table, Qt.Key.Key_Return)
     assert window.view.document.article.title == "另一篇文章"
 
 
 def test_library_rows_show_whole_titles(qtbot, article_file):
     window = start(qtbot, str(article_file))
     window.actions_["library"].trigger()
-    assert window.library.list.wordWrap() and window.library.list.textElideMode() == Qt.TextElideMode.ElideNone
+    assert window.library.table.wordWrap() and window.library.table.textElideMode() == Qt.TextElideMode.ElideNone
 
 
 def test_the_popup_save_button_turns_into_saved_and_takes_the_word_out_again(qtbot, article_file):

@@ -29,6 +29,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "library": ("library_cmd", "list, add and search the articles in the library"),
     "notes": ("notes_cmd", "list and export bookmarks, highlights and notes"),
     "vocab": ("vocab_cmd", "add, list and export vocabulary"),
+    "known": ("known_cmd", "mark words known (one by one or up to an HSK level), unmark, list"),
+    "stats": ("stats_cmd", "how hard an article is: known coverage, HSK profile, sentence length"),
     "backup": ("backup_cmd", "write a consistent copy of the database"),
     "restore": ("restore_cmd", "restore the database from a backup"),
     "handout": ("handout_cmd", "print chosen sections of an article as a PDF handout"),

@@ -235,7 +235,7 @@ class AdaptiveLayout(QObject):
 
 
 PANEL_ACTIONS = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library",
-                 "bookmarks": "bookmarks_panel", "notes": "notes_panel"}
+                 "bookmarks": "bookmarks_panel", "notes": "notes_panel", "info": "info_panel"}
 
 
 class AdaptiveWindowMixin:

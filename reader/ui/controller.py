@@ -9,11 +9,14 @@ Signals:
     annotationFailed(object): no annotation could be made; the text stays without pinyin.
     problem(str): something the user should read (a bad file, an unusable database).
     libraryChanged(): the library list changed.
+    knownWordsChanged(): words were marked known or unknown (pinyin, vocabulary and difficulty follow).
+    difficultyChanged(object): the open article's Difficulty for this learner (None while it is not measured).
 """
 
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -37,6 +40,8 @@ class ReaderController(QObject):
     annotationFailed = Signal(object)
     problem = Signal(str)
     libraryChanged = Signal()
+    knownWordsChanged = Signal()
+    difficultyChanged = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +51,8 @@ class ReaderController(QObject):
         self.opened: services.OpenedArticle | None = None
         self.document: ViewDocument | None = None
         self.annotation = None  # the AnnotatedArticle of the open article, once it arrived
+        self.profile = None  # the open article's WordProfile, made from its annotation
+        self.knownWordsChanged.connect(self.measure_open_article)
         self._generation = 0
 
     def open_store(self) -> None:
@@ -107,7 +114,8 @@ class ReaderController(QObject):
     def _show(self, article: Article, source: str, entry_id: int | None = None) -> None:
         self._generation += 1
         self.opened = services.OpenedArticle(article, source, entry_id)
-        self.annotation = None
+        self.annotation = self.profile = None
+        self.difficultyChanged.emit(None)
         self.document = ViewDocument.from_article(article)
         self.articleOpened.emit(self.document)
         self._remember(article, source, entry_id)
@@ -131,6 +139,7 @@ class ReaderController(QObject):
                 self.annotation = annotation
                 self.document.apply_annotation(annotation)
                 self.annotationReady.emit(self.document)
+                self._profile(annotation)
 
         def failed(error: Exception) -> None:
             self.annotationFailed.emit(self.document)
@@ -180,6 +189,29 @@ class ReaderController(QObject):
         timer.timeout.connect(step)
         timer.start()
 
+    # --- difficulty ------------------------------------------------------------------------------------------------
+    def _profile(self, annotation) -> None:
+        """Count the open article's words (kept in the library for its difficulty column), then measure it."""
+        from reader.core.difficulty import WordProfile
+
+        self.profile = WordProfile.of(annotation)
+        if self.store is not None and self.opened is not None and self.opened.entry_id is not None:
+            versions = services.annotation_versions()
+            try:
+                if self.store.profiles.versions(self.opened.entry_id) != versions:  # a reopen writes nothing
+                    self.store.profiles.save(self.opened.entry_id, self.profile, versions)
+                    self.libraryChanged.emit()
+            except DubaoError as error:
+                self.problem.emit(str(error))
+        self.measure_open_article()
+
+    def measure_open_article(self) -> None:
+        """Emit the open article's difficulty for the words known now."""
+        if self.profile is not None:
+            from reader.core.difficulty import measure
+
+            self.difficultyChanged.emit(measure(self.profile, self.known_words()))
+
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:
         """Remember the reading position given as the block and character at the top of the view."""
@@ -200,15 +232,25 @@ class ReaderController(QObject):
         return position_block(self.document, saved.paragraph_id, saved.char_offset) if saved else None
 
     # --- library ------------------------------------------------------------------------------------------------------
-    def library_rows(self, query: str = "") -> list[LibraryRow]:
-        """Return the library (recent first), or the search hits for `query` with snippets."""
+    def library_rows(self, query: str = "", readable_at: float | None = None) -> list[LibraryRow]:
+        """Return the library (recent first), or the search hits for `query` with snippets; each with how much of
+        it the reader knows (for articles read once, whose words were counted). With `readable_at` (a coverage,
+        0–1), only the articles the reader knows at least that share of."""
         if self.store is None:
             return []
         if not query:
-            return [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
+            rows = [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
                     for e in self.store.library.list(limit=500)]
-        return [LibraryRow(h.article_id, h.title, h.snippet)
-                for h in self.store.library.search(query, limit=50)]
+        else:
+            rows = [LibraryRow(h.article_id, h.title, h.snippet) for h in self.store.library.search(query, limit=50)]
+        try:
+            measured = self.store.profiles.difficulties(self.known_words(), [r.article_id for r in rows])
+        except DubaoError:
+            measured = {}
+        rows = [replace(r, difficulty=measured.get(r.article_id)) for r in rows]
+        if readable_at is None:
+            return rows
+        return [r for r in rows if r.difficulty is not None and r.difficulty.readable(readable_at)]
 
     # --- popup intents: vocabulary, bookmarks, notes ------------------------------------------------------------
     def save_word(self, word) -> str | None:
@@ -281,9 +323,32 @@ class ReaderController(QObject):
         if self.store is None:
             return frozenset()
         try:
-            return self.store.vocab.known_words()
+            return self.store.known.words()
         except DubaoError:
             return frozenset()
+
+    def is_known(self, word: str) -> bool:
+        """Return True when the reader marked `word` known."""
+        return word in self.known_words()
+
+    def set_known(self, words: list[str], known: bool, source: str = "word") -> int:
+        """Mark words known (or not known); return how many changed. Emits knownWordsChanged."""
+        if self.store is None:
+            self.problem.emit(self.tr("Known words need the library, which could not be opened."))
+            return 0
+        try:
+            changed = self.store.known.add(words, source) if known else self.store.known.remove(words)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return 0
+        if changed:
+            self.knownWordsChanged.emit()
+        return changed
+
+    def mark_known_up_to(self, level: int) -> int:
+        """Mark every word of HSK levels 1..`level` known (no vocabulary rows); return how many were new."""
+        words = services.language_service().hsk.words_up_to(level)
+        return self.set_known(words, True, f"hsk {level}")
 
     def stored_annotations(self) -> list:
         """Return the bookmarks, highlights and notes stored for the open article."""

@@ -18,8 +18,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, 
 
 from reader.core.errors import ExportProblem
 from reader.core.handout import GlossaryRow, HandoutPlan, HandoutSection
-from reader.ui.present.ruby_paint import QtTextMeasure, RubyStyle, paint_lines, scaled_font
-from reader.ui.view.layout import LayoutBlock, layout_document
+from reader.ui.present.ruby_paint import RubyStyle, paint_lines, scaled_font, styles_measure
+from reader.ui.text_measure import QtTextMeasure
+from reader.core.layout import LayoutBlock, layout_document
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 MARGINS_MM = QMarginsF(16, 13, 16, 11)
@@ -83,8 +84,8 @@ def _section_blocks(section: HandoutSection) -> list[LayoutBlock]:
     return blocks
 
 
-def _text_pieces(plan: HandoutPlan, blocks: list[LayoutBlock], measure: QtTextMeasure, width: float,
-                 left: float) -> list[Piece]:
+def _text_pieces(plan: HandoutPlan, blocks: list[LayoutBlock], styles: dict[str, RubyStyle], measure: QtTextMeasure,
+                 width: float, left: float) -> list[Piece]:
     """Lay the text out at `width` and return one piece per line (plus note lines after each section)."""
     layout = layout_document(blocks, width, measure, line_spacing=1.04)
     section_ends = _last_block_of_each_section(plan, blocks)
@@ -92,7 +93,7 @@ def _text_pieces(plan: HandoutPlan, blocks: list[LayoutBlock], measure: QtTextMe
     previous_bottom = 0.0
     for index, line in enumerate(layout.lines):
         def draw(painter: QPainter, top: float, index=index, line=line) -> None:
-            paint_lines(painter, layout, blocks, measure, QPointF(left, top - line.top), [index])
+            paint_lines(painter, layout, blocks, styles, measure, QPointF(left, top - line.top), [index])
 
         is_heading = blocks[line.block].kind == "heading"
         pieces.append(Piece(line.height, draw, max(0.0, line.top - previous_bottom), keep_with_next=is_heading))
@@ -213,8 +214,9 @@ def write_handout_pdf(plan: HandoutPlan, out: Path, family: str) -> int:
     writer = open_writer(plan, out)
     rect = QRectF(writer.pageLayout().paintRectPixels(RESOLUTION)).translated(
         -writer.pageLayout().paintRectPixels(RESOLUTION).topLeft())
-    measure = QtTextMeasure(handout_styles(family))
-    pieces = _text_pieces(plan, _text_blocks(plan), measure, rect.width(), rect.left())
+    styles = handout_styles(family)
+    measure = styles_measure(styles)
+    pieces = _text_pieces(plan, _text_blocks(plan), styles, measure, rect.width(), rect.left())
     pieces += _glossary_pieces(plan.glossary, family, rect.left(), rect.width())
     pages = paginate(pieces, rect.height() - pt(18))
     painter = QPainter()
@@ -229,7 +231,7 @@ def write_handout_pdf(plan: HandoutPlan, out: Path, family: str) -> int:
             _draw_footer(painter, family, rect, number, len(pages), plan.title)
     finally:
         painter.end()
-    stand_ins = radical_stand_ins(_drawn_text(plan), [s.font for s in measure.styles.values()]
+    stand_ins = radical_stand_ins(_drawn_text(plan), [s.font for s in styles.values()]
                                   + [scaled_font(family, pt(10), bold=True)])
     out.write_bytes(fix_radical_mappings(out.read_bytes(), stand_ins))
     return len(pages)

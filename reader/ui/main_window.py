@@ -29,6 +29,7 @@ from reader.ui.view.pinyin_modes import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
 from reader.ui.window_language import LanguageMixin, dock_title
+from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
 from reader.ui.window_popup import PopupMixin
 
@@ -36,7 +37,8 @@ APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, AdaptiveWindowMixin, LanguageMixin, QMainWindow):
+class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindowMixin, LanguageMixin,
+                 QMainWindow):
     """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
@@ -57,6 +59,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, AdaptiveWindowMixin, L
                       "library": self._dock(self.library, dock_title("library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
         self._build_notes_parts()
+        self._build_learner_parts()
         self.actions_ = build_actions(self)
         self.menus = build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
@@ -114,6 +117,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, AdaptiveWindowMixin, L
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
         self._wire_notes()
+        self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -202,7 +206,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, AdaptiveWindowMixin, L
 
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
-        self.library.set_rows(self.controller.library_rows(query))
+        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""
@@ -281,6 +285,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, AdaptiveWindowMixin, L
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
+        self.article_info.chart.set_theme(style.theme.text, style.theme.dark)
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""

@@ -6,6 +6,7 @@ Signals (intents; the main window wires them):
     bookmarkRequested(object): bookmark the paragraph of this word (a WordRef).
     noteRequested(object): add a note on this word (a WordRef).
     copyRequested(str): copy this text.
+    knownToggled(object): mark this word known, or not known when it is (a WordRef).
 """
 
 from __future__ import annotations
@@ -130,6 +131,7 @@ class WordPopup(QFrame):
     bookmarkRequested = Signal(object)
     noteRequested = Signal(object)
     copyRequested = Signal(str)
+    knownToggled = Signal(object)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -150,10 +152,14 @@ class WordPopup(QFrame):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        self.known_button = QPushButton(self, checkable=True)
+        self.known_button.setObjectName("knownButton")
+        self.known_button.clicked.connect(lambda: self.knownToggled.emit(self.word))
+        row.addWidget(self.known_button)
         self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self._save_clicked)
         self.saved = False
-        self.buttons = {"save": self.save_button}
+        self.buttons = {"known": self.known_button, "save": self.save_button}
         row.addWidget(self.save_button)
         for key, handler in (("copy", lambda: self.copyRequested.emit(self.word.text)),
                              ("bookmark", lambda: self.bookmarkRequested.emit(self.word)),
@@ -169,6 +175,8 @@ class WordPopup(QFrame):
     def retranslate(self) -> None:
         """Set the buttons' texts again in the interface language now installed."""
         self.set_saved(self.saved)
+        self.known_button.setText(self.tr("Known"))
+        self.known_button.setToolTip(self.tr("Mark this word known (Ctrl+K); click again to unmark"))
         self.buttons["copy"].setText(self.tr("Copy"))
         self.buttons["bookmark"].setText(self.tr("Bookmark here"))
         self.buttons["note"].setText(self.tr("Add note"))
@@ -182,6 +190,10 @@ class WordPopup(QFrame):
 
     def _save_clicked(self) -> None:
         (self.removeWordRequested if self.saved else self.saveWordRequested).emit(self.word)
+
+    def set_known(self, known: bool) -> None:
+        """Show whether the word is marked known."""
+        self.known_button.setChecked(known)
 
     def show_for(self, word, content: PopupContent, word_rect: QRect) -> None:
         """Show `content` for `word` beside `word_rect` (in the parent's coordinates)."""

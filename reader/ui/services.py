@@ -70,6 +70,13 @@ def cached_annotation(article: Article) -> AnnotatedArticle | None:
     return load_cached(article, default_service())
 
 
+def annotation_versions() -> str:
+    """Return one fingerprint of everything an annotation depends on (dictionary, glossary, corrections …)."""
+    from reader.core.lang import default_service
+
+    return "|".join(f"{k}={v}" for k, v in sorted(default_service().versions().items()))
+
+
 def fill_annotation_cache(article: Article) -> None:
     """Make sure the annotation cache holds the whole article (reading what is missing in a child process)."""
     from reader.core.lang import default_service

@@ -16,7 +16,7 @@ from reader.ui.i18n import install_translator
 DOCK_TITLES = {
     "sections": QT_TRANSLATE_NOOP("MainWindow", "Sections"), "glossary": QT_TRANSLATE_NOOP("MainWindow", "Glossary"),
     "library": QT_TRANSLATE_NOOP("MainWindow", "Library"), "bookmarks": QT_TRANSLATE_NOOP("MainWindow", "Bookmarks"),
-    "notes": QT_TRANSLATE_NOOP("MainWindow", "Notes"),
+    "notes": QT_TRANSLATE_NOOP("MainWindow", "Notes"), "info": QT_TRANSLATE_NOOP("MainWindow", "Article Information"),
 }
 
 

@@ -218,7 +218,7 @@ class NotesWindowMixin:
         self.vocabulary.set_rows(rows, titles)
 
     def change_words(self, change) -> None:
-        """Apply `change(store.vocab)`, then redraw the word list and the pinyin of known words."""
+        """Apply `change(store.vocab)`, then redraw the word list and what depends on known words."""
         store = self.controller.store
         if store is None:
             return
@@ -226,9 +226,13 @@ class NotesWindowMixin:
             change(store.vocab)
         except (DubaoError, ValueError) as error:
             self.banner.show_message(str(error))
+        self.controller.knownWordsChanged.emit()  # a status may have put a word in or out of the known words
+
+    def known_words_changed(self) -> None:
+        """Redraw the word list and the pinyin of known words (in "unknown words" mode)."""
         self.refresh_vocabulary()
         if self.view.style_.pinyin.mode == PinyinMode.UNKNOWN:
-            self.restyle(self.view.style_)  # fed from store.vocab again: known words lose their pinyin
+            self.restyle(self.view.style_)  # fed from store.known again: known words lose their pinyin
 
     def set_word_status(self, words: list[str], status: str) -> None:
         """Set the status (new, learning, known) of saved words."""
@@ -239,10 +243,6 @@ class NotesWindowMixin:
         self.change_words(lambda vocab: [vocab.delete(w) for w in words])
 
     def mark_known_up_to(self, level: int) -> None:
-        """Mark every word of HSK levels 1..`level` known."""
-        from reader.ui.services import language_service
-
-        counted: list[int] = []
-        self.change_words(lambda vocab: counted.append(vocab.mark_known(lambda: language_service().hsk.words_up_to(level))))
-        if counted:
-            self._say(self.tr("{0} words of HSK 1–{1} marked known.").format(counted[0], level))
+        """Mark every word of HSK levels 1..`level` known (the vocabulary gets no rows for them)."""
+        added = self.controller.mark_known_up_to(level)
+        self._say(self.tr("{0} more words of HSK 1–{1} marked known.").format(added, level))

@@ -24,7 +24,9 @@ from reader.core.errors import StorageProblem
 from reader.core.model import Article
 from reader.core.storage import backups, database, migrations
 from reader.core.storage.annotations import Annotation, Annotations, ReanchorReport
+from reader.core.storage.known import KnownWord, KnownWords
 from reader.core.storage.library import Library, LibraryEntry, Positions, ReadingPosition
+from reader.core.storage.profiles import Profiles
 from reader.core.storage.search import SearchHit
 from reader.core.storage.user_language import UserGlossaryEntry, UserLanguage
 from reader.core.storage.vocab import VocabEntry, Vocabulary
@@ -37,13 +39,14 @@ CHECK_INTERVAL_SECONDS = 24 * 60 * 60
 CHECK_STAMP_SUFFIX = ".checked"
 
 __all__ = [
-    "Annotation", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit", "Store", "UserGlossaryEntry",
+    "Annotation", "KnownWord", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit", "Store", "UserGlossaryEntry",
     "VocabEntry",
 ]
 
 
 class Store:
-    """The open database and its parts: `library`, `positions`, `annotations`, `vocab`, `user_language`.
+    """The open database and its parts: `library`, `positions`, `annotations`, `known`, `vocab`, `profiles`,
+    `user_language`.
 
     `connection` is the sqlite3 connection; `db` the sqlite-utils `Database` over it (built on first use).
     """
@@ -56,7 +59,9 @@ class Store:
         self.library = Library(self.handle)
         self.positions = Positions(self.handle)
         self.annotations = Annotations(self.handle)
-        self.vocab = Vocabulary(self.handle)
+        self.known = KnownWords(self.handle)
+        self.vocab = Vocabulary(self.handle, self.known)
+        self.profiles = Profiles(self.handle)
         self.user_language = UserLanguage(self.handle)
         self.library.after_text_change = self.annotations.reanchor_article  # runs inside the re-import's transaction
         self._backup_at_close = False

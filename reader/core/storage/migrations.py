@@ -148,8 +148,37 @@ def _v6_numbered_readings(db: Database) -> None:
             vocab.update(row["id"], {"reading": numbered})
 
 
+def _v7_known_words(db: Database) -> None:
+    """Known words as a set of their own; the vocabulary keeps only the words the learner saved.
+
+    A vocabulary row marked known moves into the set. A row with nothing else in it (no reading, meaning, sentence
+    or article: what "Mark All Known" used to add by the thousand) is removed; a row the learner filled stays in the
+    vocabulary as "learning", and shows as known as long as the word is in the set.
+    """
+    from reader.core.storage import known
+
+    known.create_table(db)
+    db.execute(
+        "INSERT OR IGNORE INTO known_words (word, source, added_at) "
+        "SELECT word, 'vocabulary', updated_at FROM vocab WHERE status = 'known' AND deleted_at IS NULL"
+    )
+    db.execute(
+        "DELETE FROM vocab WHERE status = 'known' AND reading = '' AND meaning = '' AND sentence = '' "
+        "AND article_id IS NULL"
+    )
+    db.execute("UPDATE vocab SET status = 'learning' WHERE status = 'known'")
+
+
+def _v8_article_profiles(db: Database) -> None:
+    """Each article's word profile, so the library shows how much of it the learner knows."""
+    from reader.core.storage import profiles
+
+    profiles.create_table(db)
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_numbered_readings,
+    _v7_known_words, _v8_article_profiles,
 )
 LATEST_VERSION = len(STEPS)
 

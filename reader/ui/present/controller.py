@@ -18,7 +18,7 @@ from reader.core.model import Article
 from reader.core.slides import PresentationState, first_slide_of_section, plan_slides
 from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.keys import WINDOW_COMMANDS
-from reader.ui.present.scene import char_budget
+from reader.ui.present.scene import slide_fits
 from reader.ui.present.windows import KeyedWindow, PresentationWindow, PresenterWindow
 from reader.ui.view.pinyin_modes import PinyinOptions
 
@@ -50,7 +50,7 @@ class PresentationController(QObject):
         screens = QGuiApplication.screens()
         self.projector_screen, self.presenter_screen = choose_screens(
             screens, QGuiApplication.primaryScreen(), projector_index)
-        slides = plan_slides(deck.article, char_budget(QSizeF(self.projector_screen.geometry().size())))
+        slides = plan_slides(deck.article, slide_fits(deck, QSizeF(self.projector_screen.geometry().size())))
         start = 0 if section_index is None else first_slide_of_section(slides, section_index)
         self.model = PresentationModel(PresentationState(slides, index=start), self)
         self.window = PresentationWindow(deck, self.model)

@@ -38,6 +38,11 @@ class Deck:
                 self.scenes.pop(next(iter(self.scenes)))
         return self.scenes[key]
 
+    @property
+    def section_count(self) -> int:
+        """How many sections the article has (the N of "section n of N")."""
+        return len(self.article.sections)
+
     def shown_pinyin(self, visible: bool) -> PinyinOptions | None:
         """Return the reader's pinyin options when pinyin is revealed (OFF counts as all), else None."""
         if not visible:

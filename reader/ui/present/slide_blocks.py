@@ -12,7 +12,7 @@ from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph, Glossar
 from reader.core.handout import tone_marks
 from reader.core.model import Article
 from reader.core.slides import Slide, SlideKind
-from reader.ui.view.layout import LayoutBlock
+from reader.core.layout import LayoutBlock
 from reader.ui.view.pinyin_modes import PinyinOptions, word_shows_pinyin
 from reader.ui.view.style import KIND_STYLES
 

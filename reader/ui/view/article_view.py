@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from reader.ui.view.document import ViewDocument
 from reader.ui.view.interaction import InteractionMixin
-from reader.ui.view.layout import DocumentLayout, LayoutBlock, LayoutBuilder, LazyBlocks
+from reader.core.layout import DocumentLayout, LayoutBlock, LayoutBuilder, LazyBlocks
 from reader.ui.view.navigation import NavigationMixin
 from reader.ui.view.note_marks import paint_note_marks
 from reader.ui.view.pinyin_modes import shown_readings, tone_of
-from reader.ui.view.render import LineRenderer, QtTextMeasure, fill_rect
+from reader.ui.view.render import LineRenderer, fill_rect, view_measure
 from reader.ui.view.selection import Selection
 from reader.ui.view.style import KIND_STYLES, ViewStyle
 from reader.ui.view.word import WordRef
@@ -128,7 +128,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self.relayout(keep_position=True)
 
     def _rebuild_measure(self) -> None:
-        self.measure = QtTextMeasure(self.style_)
+        self.measure = view_measure(self.style_)
         self.renderer = LineRenderer(self.measure, self.style_)
 
     # --- layout --------------------------------------------------------------------------------------------------
