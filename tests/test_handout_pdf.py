@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.handout import HandoutOptions, HandoutPinyin, Paper, plan_handout
+from reader.core.handout import HandoutOptions, Paper, plan_handout
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.handout_pdf import default_font_family, write_handout_pdf
 
 from test_handout_plan import PARAGRAPHS, annotated, article, lookup  # noqa: F401  (fixtures)
@@ -35,7 +36,7 @@ def pdf_info(path: Path) -> dict[str, str]:
 
 @needs_poppler
 def test_pdf_holds_the_section_text_and_glossary_as_text(qapp, tmp_path, article, annotated):
-    plan = plan_handout(article, annotated, HandoutOptions("2", HandoutPinyin.GLOSSARY), lookup)
+    plan = plan_handout(article, annotated, HandoutOptions("2", PinyinMode.GLOSSARY), lookup)
     out = tmp_path / "handout.pdf"
     pages = write_handout_pdf(plan, out, default_font_family())
     text = pdf_text(out)
@@ -55,7 +56,7 @@ def test_pages_render_and_paper_sizes_differ(qapp, tmp_path, article, annotated)
     sizes = {}
     for paper in Paper:
         out = tmp_path / f"{paper.value}.pdf"
-        write_handout_pdf(plan_handout(article, annotated, HandoutOptions("1-3", HandoutPinyin.ALL, True, paper),
+        write_handout_pdf(plan_handout(article, annotated, HandoutOptions("1-3", PinyinMode.ALL, True, paper),
                                        lookup), out, default_font_family())
         sizes[paper] = pdf_info(out)["Page size"]
         subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / paper.value)], check=True)
@@ -71,7 +72,7 @@ def test_long_text_flows_onto_numbered_pages(qapp, tmp_path):
     texts = [f"第{n}段：" + "建设品质西海岸，要强化质量支撑。" * 12 for n in range(1, 16)]
     long_article = Article("长文", sections=build_sections([SectionDraft("一", 1, SectionKind.BODY, texts)]))
     out = tmp_path / "long.pdf"
-    pages = write_handout_pdf(plan_handout(long_article, None, HandoutOptions("1", HandoutPinyin.NONE, True)), out,
+    pages = write_handout_pdf(plan_handout(long_article, None, HandoutOptions("1", PinyinMode.OFF, True)), out,
                               default_font_family())
     assert pages >= 2
     text = pdf_text(out)
@@ -137,7 +138,7 @@ def pinyin_offsets(path: Path) -> list[float]:
 
 
 @needs_poppler
-@pytest.mark.parametrize("mode", [HandoutPinyin.ALL, HandoutPinyin.GLOSSARY])
+@pytest.mark.parametrize("mode", [PinyinMode.ALL, PinyinMode.GLOSSARY])
 def test_pinyin_is_centred_over_its_character_in_the_pdf(qapp, tmp_path, mode):
     from reader.core import lang
     from reader.core.handout import glossary_lookup
@@ -150,5 +151,17 @@ def test_pinyin_is_centred_over_its_character_in_the_pdf(qapp, tmp_path, mode):
     out = tmp_path / "handout.pdf"
     write_handout_pdf(plan, out, default_font_family())
     offsets = pinyin_offsets(out)
-    assert len(offsets) > (1000 if mode is HandoutPinyin.ALL else 40)
+    assert len(offsets) > (1000 if mode is PinyinMode.ALL else 40)
     assert max(abs(offset) for offset in offsets) <= 1.0  # PDF points: under a pixel at any zoom up to 133 %
+
+
+@needs_poppler
+def test_the_lead_prints_without_a_number_and_sub_items_under_their_part(qapp, tmp_path):
+    from test_outline import government_document
+
+    plan = plan_handout(government_document(), None, HandoutOptions("", PinyinMode.OFF, note_lines=True))
+    out = tmp_path / "parts.pdf"
+    write_handout_pdf(plan, out, default_font_family())
+    flat = squeeze(pdf_text(out))
+    assert "部分" not in flat  # no "第1部分" made up for the lead
+    assert flat.index("实施乡村振兴战略") < flat.index("一、重大意义") < flat.index("（一）指导思想") < flat.index("三、提升质量")

@@ -78,3 +78,63 @@ def test_library_shows_known_share_sorts_by_it_and_lists_readable_articles(qtbot
     panel.readable_only.setChecked(True)
     qtbot.waitUntil(lambda: panel.titles_shown() == ["我们"], timeout=2000)
     assert panel.table.topLevelItem(0).text(1).startswith("100 % known")
+
+
+def test_popup_corrections_reach_the_library_the_command_line_and_undo(qtbot, article_file, monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from conftest import PROJECT_ROOT
+
+    window = start(qtbot, str(article_file))
+    word = _word(window, "高质量发展是", "首要")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("首 要", True))
+    with qtbot.waitSignal(window.controller.annotationReady, timeout=5000):  # the open article is read again
+        window.correct_word(word, "split")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("shǒu yāo", True))
+    window.correct_word(word, "reading")
+    store = window.controller.store
+    assert store.user_language.splits() == {"首要": ("首", "要")}
+    assert store.user_language.readings() == {"首要": ("shou3", "yao1")}
+    printed = subprocess.run([sys.executable, "-m", "reader", "pinyin", "这是首要的"], cwd=PROJECT_ROOT,
+                             capture_output=True, text=True, env=dict(os.environ), timeout=300).stdout
+    assert "首/shǒu 要/yāo" in printed  # the command line reads the corrections made in the window
+    window.actions_["corrections"].trigger()
+    shown = window.corrections_window
+    assert shown.isVisible() and shown.words_shown() == ["首要", "首要"]
+    shown.undo_button.click()
+    assert store.user_language.readings() == {} and store.user_language.splits() == {"首要": ("首", "要")}
+    shown.table.selectRow(0)
+    shown.remove_button.click()
+    assert store.user_language.segmentations() == {} and shown.words_shown() == []
+    window.actions_["undo_correction"].trigger()  # the removal is undone too
+    assert store.user_language.splits() == {"首要": ("首", "要")}
+
+
+def test_join_with_next_merges_the_two_words_everywhere(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    word = _word(window, "高质量发展是", "首要")
+    following = window.view.word_at(word.block, word.end)
+    window.correct_word(word, "join")
+    assert window.controller.store.user_language.merged_words() == {"首要" + following.text}
+
+
+def test_trainer_pack_export_and_import_from_the_file_menu(qtbot, article_file, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window = start(qtbot, str(article_file))
+    window.controller.correct(lambda c: c.set_reading("首要", ["shou3", "yao1"]))
+    pack = tmp_path / "class.dubao-pack.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pack), ""))
+    window.actions_["export_pack"].trigger()
+    assert pack.exists()
+    window.controller.correct(lambda c: c.remove("首要"))
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pack), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    window.actions_["import_pack"].trigger()
+    assert shown and shown[0].startswith("1 added, 0 changed, 0 skipped.") and "首要" in shown[0]
+    assert window.controller.store.user_language.readings() == {"首要": ("shou3", "yao1")}

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from reader.core.importer import to_markdown
 from reader.ui import note_dialog
 from reader.ui.annotating import HIGHLIGHT_COLOURS, default_bookmark_name
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.selection import Selection
 
 from test_ui_helpers import make_article

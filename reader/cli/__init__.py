@@ -27,13 +27,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lookup": ("lookup_cmd", "look a word up in the dictionary and the glossary"),
     "glossary": ("glossary_cmd", "list glossary terms, or the terms an article contains"),
     "library": ("library_cmd", "list, add and search the articles in the library"),
+    "feeds": ("feeds_cmd", "subscribe to news feeds and bring their new articles into the library"),
     "notes": ("notes_cmd", "list and export bookmarks, highlights and notes"),
     "vocab": ("vocab_cmd", "add, list and export vocabulary"),
     "known": ("known_cmd", "mark words known (one by one or up to an HSK level), unmark, list"),
+    "corrections": ("corrections_cmd", "fix readings and word cuts everywhere: list, reading, split, merge, remove"),
+    "pack": ("pack_cmd", "export or import a trainer pack: glossary terms and corrections in one file"),
     "stats": ("stats_cmd", "how hard an article is: known coverage, HSK profile, sentence length"),
     "backup": ("backup_cmd", "write a consistent copy of the database"),
     "restore": ("restore_cmd", "restore the database from a backup"),
     "handout": ("handout_cmd", "print chosen sections of an article as a PDF handout"),
+    "prepare": ("prepare_cmd", "build the dictionary index, caches and the bundled articles' pinyin ahead of time"),
     "self-test": ("selftest_cmd", "open the seed article, annotate it, look a word up, and exit"),
 }
 

@@ -81,6 +81,8 @@ def data_sources() -> list[DataSource]:
                    "the jieba project, https://github.com/fxsjy/jieba", "jieba"),
         DataSource("pypinyin data", "character and phrase readings", "MIT",
                    "the pypinyin project, https://github.com/mozillazg/python-pinyin", "pypinyin"),
+        DataSource("OpenCC", "showing and converting articles in simplified or traditional characters",
+                   "Apache-2.0", "the Open Chinese Convert project, https://github.com/BYVoid/OpenCC", "opencc"),
         DataSource("Dubao policy-term glossary", "explanations and English renderings of policy terms",
                    glossary_licence(), "written for Dubao; renderings marked official follow public sources"),
         DataSource("Bootstrap Icons 1.10.3", "the toolbar's icons (resources/icons/toolbar, with its LICENSE)", "MIT",

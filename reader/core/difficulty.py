@@ -27,6 +27,7 @@ BANDS = ("1", "2", "3", "4", "5", "6", "7-9", "none")  # the keys of hsk_profile
 SENTENCE_ENDS = frozenset("。！？!?…")
 LEVEL_SHARE = 0.9  # an article is "HSK N" when words of levels 1..N make 90 % of its running words on the lists
 READABLE_COVERAGE = 0.95  # default threshold of "articles I can read"
+LONGEST_KNOWN_PART = 8  # longer known words are not looked for inside an unmarked word
 
 
 def counts_as_word(text: str, readings: Iterable[str | None]) -> bool:
@@ -42,8 +43,15 @@ def band_of(level: int | None) -> str:
 
 
 def is_known(word: str, known: frozenset[str] | set[str]) -> bool:
-    """Return True when the learner marked `word` known."""
-    return word in known
+    """Return True when the learner marked `word` known, or it is made only of words they marked known (两个 = 两 +
+    个; 第二个 = 第 + 二 + 个). The one decision of "known" for difficulty and the unknown-words pinyin mode."""
+    if word in known:
+        return True
+    reachable = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        reachable[end] = any(reachable[start] and word[start:end] in known
+                             for start in range(max(0, end - LONGEST_KNOWN_PART), end))
+    return len(word) > 1 and reachable[-1]
 
 
 @dataclass(frozen=True)

@@ -345,6 +345,11 @@ class PresentationState:
         self.focused_paragraph = None if paragraph_id == self.focused_paragraph else paragraph_id
         return True
 
+    def paragraph_to_read(self) -> str | None:
+        """Return the id of the paragraph to read aloud: the focused one, else the first on this slide."""
+        ids = self.slide.paragraph_ids
+        return self.focused_paragraph if self.focused_paragraph in ids else ids[0] if ids else None
+
     def close_overlay(self) -> bool:
         """Close a card, the cards, the focus or a typed number; False when there was none (Esc then leaves)."""
         had = bool(self.typed_number)

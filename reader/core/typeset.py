@@ -68,19 +68,27 @@ def fit_ruby(widths: list[float], rubies: Sequence[float], words: Sequence[tuple
     advances = list(widths)
     spans = words or [(i, i + 1) for i in range(len(widths))]
     for start, end in spans:
+        if end - start == 1:  # most words: one cell, as wide as its character or its syllable
+            if rubies[start] > widths[start]:
+                widths[start] = rubies[start]
+            continue
+        syllables = rubies[start:end]
         shown = [i for i in range(start, end) if rubies[i]]
-        if shown:
-            cell = max(max(advances[i] for i in shown), sum(rubies[start:end]) / len(shown),
-                       max((rubies[i] + rubies[i + 1]) / 2 for i in range(start, end - 1)) if end - start > 1 else 0.0)
-            for i in shown:
-                widths[i] = cell
+        if not shown:
+            continue
+        pairs = max(map(sum, zip(syllables, syllables[1:]))) / 2
+        cell = max(max(advances[i] for i in shown), sum(syllables) / len(shown), pairs)
+        for i in shown:
+            widths[i] = cell
     leads = [0.0] * len(widths)
     for start, _ in spans:
         if start > 0:
-            before, after = start - 1, start
-            even = abs((widths[before] - advances[before]) - (widths[after] - advances[after])) / 2
-            clear = (rubies[before] + rubies[after] - widths[before] - widths[after]) / 2  # syllables must not touch
-            leads[start] = max(even, clear, 0.0)
+            before = start - 1
+            extra_before, extra_after = widths[before] - advances[before], widths[start] - advances[start]
+            if extra_before or extra_after:
+                even = abs(extra_before - extra_after) / 2
+                clear = (rubies[before] + rubies[start] - widths[before] - widths[start]) / 2  # syllables apart
+                leads[start] = max(even, clear, 0.0)
     return leads
 
 

@@ -234,7 +234,7 @@ class AdaptiveLayout(QObject):
 
 
 
-PANEL_ACTIONS = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library",
+PANEL_ACTIONS = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library", "feeds": "feeds_panel",
                  "bookmarks": "bookmarks_panel", "notes": "notes_panel", "info": "info_panel"}
 
 
@@ -266,6 +266,8 @@ class AdaptiveWindowMixin:
             self.refresh_annotations()
         elif name == "library":
             self.refresh_library(self.library.search.text().strip())
+        elif name == "feeds":
+            self.refresh_feeds_panel()
 
     def _panel_visibility(self, name: str, visible: bool) -> None:
         action = self.actions_.get(PANEL_ACTIONS.get(name, ""))

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QMen
                                QWidget)
 
 from reader.ui.actions import ACTIONS, MENUS, menu_title
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.view.style_commands import MODE_ORDER
 
 SEPARATE_AFTER = {"library", "select_all", "look_up", "pinyin_cycle", "zoom_reset", "spacing_less", "theme_cycle",
-                  "undo_delete", "highlight_note", "highlight_purple", "reattach", "export_glossary", "restore"}
+                  "undo_delete", "highlight_note", "glossary_panel", "script_hk", "listen_word", "speech_slower", "highlight_purple", "reattach", "export_glossary", "restore"}
 
 
 def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, QMenu]:

@@ -8,9 +8,11 @@ Signals:
     annotationReady(object): the open document received its annotation (the ViewDocument).
     annotationFailed(object): no annotation could be made; the text stays without pinyin.
     problem(str): something the user should read (a bad file, an unusable database).
+    note(str): a passing state for the status bar ("Fetching …"), empty when it is over.
     libraryChanged(): the library list changed.
     knownWordsChanged(): words were marked known or unknown (pinyin, vocabulary and difficulty follow).
     difficultyChanged(object): the open article's Difficulty for this learner (None while it is not measured).
+    correctionsChanged(): a reading or word cut was corrected (the open article is read again where it changed).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from reader.core.errors import DubaoError
 from reader.core.model import Article
 from reader.ui import services
+from reader.ui.backup_timer import BackupTimer
 from reader.ui.panels.library import LibraryRow
 from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
@@ -39,9 +42,11 @@ class ReaderController(QObject):
     annotationReady = Signal(object)
     annotationFailed = Signal(object)
     problem = Signal(str)
+    note = Signal(str)
     libraryChanged = Signal()
     knownWordsChanged = Signal()
     difficultyChanged = Signal(object)
+    correctionsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +59,7 @@ class ReaderController(QObject):
         self.profile = None  # the open article's WordProfile, made from its annotation
         self.knownWordsChanged.connect(self.measure_open_article)
         self._generation = 0
+        self.backups = BackupTimer(self)  # backups while reading: every 30 minutes at most, and at close
 
     def open_store(self) -> None:
         """Open the library database; on a problem keep reading without it and say why."""
@@ -65,6 +71,7 @@ class ReaderController(QObject):
             self.problem.emit(self.store_problem)
         else:
             self.store_error = self.store_problem = None
+            self.backups.start(self.store)
 
     # --- opening -----------------------------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -81,6 +88,33 @@ class ReaderController(QObject):
         """Open pasted text as a new article; emit `problem` when it holds none. Return success."""
         try:
             article = services.import_pasted_text(text)
+        except DubaoError as error:
+            self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
+            return False
+        self._show(article, services.pasted_source_name())
+        return True
+
+    def open_address(self, url: str) -> None:
+        """Fetch a web page in the background and open it (stored under its address); `problem` if it fails."""
+        self.note.emit(self.tr("Fetching {0}…").format(url))
+
+        def fetched(result) -> None:
+            article, address = result
+            self.note.emit("")
+            self._show(article, address)
+
+        def failed(error: Exception) -> None:
+            self.note.emit("")
+            if not isinstance(error, DubaoError):
+                raise error
+            self.problem.emit(self.tr("Could not open {0}").format(error))
+
+        run_in_background(lambda: services.fetch_web_article(url), fetched, failed, owner=self)
+
+    def open_html(self, html_text: str, plain_text: str) -> bool:
+        """Open HTML from the clipboard (a browser's copy) as a new article. Return success."""
+        try:
+            article = services.import_pasted_html(html_text, plain_text)
         except DubaoError as error:
             self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
             return False
@@ -129,6 +163,7 @@ class ReaderController(QObject):
                 self.opened.entry_id = self.store.library.add(article, source).id
             else:
                 self.store.library.mark_opened(entry_id)
+            self.store.feeds.mark_article_read(self.opened.entry_id)  # a feed's item is read once opened
         except DubaoError as error:
             self.problem.emit(str(error))
         self.libraryChanged.emit()
@@ -212,6 +247,36 @@ class ReaderController(QObject):
 
             self.difficultyChanged.emit(measure(self.profile, self.known_words()))
 
+    # --- corrections -------------------------------------------------------------------------------------------------
+    def corrections(self):
+        """Return the reader's corrections (reader.core.corrections.Corrections), or None without a library."""
+        if self.store is None:
+            return None
+        if getattr(self, "_corrections", None) is None:
+            from reader.core.corrections import Corrections
+
+            self._corrections = Corrections(self.store, services.language_service())
+        return self._corrections
+
+    def correct(self, change):
+        """Apply `change(corrections)`; then read the open article again where the change touched it. Return what
+        the change returned (True when that is None), or None when it failed (the problem is emitted)."""
+        corrections = self.corrections()
+        if corrections is None:
+            self.problem.emit(self.tr("Corrections need the library, which could not be opened."))
+            return None
+        try:
+            result = change(corrections)
+        except (DubaoError, ValueError) as error:
+            self.problem.emit(str(error))
+            return None
+        corrections.service.reload_corrections()  # a pack may have changed the glossary too
+        self.correctionsChanged.emit()
+        if self.opened is not None:
+            self._generation += 1
+            self._annotate(self.opened.article, self._generation)  # only the paragraphs holding the word are read
+        return True if result is None else result
+
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:
         """Remember the reading position given as the block and character at the top of the view."""
@@ -260,7 +325,7 @@ class ReaderController(QObject):
         reading = " ".join(r for r in word.readings if r)
         sentence = sentence_around(self.document.blocks[word.block].text, word.start, word.end)
         try:
-            meaning = "; ".join(services.language_service().lookup(word.text).definitions[:3])
+            meaning = "; ".join(services.language_service().lookup(word.text, reading).definitions[:3])
         except Exception:  # noqa: BLE001 (the word is still worth saving without its meaning)
             meaning = ""
         try:
@@ -359,11 +424,14 @@ class ReaderController(QObject):
         except DubaoError:
             return []
 
-    def close(self) -> None:
-        """Close the database."""
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+    def close(self, hurried: bool = False) -> None:
+        """Close the database, backing it up first when it changed since the last backup (`hurried`: the session
+        is ending, as at logout, and only a small database is copied; see reader.core.storage.session)."""
+        self.backups.finish(hurried)
+        if self.store is None:
+            return
+        self.store.close(hurried=hurried)
+        self.store = None
 
 
 def position_anchor(document: ViewDocument, block: int, offset: int) -> tuple[str | None, int]:

@@ -20,7 +20,7 @@ ACTION_ICONS = {
     "tone_numbers": "123", "tone_colours": "palette", "zoom_out": "zoom-out", "zoom_in": "zoom-in",
     "theme_cycle": "circle-half", "find": "search", "sections_panel": "list-ol", "glossary_panel": "book",
     "library": "bookshelf", "bookmarks_panel": "bookmark", "notes_panel": "journal-text", "open": "folder2-open",
-    "present_start": "easel", "print_handout": "printer", "vocabulary": "card-list",
+    "present_start": "easel", "print_handout": "printer", "vocabulary": "card-list", "feeds_panel": "feed",
 }
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
 
-from reader.ui import lookup
+from reader.ui import lookup, services
 from reader.ui.actions import build_actions
 from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
@@ -25,24 +25,28 @@ from reader.ui.prefs import Preferences
 from reader.ui.services import format_readings
 from reader.ui.view import style_commands as cmd
 from reader.ui.view.article_view import ArticleView
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
 from reader.ui.window_language import LanguageMixin, dock_title
 from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
 from reader.ui.window_popup import PopupMixin
+from reader.ui.window_speech import SpeechWindowMixin
+from reader.ui.window_web import WebWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, AdaptiveWindowMixin, LanguageMixin,
-                 QMainWindow):
-    """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
+class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin, AdaptiveWindowMixin,
+                 SpeechWindowMixin, LanguageMixin, QMainWindow):
+    """Article view in the middle; sections, glossary, library, feeds, bookmarks and notes docks; find bar; word
+    popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
         super().__init__()
+        self._hurried = False  # closing as the session ends (see close_hurried)
         self.controller, self.prefs = controller, prefs
         controller.setParent(self)  # it goes with the window, so late background results find nobody to call
         self.setWindowTitle(APP_NAME)
@@ -58,6 +62,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, Ad
                       "glossary": self._dock(self.glossary, dock_title("glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
                       "library": self._dock(self.library, dock_title("library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
+        self._build_web_parts()
         self._build_notes_parts()
         self._build_learner_parts()
         self.actions_ = build_actions(self)
@@ -73,6 +78,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, Ad
                                   timeout=self.save_position)
         self._wire()
         self._reflect_style()
+        self.restore_script()
 
     def _build_centre(self) -> None:
         centre = QWidget(self)
@@ -116,7 +122,9 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, Ad
         self.popup.removeWordRequested.connect(self.remove_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
+        self.popup.speakRequested.connect(self.say_word)
         self._wire_notes()
+        self._wire_web()
         self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
@@ -161,7 +169,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, Ad
         if self.controller.store_problem:  # the library is still unusable: keep saying so
             self.banner.show_message(self.controller.store_problem)
         self.view.set_document(document)
-        self.sections.set_sections(document.sections)
+        self.sections.set_sections(self.shown_sections(document))
         self.glossary.set_terms(document.glossary_counts())
         saved = self.controller.saved_position()
         if saved is not None:
@@ -184,25 +192,20 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, Ad
         self.controller.open_entry(entry_id)
 
     def open_path(self, path: str | Path) -> bool:
-        """Open an article file (saving the position in the current one first); a bad file shows a message."""
+        """Open an article file or a web address (saving the position in the current one first); a bad file shows
+        a message."""
+        if services.looks_like_address(str(path)):
+            self.open_address(str(path))
+            return True
         self.save_position()
         return self.controller.open_path(path)  # showing it clears a message about another article
 
     def choose_file(self) -> None:
         """Ask for an article file and open it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), str(Path.home()),
-                                              self.tr("Articles (*.txt *.md *.markdown *.text);;All files (*)"))
+                                              self.tr("Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)"))
         if path:
             self.open_path(path)
-
-    def paste_article(self) -> None:
-        """Open the clipboard's text as a new article."""
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.banner.show_message(self.tr("The clipboard holds no text to open as an article."))
-            return
-        self.save_position()
-        self.controller.open_text(text)
 
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
@@ -347,6 +350,11 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, Ad
             self.open_path(files[0])
             event.acceptProposedAction()
 
+    def close_hurried(self) -> None:
+        """Close as the session ends (logout, SIGTERM): as `close()`, but the closing backup only for a small library."""
+        self._hurried = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the position, the look and the window layout; close the library."""
         self.save_position()
@@ -355,5 +363,5 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, Ad
             self.adaptive.leave_compact()
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.sync()
-        self.controller.close()
+        self.controller.close(hurried=self._hurried)
         super().closeEvent(event)

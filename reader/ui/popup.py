@@ -6,7 +6,9 @@ Signals (intents; the main window wires them):
     bookmarkRequested(object): bookmark the paragraph of this word (a WordRef).
     noteRequested(object): add a note on this word (a WordRef).
     copyRequested(str): copy this text.
+    speakRequested(object): say this word aloud (a WordRef).
     knownToggled(object): mark this word known, or not known when it is (a WordRef).
+    correctionRequested(object, str): correct this word everywhere: "reading", "split" or "join" (with the next).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 GAP = 6  # pixels between the word and the popup
 HEADWORD_SIZE = "180%"  # the word (and a card's term) stands out above its English
@@ -45,6 +47,7 @@ class PopupContent:
     characters: tuple[tuple[str, str, str], ...] = ()  # (character, pinyin, short meaning)
     card: GlossaryCard | None = None
     note: str = ""  # e.g. "Dictionary still loading…"
+    forms: tuple[tuple[str, str], ...] = ()  # the word in the other script: (("traditional", "頭髮"),)
 
 
 def popup_html(content: PopupContent) -> str:
@@ -61,8 +64,13 @@ def popup_html(content: PopupContent) -> str:
     parts.append(f"<div><b style='font-size:{HEADWORD_SIZE}'>{e(content.word)}</b> &nbsp;"
                  f"<span style='font-size:large'>{e(content.pinyin)}</span>"
                  f" <span style='color:gray'>({e(level)})</span></div>")
+    if content.forms:
+        names = {"simplified": QCoreApplication.translate("WordPopup", "Simplified"),
+                 "traditional": QCoreApplication.translate("WordPopup", "Traditional")}
+        parts.append("<div>" + " · ".join(f"<span style='color:gray'>{e(names.get(n, n))}</span> {e(f)}"
+                                          for n, f in content.forms) + "</div>")
     if content.meanings:
-        parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings[:6]) + "</ol>")
+        parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings) + "</ol>")
     elif not content.note:
         missing = QCoreApplication.translate("WordPopup", "No dictionary entry.")
         parts.append(f"<div style='color:gray'>{e(missing)}</div>")
@@ -131,7 +139,9 @@ class WordPopup(QFrame):
     bookmarkRequested = Signal(object)
     noteRequested = Signal(object)
     copyRequested = Signal(str)
+    speakRequested = Signal(object)
     knownToggled = Signal(object)
+    correctionRequested = Signal(object, str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -150,33 +160,55 @@ class WordPopup(QFrame):
         """Draw the text in the theme's colour."""
         self.label.colour = QColor(colour)
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.known_button = QPushButton(self, checkable=True)
-        self.known_button.setObjectName("knownButton")
-        self.known_button.clicked.connect(lambda: self.knownToggled.emit(self.word))
-        row.addWidget(self.known_button)
+    def _buttons(self) -> QVBoxLayout:
+        """Two rows: the word's own actions (save, known, listen, correct), then copy, bookmark and note."""
         self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self._save_clicked)
         self.saved = False
-        self.buttons = {"known": self.known_button, "save": self.save_button}
-        row.addWidget(self.save_button)
+        self.known_button = QPushButton(self, checkable=True)
+        self.known_button.setObjectName("knownButton")
+        self.known_button.clicked.connect(lambda: self.knownToggled.emit(self.word))
+        speak = QPushButton(self)
+        speak.setObjectName("speakButton")
+        speak.clicked.connect(lambda: self.speakRequested.emit(self.word))
+        self.correct_button = QPushButton(self)
+        self.correct_button.setObjectName("correctButton")
+        menu = QMenu(self.correct_button)
+        self.correct_actions = {}
+        for kind in ("reading", "split", "join"):
+            self.correct_actions[kind] = menu.addAction("")
+            self.correct_actions[kind].triggered.connect(
+                lambda _=False, k=kind: self.correctionRequested.emit(self.word, k))
+        self.correct_button.setMenu(menu)
+        self.buttons = {"save": self.save_button, "known": self.known_button, "listen": speak,
+                        "correct": self.correct_button}
         for key, handler in (("copy", lambda: self.copyRequested.emit(self.word.text)),
                              ("bookmark", lambda: self.bookmarkRequested.emit(self.word)),
                              ("note", lambda: self.noteRequested.emit(self.word))):
             self.buttons[key] = QPushButton(self)
             self.buttons[key].clicked.connect(handler)
-            row.addWidget(self.buttons[key])
-        for button in self.buttons.values():
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        rows = QVBoxLayout()
+        for keys in (("save", "known", "listen", "correct"), ("copy", "bookmark", "note")):
+            row = QHBoxLayout()
+            for key in keys:
+                self.buttons[key].setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                row.addWidget(self.buttons[key])
+            rows.addLayout(row)
         self.retranslate()
-        return row
+        return rows
 
     def retranslate(self) -> None:
         """Set the buttons' texts again in the interface language now installed."""
         self.set_saved(self.saved)
         self.known_button.setText(self.tr("Known"))
         self.known_button.setToolTip(self.tr("Mark this word known (Ctrl+K); click again to unmark"))
+        self.buttons["listen"].setText(self.tr("Listen"))
+        self.buttons["listen"].setToolTip(self.tr("Say this word aloud"))
+        self.correct_button.setText(self.tr("Correct"))
+        self.correct_button.setToolTip(self.tr("Fix this word's reading or where it is cut, everywhere"))
+        for kind, text in (("reading", self.tr("Fix Reading…")), ("split", self.tr("Split Word…")),
+                           ("join", self.tr("Join with Next Word"))):
+            self.correct_actions[kind].setText(text)
         self.buttons["copy"].setText(self.tr("Copy"))
         self.buttons["bookmark"].setText(self.tr("Bookmark here"))
         self.buttons["note"].setText(self.tr("Add note"))

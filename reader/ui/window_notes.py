@@ -17,7 +17,7 @@ from reader.ui.note_bubble import NoteBubble
 from reader.ui.panels.bookmarks import BookmarksPanel
 from reader.ui.panels.notes import NotesPanel
 from reader.ui.services import format_readings
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.vocabulary import VocabularyWindow
 from reader.ui.window_language import dock_title
 

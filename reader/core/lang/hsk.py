@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 
 BAND = 7
+_LONGEST_WORD = 8  # longer listed words are not looked for inside an unlisted word
 
 
 class HskLevels:
@@ -42,6 +43,24 @@ class HskLevels:
         if level is None and not word.endswith("儿"):
             level = self._words.get(word + "儿")
         return level
+
+    def level_of(self, word: str) -> int | None:
+        """Return the level a learner meets `word` at: its own level when listed, else the highest level of the
+        fewest listed words it is made of (努力实现 = 努力 3 + 实现 3 → 3); None when a part is on no list.
+        The popup and the "above HSK n" pinyin mode both use this level."""
+        level = self.word_level(word)
+        if level is not None or len(word) < 2:
+            return level
+        best: list[tuple[int, int] | None] = [(0, 0)] + [None] * len(word)  # (parts, highest level) up to a position
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - _LONGEST_WORD), end):
+                part = self.word_level(word[start:end]) if best[start] is not None else None
+                if part is not None:
+                    parts, highest = best[start]  # type: ignore[misc]
+                    candidate = (parts + 1, max(highest, part))
+                    if best[end] is None or candidate < best[end]:
+                        best[end] = candidate
+        return best[-1][1] if best[-1] is not None else None
 
     def words_up_to(self, level: int) -> list[str]:
         """Return every word of levels 1..`level` (7 stands for the band 7–9), in the lists' order; a word listed

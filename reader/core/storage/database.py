@@ -37,6 +37,7 @@ def database_path(data_folder: Path) -> Path:
 
 
 def _readonly_connect(path: Path) -> sqlite3.Connection:
+    # Raw: sqlite-utils opens files read-write (creating them, and WAL would rewrite the header); this must not write.
     uri = f"{path.resolve().as_uri()}?mode=ro"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -89,6 +90,7 @@ def connect(path: Path, synchronous: str = "NORMAL", busy_timeout_ms: int = BUSY
 
     The connection is in autocommit mode; use `transaction()` for writes.
     """
+    # Raw: sqlite-utils' Database(path) sets none of these options; we open the connection and hand it to it.
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")

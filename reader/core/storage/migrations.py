@@ -176,9 +176,60 @@ def _v8_article_profiles(db: Database) -> None:
     profiles.create_table(db)
 
 
+def _v9_feeds(db: Database) -> None:
+    """News feeds the user subscribed to, and their items (each item's page is an article of the library)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            site_url TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            added_at REAL NOT NULL,
+            refreshed_at REAL,
+            problem TEXT
+        );
+        CREATE TABLE feed_items (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            guid TEXT NOT NULL,
+            link TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+            added_at REAL NOT NULL,
+            read_at REAL,
+            problem TEXT,
+            UNIQUE (feed_id, guid)
+        );
+        CREATE INDEX feed_items_by_article ON feed_items (article_id);
+        """
+    )
+
+
+def _v10_full_user_glossary(db: Database) -> None:
+    """User glossary entries with every field of the shipped glossary (reading, aliases, both explanations), stored
+    as one JSON document per term, so the database can be the user glossary's one home."""
+    import json
+
+    old = list(db["user_glossary"].rows)
+    db["user_glossary"].drop()
+    db["user_glossary"].create({"term": str, "entry": str, "updated_at": float}, pk="term",
+                               not_null={"entry", "updated_at"})
+    db["user_glossary"].insert_all(
+        {"term": row["term"], "updated_at": row["updated_at"],
+         "entry": json.dumps({"term": row["term"], "pinyin": "", "category": row["category"],
+                              "english": row["english"], "explanation_en": row["explanation"], "override": True},
+                             ensure_ascii=False)}
+        for row in old)
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_numbered_readings,
-    _v7_known_words, _v8_article_profiles,
+    _v7_known_words, _v8_article_profiles, _v9_feeds, _v10_full_user_glossary,
 )
 LATEST_VERSION = len(STEPS)
 

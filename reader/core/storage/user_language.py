@@ -1,6 +1,7 @@
 """The user's corrections to the language layer: readings, word splits/merges, and their own glossary entries.
 
-`UserLanguage` implements the language layer's `reader.core.lang.user_words.UserWords` protocol (merged_words,
+This is their one home (the app's former `glossary.tsv` in the data folder is taken in once by `adopt_glossary_file`
+and renamed `glossary.tsv.imported`). `UserLanguage` implements the language layer's `reader.core.lang.user_words.UserWords` protocol (merged_words,
 splits, reading_overrides, version) over SQLite, plus the editing calls of its in-memory twin (merge, split,
 set_reading, forget), so a correction made in the window is kept and applies in every article.
 """
@@ -11,9 +12,14 @@ import hashlib
 import json
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterable
 
+from reader.core.lang.glossary import GlossaryEntry
 from reader.core.storage.database import Handle
+
+GLOSSARY_FILE = "glossary.tsv"  # where the user glossary lived before it moved into the database
 
 _NUMBERED_SYLLABLE = re.compile(r"^[a-zv]+[1-5]$")
 
@@ -26,14 +32,16 @@ def _is_numbered_syllable(syllable: str) -> bool:
     return bool(is_numbered_syllable(syllable))
 
 
-@dataclass(frozen=True)
-class UserGlossaryEntry:
-    """A glossary entry the user wrote."""
+def entry_to_json(entry: GlossaryEntry) -> str:
+    """Return the stored form of a user glossary entry."""
+    return json.dumps({k: v for k, v in asdict(entry).items() if k != "origin"}, ensure_ascii=False)
 
-    term: str
-    category: str
-    english: str
-    explanation: str
+
+def entry_from_json(text: str) -> GlossaryEntry:
+    """Rebuild a user glossary entry from its stored form."""
+    data = json.loads(text)
+    data["aliases"] = tuple(data.get("aliases", ()))
+    return GlossaryEntry(**{**data, "origin": "user"})
 
 
 class UserLanguage:
@@ -71,20 +79,52 @@ class UserLanguage:
         """Forget a segmentation fix."""
         self._delete("user_segmentation", "text", text)
 
-    def set_glossary_entry(self, entry: UserGlossaryEntry) -> None:
+    def set_glossary_entry(self, entry: GlossaryEntry) -> None:
         """Add or replace a user glossary entry."""
-        row = {"term": entry.term, "category": entry.category, "english": entry.english,
-               "explanation": entry.explanation, "updated_at": time.time()}
-        self._upsert("user_glossary", row, "term")
+        self._upsert("user_glossary", {"term": entry.term, "entry": entry_to_json(entry), "updated_at": time.time()},
+                     "term")
 
-    def glossary(self) -> list[UserGlossaryEntry]:
+    def glossary(self) -> list[GlossaryEntry]:
         """Return the user glossary, by term."""
-        rows = self._handle.table("user_glossary").rows_where(select="term, category, english, explanation", order_by="term")
-        return [UserGlossaryEntry(**row) for row in rows]
+        rows = self._handle.table("user_glossary").rows_where(select="entry", order_by="term")
+        return [entry_from_json(row["entry"]) for row in rows]
 
     def remove_glossary_entry(self, term: str) -> None:
         """Remove a user glossary entry."""
         self._delete("user_glossary", "term", term)
+
+    def merge_glossary(self, entries: Iterable[GlossaryEntry]) -> tuple[int, int, int]:
+        """Add entries to the user glossary (same term: the new entry wins); return (added, changed, unchanged)."""
+        current = {e.term: e for e in self.glossary()}
+        added = changed = same = 0
+        now = time.time()
+        with self._handle.transaction():
+            for entry in entries:
+                entry = GlossaryEntry(**{**asdict(entry), "origin": "user"})
+                old = current.get(entry.term)
+                if old == entry:
+                    same += 1
+                    continue
+                added, changed = (added + 1, changed) if old is None else (added, changed + 1)
+                self._handle.table("user_glossary").upsert(
+                    {"term": entry.term, "entry": entry_to_json(entry), "updated_at": now}, pk="term")
+        return added, changed, same
+
+    def adopt_glossary_file(self, data_folder: Path) -> int:
+        """Take the entries of the former user glossary file into the database, once; return how many.
+
+        The file is renamed `glossary.tsv.imported` (kept, never deleted); a file that cannot be read is left
+        where it is and reported by the caller's next start as before.
+        """
+        from reader.core.lang.glossary import read_glossary_file
+
+        path = data_folder / GLOSSARY_FILE
+        if not path.exists():
+            return 0
+        entries = read_glossary_file(path, origin="user")
+        added, changed, _ = self.merge_glossary(entries)
+        path.replace(path.with_name(GLOSSARY_FILE + ".imported"))
+        return added + changed
 
     def _upsert(self, table: str, row: dict, key: str) -> None:
         """Add or replace one row, keyed by `key`, in one transaction."""

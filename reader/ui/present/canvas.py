@@ -106,7 +106,7 @@ class SlideCanvas(QWidget):
         pixel = base_pixel_size(size)
         family = self.deck.family or ""
         if state.progress_visible:
-            painter.setFont(scaled_font(family, pixel * 0.45))
+            painter.setFont(scaled_font(family, pixel * 0.6))
             painter.setPen(MUTED)
             corner = area.adjusted(0, 0, -pixel * 0.5, -pixel * 0.3)
             painter.drawText(corner, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),

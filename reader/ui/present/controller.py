@@ -20,7 +20,7 @@ from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.keys import WINDOW_COMMANDS
 from reader.ui.present.scene import slide_fits
 from reader.ui.present.windows import KeyedWindow, PresentationWindow, PresenterWindow
-from reader.ui.view.pinyin_modes import PinyinOptions
+from reader.core.pinyin_display import PinyinOptions
 
 
 def choose_screens(screens: Sequence[QScreen], primary: QScreen | None,
@@ -39,9 +39,11 @@ class PresentationController(QObject):
 
     Signals:
         ended(int): the presentation closed; the argument is the 0-based section it was showing.
+        readRequested(str): read this paragraph (its id) aloud.
     """
 
     ended = Signal(int)
+    readRequested = Signal(str)
 
     def __init__(self, deck: Deck, section_index: int | None = None, projector_index: int | None = None,
                  parent: QObject | None = None) -> None:
@@ -86,6 +88,8 @@ class PresentationController(QObject):
             self.model.apply(command, argument)
         elif command == "presenter":
             self.toggle_presenter()
+        elif command == "read" and self.model.state.paragraph_to_read() is not None:
+            self.readRequested.emit(self.model.state.paragraph_to_read())
         elif command == "escape" and not self.model.close_overlay():
             self.stop()
 

@@ -15,7 +15,7 @@ from reader.core.annotation import AnnotatedArticle
 from reader.core.handout import GlossaryLookup, GlossaryRow
 from reader.core.model import Article
 from reader.core.slides import Blank, PresentationState
-from reader.ui.view.pinyin_modes import PinyinMode, PinyinOptions
+from reader.core.pinyin_display import PinyinMode, PinyinOptions
 
 
 @dataclass

@@ -25,6 +25,7 @@ MIN_LINES_PER_SCREEN = 36.0  # the smallest body type is the canvas height divid
 MAX_LINES_PER_SCREEN = 11.0  # and the largest (about 98 px at 1080)
 MARGIN_X, MARGIN_Y = 0.045, 0.05  # shares of the canvas width and height
 LINE_SPACING = 1.1
+TITLE_LINES = 2  # the title slide's title and subtitle may wrap onto this many lines (between words)
 SEARCH_STEPS = 7  # halvings of the type-size interval (a few pixels apart at the end)
 INK = QColor("#1b1b1b")
 MUTED = QColor("#5b5b5b")
@@ -98,9 +99,11 @@ class _Setter:
                                                 LINE_SPACING)
 
     def fits(self, layout: DocumentLayout) -> bool:
-        """True when the lines fit the area (and a title slide keeps each of its blocks on one line)."""
-        if self.slide.kind is SlideKind.TITLE and len(layout.lines) > len(layout.first_line_of_block):
-            return False
+        """True when the lines fit the area (and a title slide sets each of its blocks on at most two lines)."""
+        if self.slide.kind is SlideKind.TITLE:
+            firsts = layout.first_line_of_block
+            if any(b - a > TITLE_LINES for a, b in zip(firsts, [*firsts[1:], len(layout.lines)])):
+                return False
         return layout.height <= self.area.height()
 
 

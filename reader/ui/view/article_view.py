@@ -16,12 +16,13 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from reader.core.lang.scripts import Script, shown_text
 from reader.ui.view.document import ViewDocument
 from reader.ui.view.interaction import InteractionMixin
 from reader.core.layout import DocumentLayout, LayoutBlock, LayoutBuilder, LazyBlocks
 from reader.ui.view.navigation import NavigationMixin
+from reader.core.pinyin_display import shown_readings, tone_of
 from reader.ui.view.note_marks import paint_note_marks
-from reader.ui.view.pinyin_modes import shown_readings, tone_of
 from reader.ui.view.render import LineRenderer, fill_rect, view_measure
 from reader.ui.view.selection import Selection
 from reader.ui.view.style import KIND_STYLES, ViewStyle
@@ -54,6 +55,8 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         super().__init__(parent)
         self.document: ViewDocument | None = None
         self.style_ = style or ViewStyle()
+        self.script = Script.AS_WRITTEN
+        self._shown_texts: dict[str, str] = {}
         self.formatter: ReadingFormatter = numbered_readings
         self.selection = Selection()
         self.matches: list[tuple[int, int, int]] = []
@@ -127,6 +130,21 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self.formatter = formatter
         self.relayout(keep_position=True)
 
+    def set_script(self, script: Script) -> None:
+        """Draw the characters in `script` (display only: offsets, words, notes and find are unchanged)."""
+        self.script = script
+        self._shown_texts = {}
+        self.relayout(keep_position=True)
+
+    def _glyph_text(self, text: str) -> str:
+        """Return the characters drawn for `text`: itself, or its form in the chosen script (same length)."""
+        if self.script is Script.AS_WRITTEN:
+            return text
+        shown = self._shown_texts.get(text)
+        if shown is None:
+            shown = self._shown_texts[text] = shown_text(text, self.script)
+        return shown
+
     def _rebuild_measure(self) -> None:
         self.measure = view_measure(self.style_)
         self.renderer = LineRenderer(self.measure, self.style_)
@@ -193,13 +211,13 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
 
     def _layout_block(self, index: int) -> LayoutBlock:
         block = self.document.blocks[index]
-        numbered = shown_readings(block, self.style_.pinyin)
+        numbered = shown_readings(len(block.text), block.tokens, block.glossary, self.style_.pinyin)
         shown = self.formatter(numbered, self.style_.tone_marks)
         tones = [tone_of(r) for r in numbered]
         underline = [False] * len(block.text)
         for hit in block.glossary:
             underline[hit.start:hit.end] = [True] * (min(hit.end, len(block.text)) - hit.start)
-        self._line_data[index] = (block.kind.value, block.text, shown, tones, underline)
+        self._line_data[index] = (block.kind.value, self._glyph_text(block.text), shown, tones, underline)
         kind = KIND_STYLES[block.kind.value]
         words = [(t.start, t.end) for t in block.tokens] if block.tokens else []
         return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from reader.ui.themes import THEMES, Theme
-from reader.ui.view.pinyin_modes import PinyinOptions
+from reader.core.pinyin_display import PinyinOptions
 
 DEFAULT_POINT_SIZE = 17.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 96.0
