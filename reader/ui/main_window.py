@@ -267,7 +267,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
         """Apply a new view style and remember it."""
         self.popup.hide()
         if style.pinyin.mode == PinyinMode.UNKNOWN:
-            style = replace(style, pinyin=replace(style.pinyin, known_words=self.controller.known_words()))
+            style = replace(style, pinyin=replace(style.pinyin, known_words=self.controller.learner.known_words()))
         self.view.set_style(style)
         self.prefs.save_view_style(style)
         self._reflect_style()

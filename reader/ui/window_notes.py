@@ -226,7 +226,7 @@ class NotesWindowMixin:
             change(store.vocab)
         except (DubaoError, ValueError) as error:
             self.banner.show_message(str(error))
-        self.controller.knownWordsChanged.emit()  # a status may have put a word in or out of the known words
+        self.controller.learner.knownWordsChanged.emit()  # a status may have put a word in or out of the known words
 
     def known_words_changed(self) -> None:
         """Redraw the word list and the pinyin of known words (in "unknown words" mode)."""
@@ -244,5 +244,5 @@ class NotesWindowMixin:
 
     def mark_known_up_to(self, level: int) -> None:
         """Mark every word of HSK levels 1..`level` known (the vocabulary gets no rows for them)."""
-        added = self.controller.mark_known_up_to(level)
+        added = self.controller.learner.mark_known_up_to(level)
         self._say(self.tr("{0} more words of HSK 1–{1} marked known.").format(added, level))

@@ -20,7 +20,7 @@ class PopupMixin:
         content = lookup.content_for(word, tone_marks)
         self.popup.set_saved(self.controller.is_saved(word.text))
         self.popup.show_for(word, content, self.word_rect(word))
-        self.popup.set_known(self.controller.is_known(word.text))
+        self.popup.set_known(self.controller.learner.is_known(word.text))
         if content.note:
             lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
 

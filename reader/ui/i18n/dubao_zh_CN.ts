@@ -245,6 +245,19 @@
     </message>
 </context>
 <context>
+    <name>LearnerDesk</name>
+    <message>
+        <location filename="../learner.py" line="56"/>
+        <source>Known words need the library, which could not be opened.</source>
+        <translation>标记认识的词需要文库，但文库无法打开。</translation>
+    </message>
+    <message>
+        <location filename="../learner.py" line="128"/>
+        <source>Corrections need the library, which could not be opened.</source>
+        <translation>纠正需要文库，但文库无法打开。</translation>
+    </message>
+</context>
+<context>
     <name>LearnerWindowMixin</name>
     <message>
         <location filename="../window_learner.py" line="54"/>
@@ -646,55 +659,45 @@
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="70"/>
+        <location filename="../controller.py" line="66"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="82"/>
+        <location filename="../controller.py" line="78"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="92"/>
-        <location filename="../controller.py" line="119"/>
+        <location filename="../controller.py" line="88"/>
+        <location filename="../controller.py" line="115"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="99"/>
+        <location filename="../controller.py" line="95"/>
         <source>Fetching {0}…</source>
         <translation>正在获取 {0}…</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="110"/>
+        <location filename="../controller.py" line="106"/>
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="144"/>
+        <location filename="../controller.py" line="140"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="181"/>
+        <location filename="../controller.py" line="177"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="266"/>
-        <source>Corrections need the library, which could not be opened.</source>
-        <translation>纠正需要文库，但文库无法打开。</translation>
-    </message>
-    <message>
-        <location filename="../controller.py" line="307"/>
+        <location filename="../controller.py" line="256"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
-    </message>
-    <message>
-        <location filename="../controller.py" line="402"/>
-        <source>Known words need the library, which could not be opened.</source>
-        <translation>认识词需要文库，但文库无法打开。</translation>
     </message>
 </context>
 <context>
