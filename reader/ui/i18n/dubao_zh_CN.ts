@@ -112,22 +112,22 @@
         <translation>撤销上一次纠正</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="55"/>
+        <location filename="../corrections_window.py" line="56"/>
         <source>Reading</source>
         <translation>读音</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="55"/>
+        <location filename="../corrections_window.py" line="56"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="55"/>
+        <location filename="../corrections_window.py" line="56"/>
         <source>Joined</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="67"/>
+        <location filename="../corrections_window.py" line="69"/>
         <source>{0} corrections; each applies to every article.</source>
         <translation>共 {0} 条纠正；每条都对所有文章生效。</translation>
     </message>
@@ -258,72 +258,72 @@
 <context>
     <name>LearnerWindowMixin</name>
     <message>
-        <location filename="../window_learner.py" line="25"/>
+        <location filename="../window_learner.py" line="26"/>
         <source>Article Information</source>
         <translation>文章信息</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="53"/>
+        <location filename="../window_learner.py" line="56"/>
         <source>{0} marked known.</source>
         <translation>“{0}”已标为认识。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="54"/>
+        <location filename="../window_learner.py" line="57"/>
         <source>{0} is no longer marked known.</source>
         <translation>“{0}”不再标为认识。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="69"/>
+        <location filename="../window_learner.py" line="72"/>
         <source>There is no word right after {0} to join it with.</source>
         <translation>“{0}”后面没有可以合并的词。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="73"/>
+        <location filename="../window_learner.py" line="76"/>
         <source>{0} is now read as one word everywhere.</source>
         <translation>“{0}”现在处处作为一个词。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="83"/>
+        <location filename="../window_learner.py" line="86"/>
         <source>Fix Reading</source>
         <translation>纠正读音</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="84"/>
+        <location filename="../window_learner.py" line="87"/>
         <source>Reading of {0} everywhere (pick one, or type it: zhì liàng or zhi4 liang4):</source>
         <translation>“{0}”在各处的读音（可选择，也可输入：zhì liàng 或 zhi4 liang4）：</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="86"/>
+        <location filename="../window_learner.py" line="89"/>
         <source>{0} is now read {1} everywhere. Undo in My Corrections.</source>
         <translation>“{0}”现在处处读作 {1}。可在“我的纠正”中撤销。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="91"/>
+        <location filename="../window_learner.py" line="94"/>
         <source>Split Word</source>
         <translation>拆分词语</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="92"/>
+        <location filename="../window_learner.py" line="95"/>
         <source>Put a space where {0} is to be cut (applies everywhere):</source>
         <translation>在“{0}”需要切开的地方加空格（处处生效）：</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="95"/>
+        <location filename="../window_learner.py" line="98"/>
         <source>{0} is now cut as {1} everywhere.</source>
         <translation>“{0}”现在处处切分为 {1}。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="107"/>
+        <location filename="../window_learner.py" line="110"/>
         <source>The library could not be opened.</source>
         <translation>文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="123"/>
+        <location filename="../window_learner.py" line="126"/>
         <source>The correction of {0} was undone.</source>
         <translation>已撤销对“{0}”的纠正。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="125"/>
+        <location filename="../window_learner.py" line="128"/>
         <source>No correction to undo.</source>
         <translation>没有可撤销的纠正。</translation>
     </message>
@@ -645,38 +645,38 @@
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="70"/>
+        <location filename="../controller.py" line="67"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="92"/>
+        <location filename="../controller.py" line="79"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="102"/>
-        <location filename="../controller.py" line="129"/>
+        <location filename="../controller.py" line="89"/>
+        <location filename="../controller.py" line="116"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="109"/>
+        <location filename="../controller.py" line="96"/>
         <source>Fetching {0}…</source>
         <translation>正在获取 {0}…</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="120"/>
+        <location filename="../controller.py" line="107"/>
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="154"/>
+        <location filename="../controller.py" line="141"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="191"/>
+        <location filename="../controller.py" line="178"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
@@ -685,7 +685,7 @@
         <translation type="vanished">纠正需要文库，但文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="270"/>
+        <location filename="../controller.py" line="257"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
@@ -753,27 +753,38 @@
 <context>
     <name>SpeechWindowMixin</name>
     <message>
-        <location filename="../window_speech.py" line="77"/>
+        <location filename="../window_speech.py" line="83"/>
+        <source>Reading aloud is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_speech.py" line="84"/>
+        <source>Reading aloud needs Qt&apos;s speech module, which comes with PySide6-Addons:
+pip install &apos;PySide6-Addons=={0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_speech.py" line="88"/>
         <source>No Mandarin voice</source>
         <translation>没有普通话语音</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="78"/>
+        <location filename="../window_speech.py" line="89"/>
         <source>This system has no Mandarin Chinese voice, so Dubao cannot read aloud.</source>
         <translation>本系统没有普通话语音，读报无法朗读。</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="84"/>
+        <location filename="../window_speech.py" line="95"/>
         <source>Reading speed: {0:+.0%}</source>
         <translation>朗读速度：{0:+.0%}</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="93"/>
+        <location filename="../window_speech.py" line="104"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="93"/>
+        <location filename="../window_speech.py" line="104"/>
         <source>Read with:</source>
         <translation>朗读语音：</translation>
     </message>
@@ -884,27 +895,27 @@
         <translation>订阅源</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="48"/>
+        <location filename="../window_web.py" line="50"/>
         <source>Open Web Address</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="48"/>
+        <location filename="../window_web.py" line="50"/>
         <source>The address of a news article:</source>
         <translation>新闻文章的网址：</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="60"/>
+        <location filename="../window_web.py" line="62"/>
         <source>Subscribe to Feed</source>
         <translation>订阅新闻源</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="61"/>
+        <location filename="../window_web.py" line="63"/>
         <source>The address of an RSS or Atom feed, or of a news site that advertises one:</source>
         <translation>RSS 或 Atom 订阅源的地址，或提供订阅源的新闻网站地址：</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="73"/>
+        <location filename="../window_web.py" line="75"/>
         <source>The clipboard holds no text to open as an article.</source>
         <translation>剪贴板中没有可以打开的文字。</translation>
     </message>
