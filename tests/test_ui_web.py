@@ -70,7 +70,7 @@ def test_subscribe_refresh_and_read_in_the_feeds_panel(qtbot, server):
     feeds = window.feeds.feeds
     assert feeds.count() == 1 and feeds.item(0).text() == "示例新闻  (3 unread)"
     items = window.feeds.items
-    assert sorted(items.item(i).text().split("\n")[0] for i in range(items.count())) == [
+    assert sorted(items.item(i).text().split("  · ")[0] for i in range(items.count())) == [
         "只有摘要的新闻", "第一条新闻", "第二条新闻"]
     first = next(items.item(i) for i in range(items.count()) if items.item(i).text().startswith("第一条新闻"))
     with qtbot.waitSignal(window.controller.annotationReady, timeout=10000):

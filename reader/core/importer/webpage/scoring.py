@@ -12,7 +12,7 @@ site's names) are passed over while any other container holds running text.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from lxml import html
 
@@ -55,18 +55,28 @@ def container(block: Block) -> html.HtmlElement:
 
 
 def article_containers(blocks: list[Block]) -> list[html.HtmlElement]:
-    """Return the element holding the article's paragraphs (empty when nothing reads like text), followed by its
-    siblings of the same tag and class that hold running text too: an article split into parts by an ad."""
+    """Return the element holding the article's paragraphs (empty when nothing reads like text); when the article
+    is split into parts of one kind (same tag, class and paragraph markup: a long WeChat post in sections, a page
+    cut by an ad), every sibling from its first part to its last (what stands between, a subheading or a photo,
+    belongs to it)."""
     scores = _scores(blocks)
     best = best_container(blocks, scores)
-    if best is None:
-        return []
-    parent, name = best.getparent(), best.get("class")
-    twins = [] if parent is None or not name else [
-        sibling for sibling in parent if sibling is not best and sibling.tag == best.tag
-        and sibling.get("class") == name and scores.get(sibling, 0) >= scores[best] * TWIN_SHARE
-        and _element_link_density(sibling) < 0.3]
-    return [best, *twins]
+    parent = best.getparent() if best is not None else None
+    if parent is None:
+        return [] if best is None else [best]
+    shape = _paragraph_shape(blocks, best)
+    parts = [i for i, sibling in enumerate(parent) if sibling is best or (
+        sibling.tag == best.tag and sibling.get("class") == best.get("class")
+        and scores.get(sibling, 0) >= scores[best] * TWIN_SHARE and _element_link_density(sibling) < 0.3
+        and _paragraph_shape(blocks, sibling) == shape)]
+    return list(parent)[parts[0]:parts[-1] + 1]
+
+
+def _paragraph_shape(blocks: list[Block], element: html.HtmlElement) -> tuple[str, str] | None:
+    """The most common (paragraph tag, its parent's tag) of the running text inside an element."""
+    shapes = Counter((b.owner.tag, b.owner.getparent().tag) for b in blocks if block_score(b)
+                     and b.owner.getparent() is not None and (b.owner is element or element in b.owner.iterancestors()))
+    return max(shapes, key=shapes.__getitem__) if shapes else None
 
 
 def best_container(blocks: list[Block], scores: dict | None = None) -> html.HtmlElement | None:
