@@ -113,22 +113,22 @@
         <translation>撤销上一次纠正</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="55"/>
+        <location filename="../corrections_window.py" line="56"/>
         <source>Reading</source>
         <translation>读音</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="55"/>
+        <location filename="../corrections_window.py" line="56"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="55"/>
+        <location filename="../corrections_window.py" line="56"/>
         <source>Joined</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="67"/>
+        <location filename="../corrections_window.py" line="69"/>
         <source>{0} corrections; each applies to every article.</source>
         <translation>共 {0} 条纠正；每条都对所有文章生效。</translation>
     </message>
@@ -260,67 +260,67 @@
 <context>
     <name>LearnerWindowMixin</name>
     <message>
-        <location filename="../window_learner.py" line="54"/>
+        <location filename="../window_learner.py" line="57"/>
         <source>{0} marked known.</source>
         <translation>“{0}”已标为认识。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="55"/>
+        <location filename="../window_learner.py" line="58"/>
         <source>{0} is no longer marked known.</source>
         <translation>“{0}”不再标为认识。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="70"/>
+        <location filename="../window_learner.py" line="73"/>
         <source>There is no word right after {0} to join it with.</source>
         <translation>“{0}”后面没有可以合并的词。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="74"/>
+        <location filename="../window_learner.py" line="77"/>
         <source>{0} is now read as one word everywhere.</source>
         <translation>“{0}”现在处处作为一个词。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="84"/>
+        <location filename="../window_learner.py" line="87"/>
         <source>Fix Reading</source>
         <translation>纠正读音</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="85"/>
+        <location filename="../window_learner.py" line="88"/>
         <source>Reading of {0} everywhere (pick one, or type it: zhì liàng or zhi4 liang4):</source>
         <translation>“{0}”在各处的读音（可选择，也可输入：zhì liàng 或 zhi4 liang4）：</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="87"/>
+        <location filename="../window_learner.py" line="90"/>
         <source>{0} is now read {1} everywhere. Undo in My Corrections.</source>
         <translation>“{0}”现在处处读作 {1}。可在“我的纠正”中撤销。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="92"/>
+        <location filename="../window_learner.py" line="95"/>
         <source>Split Word</source>
         <translation>拆分词语</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="93"/>
+        <location filename="../window_learner.py" line="96"/>
         <source>Put a space where {0} is to be cut (applies everywhere):</source>
         <translation>在“{0}”需要切开的地方加空格（处处生效）：</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="96"/>
+        <location filename="../window_learner.py" line="99"/>
         <source>{0} is now cut as {1} everywhere.</source>
         <translation>“{0}”现在处处切分为 {1}。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="108"/>
+        <location filename="../window_learner.py" line="111"/>
         <source>The library could not be opened.</source>
         <translation>文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="124"/>
+        <location filename="../window_learner.py" line="127"/>
         <source>The correction of {0} was undone.</source>
         <translation>已撤销对“{0}”的纠正。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="126"/>
+        <location filename="../window_learner.py" line="129"/>
         <source>No correction to undo.</source>
         <translation>没有可撤销的纠正。</translation>
     </message>
