@@ -76,7 +76,7 @@ def _paragraph_shape(blocks: list[Block], element: html.HtmlElement) -> tuple[st
     """The most common (paragraph tag, its parent's tag) of the running text inside an element."""
     shapes = Counter((b.owner.tag, b.owner.getparent().tag) for b in blocks if block_score(b)
                      and b.owner.getparent() is not None and (b.owner is element or element in b.owner.iterancestors()))
-    return shapes.most_common(1)[0][0] if shapes else None
+    return max(shapes, key=shapes.__getitem__) if shapes else None
 
 
 def best_container(blocks: list[Block], scores: dict | None = None) -> html.HtmlElement | None:
