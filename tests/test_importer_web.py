@@ -123,6 +123,8 @@ def test_subheadings_become_sections(imported):
     assert "巨头暗战5G芯片" in headings
     assert "巨头暗战5G芯片" not in _texts(imported["sina_sina.html"])
     assert {"河流、丛林、野兽与冰川", "冰洞搜索", "开学和期待"} <= {s.heading for s in imported["toutiao_3.html"].sections}
+    assert {"“打蛇打七寸”", "兴于现金贷", "灰色地带中的 “爬虫”"} <= {s.heading for s in imported["qq_2.html"].sections}
+    assert not [s for s in imported["huanqiu_1.html"].sections if s.heading]  # bold quoted speech is no subheading
 
 
 def test_date_source_and_author_are_metadata_not_body(imported):
@@ -140,6 +142,7 @@ def test_photo_captions_are_captions(imported):
     assert "图片来源：未来科学大奖官网" in _texts(imported["163_3.html"], "caption")
     assert "图片来源：未来科学大奖官网" not in _texts(imported["163_3.html"])
     assert {"小花家。", "大涧学校。"} <= set(_texts(imported["ifeng_1.html"], "caption"))
+    assert _texts(imported["cjddsb_1.html"], "caption") == ["活动现场", "志愿者们积极向市民宣传金融知识"]  # <center>
 
 
 def test_a_web_article_survives_our_markdown(imported):

@@ -64,6 +64,16 @@ class PanelDrawer(QFrame):
         self.titles[name] = title
         self._show_title()
 
+    def retitle(self, titles: dict[str, str]) -> None:
+        """Name the tabs again (another interface language)."""
+        for index, name in enumerate(self.names):
+            if name in titles:
+                self.titles[name] = titles[name]
+                self.tabs.setTabToolTip(index, titles[name])
+                if self.tabs.tabIcon(index).isNull():
+                    self.tabs.setTabText(index, titles[name])
+        self._show_title()
+
     def set_icons(self, icons: dict[str, QIcon]) -> None:
         """Give the tabs new icons (another theme's colour)."""
         for index, name in enumerate(self.names):

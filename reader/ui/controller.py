@@ -17,7 +17,6 @@ Known words, the open article's difficulty and corrections are the `learner` des
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -257,8 +256,7 @@ class ReaderController(QObject):
             rows = [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
                     for e in self.store.library.list(limit=500)]
         else:
-            rows = [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
-                    for h in self.store.library.search(query, limit=50)]
+            rows = [LibraryRow(h.article_id, h.title, h.snippet) for h in self.store.library.search(query, limit=50)]
         return self.learner.with_difficulty(rows, readable_at)
 
     # --- popup intents: vocabulary, bookmarks, notes ------------------------------------------------------------
@@ -278,6 +276,27 @@ class ReaderController(QObject):
             self.problem.emit(str(error))
             return None
         return word.text
+
+    def is_saved(self, text: str) -> bool:
+        """Return whether the word `text` is in the vocabulary (False without a library)."""
+        if self.store is None:
+            return False
+        try:
+            self.store.vocab.get(text)
+        except DubaoError:
+            return False
+        return True
+
+    def remove_word(self, text: str) -> bool:
+        """Take the word `text` out of the vocabulary; return success."""
+        if self.store is None:
+            return False
+        try:
+            self.store.vocab.delete(text)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return False
+        return True
 
     def bookmark(self, word, note: str | None = None) -> bool:
         """Bookmark the word's place (or attach `note` to the word); return success."""

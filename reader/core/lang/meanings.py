@@ -61,6 +61,7 @@ class LookupResult:
     glossary: GlossaryEntry | None
     senses: tuple[Sense, ...] = ()
     in_context: tuple[str, ...] = ()  # the senses of the reading asked for (shown whole, never cut off)
+    listed: tuple[str, ...] = ()  # the senses of the user's word lists ("[list] sense"), last in `definitions`
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -154,3 +155,21 @@ def _flat_definitions(senses: Iterable[Sense]) -> tuple[str, ...]:
 
 def _unique(items: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def with_word_lists(result: LookupResult, data_dir: Any = None) -> LookupResult:
+    """Return `result` with the senses of the user's word lists after the built-in dictionary's, each sense marked
+    with its list's name ("[HSK class] …")."""
+    from dataclasses import replace
+
+    from reader.core.wordlists import user_senses
+
+    listed = user_senses(result.word, data_dir)
+    if not listed:
+        return result
+    extra = tuple(Sense(entry.pinyin, tuple(f"[{name}] {d}" for d in entry.definitions), entry.simplified,
+                        entry.traditional) for name, entry in listed)
+    own = tuple(d for s in extra for d in s.definitions)
+    return replace(result, in_dictionary=True, senses=result.senses + extra, listed=own,
+                   readings=_unique([*result.readings, *(s.pinyin for s in extra)]),
+                   definitions=_unique([*result.definitions, *(d for s in extra for d in s.definitions)]))

@@ -21,7 +21,8 @@ from reader.core.importer.webpage.tree import Page
 
 MAX_HEADING_CHARS = 40
 MAX_CAPTION_CHARS = 60
-SENTENCE_ENDS = ("。", "，", "；", "：", ".", ",", ";", ":", "”")
+SENTENCE_ENDS = ("。", "，", "；", "：", ".", ",", ";", ":")
+CLOSING_QUOTES = "”’」』\"'"
 
 
 @dataclass
@@ -65,8 +66,11 @@ def _link_list(block: Block) -> bool:
 
 def _is_heading(block: Block) -> bool:
     text = block.text
-    if len(text) > MAX_HEADING_CHARS or text.endswith(SENTENCE_ENDS):
+    unquoted = text.rstrip(CLOSING_QUOTES)
+    if len(text) > MAX_HEADING_CHARS or unquoted.endswith(SENTENCE_ENDS):
         return False
+    if unquoted != text and unquoted.endswith(("！", "？", "!", "?", "…")):
+        return False  # a quoted exclamation or question is speech, not a subheading
     return 2 <= block.heading <= 6 or block.heading_hint or block.bold_chars >= len(text.replace(" ", "")) * 0.9
 
 
