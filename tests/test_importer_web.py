@@ -123,6 +123,8 @@ def test_subheadings_become_sections(imported):
     assert "巨头暗战5G芯片" in headings
     assert "巨头暗战5G芯片" not in _texts(imported["sina_sina.html"])
     assert {"河流、丛林、野兽与冰川", "冰洞搜索", "开学和期待"} <= {s.heading for s in imported["toutiao_3.html"].sections}
+    assert {"“打蛇打七寸”", "兴于现金贷", "灰色地带中的 “爬虫”"} <= {s.heading for s in imported["qq_2.html"].sections}
+    assert not [s for s in imported["huanqiu_1.html"].sections if s.heading]  # bold quoted speech is no subheading
 
 
 def test_date_source_and_author_are_metadata_not_body(imported):
@@ -140,6 +142,7 @@ def test_photo_captions_are_captions(imported):
     assert "图片来源：未来科学大奖官网" in _texts(imported["163_3.html"], "caption")
     assert "图片来源：未来科学大奖官网" not in _texts(imported["163_3.html"])
     assert {"小花家。", "大涧学校。"} <= set(_texts(imported["ifeng_1.html"], "caption"))
+    assert _texts(imported["cjddsb_1.html"], "caption") == ["活动现场", "志愿者们积极向市民宣传金融知识"]  # <center>
 
 
 def test_a_web_article_survives_our_markdown(imported):
@@ -222,3 +225,29 @@ def test_a_news_dateline_and_an_end_mark_are_not_body_text():
     assert article.dateline == "中新网5月6日电"
     assert _texts(article) == ["一条新的高速铁路今日开通运营，沿线城市进入高铁时代。", "这条线路全长三百多公里，共设十个车站。"]
     assert "metadata line: 【编辑:孙七】" in article.source.notes
+
+
+def test_an_article_split_by_an_ad_keeps_both_parts_and_not_the_ad():
+    part = "<div class='part'>{}</div>"
+    first = "".join(f"<p>上半部分第{i}段，内容连贯，读者需要读到全部的文字。</p>" for i in range(3))
+    second = "".join(f"<p>下半部分第{i}段，故事继续讲下去，直到最后结束。</p>" for i in range(3))
+    page = (f"<html><head><title>分成两半的文章_示例网</title></head><body><h1>分成两半的文章</h1><div class='body'>"
+            f"{part.format(first)}<div class='promo'><img src='ad.png'><a href='/buy'>限时优惠 立即购买</a></div>{part.format(second)}"
+            f"</div></body></html>")
+    texts = _texts(import_page(page.encode("utf-8"), "split.html"))
+    assert texts[0].startswith("上半部分第0段") and texts[-1].startswith("下半部分第2段")
+    assert len(texts) == 6 and not [t for t in texts if "优惠" in t]
+
+
+def test_a_post_in_nested_sections_keeps_every_part_with_the_subheading_between():
+    def part(word: str) -> str:
+        return "".join(f"<section><p><span>{word}第{i}段，公众号的文章常常这样排版，每段包在好几层标签里。</span></p></section>"
+                       for i in range(4))
+    page = (f"<html><head><title>公众号文章</title></head><body><h2 class='rich_media_title'>公众号文章</h2>"
+            f"<div id='js_content'><section>{part('上半')}</section><section><img src='a.png'></section>"
+            f"<section><p><strong>二、小标题</strong></p></section><section>{part('下半')}</section></div>"
+            f"<div><p>微信扫一扫<br>关注该公众号</p></div></body></html>")
+    article = import_page(page.encode("utf-8"), "post.html")
+    assert [s.heading for s in article.sections] == [None, "二、小标题"]
+    texts = _texts(article)
+    assert len(texts) == 8 and texts[0].startswith("上半第0段") and texts[-1].startswith("下半第3段")

@@ -56,3 +56,13 @@ def test_an_unlisted_word_has_the_level_of_its_listed_parts_in_annotation_and_po
     for t in tokens:
         if t.is_han:
             assert t.hsk_level == service.lookup(t.text).hsk_level, t.text
+
+
+def test_a_word_made_of_listed_words_shows_pinyin_only_over_its_parts_above_the_level():
+    options = PinyinOptions(PinyinMode.ABOVE_HSK, hsk_level=4)
+    text = "加倍努力，努力"
+    tokens = [Token(0, 4, "加倍努力", ("jia1", "bei4", "nu3", "li4"), False, 6), Token(4, 5, "，", (None,), False, None),
+              Token(5, 7, "努力", ("nu3", "li4"), True, 3)]
+    assert shown_readings(len(text), tokens, [], options) == ["jia1", "bei4", None, None, None, None, None]
+    everything = PinyinOptions(PinyinMode.ALL)
+    assert shown_readings(len(text), tokens, [], everything)[:4] == ["jia1", "bei4", "nu3", "li4"]

@@ -9,7 +9,8 @@ from PySide6.QtTest import QTest
 
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
 from reader.core.model import Article, SectionDraft, SectionKind, build_sections
-from reader.core.slides import Blank, SlideKind
+from reader.core.presentation import Blank
+from reader.core.slides import SlideKind
 from reader.ui.present.controller import choose_screens, start_presentation
 
 from test_handout_plan import lookup, tokenise

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtTest import QTest
 
-from reader.core.slides import Blank
+from reader.core.presentation import Blank
 from reader.ui.present.controller import start_presentation
 from reader.ui.present.scene import MARGIN_Y, build_scene, slide_fits
 

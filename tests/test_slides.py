@@ -124,7 +124,7 @@ def test_every_paragraph_lands_exactly_once_and_no_sentence_is_cut(sections, bud
 
 
 def presentation(budget: int = 60):
-    from reader.core.slides import PresentationState
+    from reader.core.presentation import PresentationState
 
     article = make_article(("一", ["甲" * 50 + "。", "乙" * 50 + "。"]), ("二", ["丙。"]), ("三", ["丁。"]))
     return PresentationState(plan_slides(article, characters_fit(budget)))
@@ -150,7 +150,7 @@ def test_state_walks_clamps_and_jumps_to_typed_sections():
 
 
 def test_blank_screen_comes_back_before_moving():
-    from reader.core.slides import Blank
+    from reader.core.presentation import Blank
 
     state = presentation()
     state.next()
@@ -182,7 +182,7 @@ def test_overlays_close_on_escape_and_on_moving():
 
 
 def test_elapsed_clock_pauses_and_resets():
-    from reader.core.slides import ElapsedClock, format_elapsed
+    from reader.core.presentation import ElapsedClock, format_elapsed
 
     clock = ElapsedClock()
     clock.start(100.0)
@@ -198,7 +198,7 @@ def test_elapsed_clock_pauses_and_resets():
 def test_trainer_notes_of_the_slide_in_reading_order():
     from types import SimpleNamespace as Obj
 
-    from reader.core.slides import trainer_notes
+    from reader.core.presentation import trainer_notes
 
     def item(kind, pid, start, exact, note=None, name=None, deleted_at=None):
         return Obj(kind=kind, note=note, name=name, deleted_at=deleted_at,

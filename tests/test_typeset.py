@@ -41,7 +41,8 @@ def word_gap_problems(line, block: LayoutBlock, advance) -> list[str]:
     for start, end in block.words:
         if end <= line.start or start >= line.end:
             continue
-        inner = [gaps[i - line.start] for i in range(max(start, line.start) + 1, min(end, line.end)) if i - line.start in gaps]
+        inside = range(max(start, line.start) + 1, min(end, line.end))
+        inner = [gaps[i - line.start] for i in inside if i - line.start in gaps]
         if len(inner) >= 2 and max(inner) - min(inner) > TOLERANCE_PX:
             problems.append(f"{block.text[start:end]}: inner gaps {inner}")
         edges = [gaps.get(i - line.start) for i in (start, end) if line.start < i < line.end]
@@ -53,7 +54,7 @@ def word_gap_problems(line, block: LayoutBlock, advance) -> list[str]:
 
 # --- the engine alone (fixed widths) ----------------------------------------------------------------------------
 
-MIXED = "我们在Netflix上看了《马可·波罗》，并制定2025-2027年的计划和3.5%的目标，全区2025年党建引领高质量发展。"
+MIXED = "我们在Netflix上看了《马可·波罗》——并制定2025-2027年的计划和3.5%的目标……全区2025年党建引领高质量发展。"
 
 
 @pytest.mark.parametrize("width", range(60, 400, 9))
@@ -65,6 +66,7 @@ def test_latin_runs_are_never_letter_spaced_nor_broken(width):
     for line in layout.lines:
         assert line.start not in inside, f"a line starts inside a Latin run: {MIXED[line.start - 3:line.start + 3]}"
         assert not (MIXED[line.start] == "年" and MIXED[line.start - 1].isdigit()), "2027|年 was broken"
+        assert MIXED[line.start - 1:line.start + 1] not in ("——", "……"), "a doubled mark was split"
         for k in range(1, len(line.xs)):
             if line.start + k in inside:
                 assert line.xs[k] == pytest.approx(line.xs[k - 1] + line.widths[k - 1]), "a Latin word is spaced"

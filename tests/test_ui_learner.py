@@ -28,7 +28,7 @@ def test_info_panel_measures_the_article_and_follows_a_word_marked_known(qtbot, 
     window.actions_["info_panel"].trigger()
     panel = window.article_info
     assert window.docks["info"].isVisible()
-    first = window.controller.profile
+    first = window.controller.learner.profile
     assert first is not None and sum(first.counts.values()) > 0
     assert "You know 0 % of the running words" in panel.figures.text()
     assert _highlight_pixels(panel.chart) == 0  # nothing known: no filled bar
@@ -44,7 +44,7 @@ def test_chart_draws_in_the_dark_theme_too(qtbot, article_file):
     window = start(qtbot, str(article_file))
     window.actions_["info_panel"].trigger()
     window.actions_["theme_dark"].trigger()
-    window.controller.set_known(list(window.controller.profile.counts)[:3], True)
+    window.controller.learner.set_known(list(window.controller.learner.profile.counts)[:3], True)
     chart = window.article_info.chart
     assert chart.text_colour.lightness() > 128  # light text on dark panels
     assert _highlight_pixels(chart) > 0
@@ -68,12 +68,12 @@ def test_library_shows_known_share_sorts_by_it_and_lists_readable_articles(qtbot
     window.actions_["library"].trigger()
     panel = window.library
     assert [panel.table.topLevelItem(i).text(1).split(" · ")[0] for i in range(2)] == ["0 % known", "0 % known"]
-    window.controller.set_known(["我们"], True)
+    window.controller.learner.set_known(["我们"], True)
     panel.table.sortItems(1, Qt.SortOrder.DescendingOrder)
     assert panel.titles_shown()[0] == "我们"  # the short article is the one the reader knows more of
     panel.table.sortItems(1, Qt.SortOrder.AscendingOrder)
     assert panel.titles_shown()[0] == "推进高质量发展"
-    window.controller.set_known(list(window.controller.profile.counts), True)  # every word of the short one
+    window.controller.learner.set_known(list(window.controller.learner.profile.counts), True)  # every word of the short one
     panel.threshold.setValue(95)
     panel.readable_only.setChecked(True)
     qtbot.waitUntil(lambda: panel.titles_shown() == ["我们"], timeout=2000)
@@ -126,15 +126,34 @@ def test_trainer_pack_export_and_import_from_the_file_menu(qtbot, article_file, 
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     window = start(qtbot, str(article_file))
-    window.controller.correct(lambda c: c.set_reading("首要", ["shou3", "yao1"]))
+    window.controller.learner.correct(lambda c: c.set_reading("首要", ["shou3", "yao1"]))
     pack = tmp_path / "class.dubao-pack.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pack), ""))
     window.actions_["export_pack"].trigger()
     assert pack.exists()
-    window.controller.correct(lambda c: c.remove("首要"))
+    window.controller.learner.correct(lambda c: c.remove("首要"))
     shown = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pack), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
     window.actions_["import_pack"].trigger()
     assert shown and shown[0].startswith("1 added, 0 changed, 0 skipped.") and "首要" in shown[0]
     assert window.controller.store.user_language.readings() == {"首要": ("shou3", "yao1")}
+
+
+def test_popup_shows_the_senses_of_a_word_list_after_the_dictionarys(tmp_path):
+    from reader.core.storage import Store
+    from reader.core.wordlists import import_wordlist
+    from reader.ui.lookup import full_content
+    from reader.ui.services import language_service
+
+    listed = tmp_path / "class.tsv"
+    listed.write_text("质量\tzhi4 liang4\tthe class's own gloss\n", encoding="utf-8")
+    with Store.open() as store:
+        import_wordlist(store, listed, "class")
+    result = language_service().lookup("质量")
+
+    class Word:  # what the popup knows of the word pointed at
+        text, readings, token, glossary_term = "质量", ("zhi4", "liang4"), None, None
+
+    meanings = full_content(result, Word(), True).meanings
+    assert meanings[-1] == "[class] the class's own gloss" and len(meanings) > 1

@@ -70,7 +70,7 @@ def test_subscribe_refresh_and_read_in_the_feeds_panel(qtbot, server):
     feeds = window.feeds.feeds
     assert feeds.count() == 1 and feeds.item(0).text() == "示例新闻  (3 unread)"
     items = window.feeds.items
-    assert sorted(items.item(i).text().split("\n")[0] for i in range(items.count())) == [
+    assert sorted(items.item(i).text().split("  · ")[0] for i in range(items.count())) == [
         "只有摘要的新闻", "第一条新闻", "第二条新闻"]
     first = next(items.item(i) for i in range(items.count()) if items.item(i).text().startswith("第一条新闻"))
     with qtbot.waitSignal(window.controller.annotationReady, timeout=10000):
@@ -103,3 +103,12 @@ def test_periodic_refresh_is_off_until_turned_on_and_remembered(qtbot):
     window.close()
     again = start(qtbot)
     assert again.feeds.auto.isChecked() and again.feeds_controller.timer.isActive()
+
+
+def test_every_shortcut_of_the_action_table_belongs_to_one_action():
+    from collections import Counter
+
+    from reader.ui.actions import ACTIONS
+
+    counts = Counter(str(key) for spec in ACTIONS for key in spec.shortcuts)
+    assert [key for key, count in counts.items() if count > 1] == []

@@ -7,12 +7,16 @@ is made of; the same level the popup shows, see `HskLevels.level_of`) and whethe
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from reader.core.annotation import GlossaryHit, Token
 from reader.core.difficulty import is_known
+
+if TYPE_CHECKING:
+    from reader.core.lang.hsk import HskLevels
 
 
 
@@ -64,17 +68,37 @@ def glossary_cover(length: int, hits: Iterable[GlossaryHit]) -> list[bool]:
 def shown_readings(length: int, tokens: Iterable[Token] | None, hits: Iterable[GlossaryHit] | None,
                    options: PinyinOptions) -> list[str | None]:
     """Return the numbered reading shown above each of `length` characters (None where nothing is shown; no tokens
-    before the text is annotated)."""
+    before the text is annotated). In the HSK mode a word made of listed words shows pinyin only over the parts
+    above the level (加倍努力: over 加倍, HSK 6, not over 努力, HSK 3)."""
     slots: list[str | None] = [None] * length
     if not tokens or options.mode == PinyinMode.OFF:
         return slots
     covered = glossary_cover(length, hits or ())
     for token in tokens:
         if word_shows_pinyin(token, any(covered[token.start:token.end]), options):
-            for i, reading in enumerate(token.readings):
+            for i in _shown_positions(token, options):
                 if token.start + i < length:
-                    slots[token.start + i] = reading
+                    slots[token.start + i] = token.readings[i]
     return slots
+
+
+def _shown_positions(token: Token, options: PinyinOptions) -> list[int]:
+    """Return the positions inside a word that show pinyin once the word as a whole does."""
+    every = list(range(len(token.readings)))
+    if options.mode != PinyinMode.ABOVE_HSK or token.hsk_level is None or len(token.text) < 2:
+        return every
+    parts = _hsk_levels().parts(token.text)
+    if len(parts) < 2:
+        return every
+    return [i for start, end, level in parts if level > options.hsk_level for i in range(start, end)]
+
+
+@functools.lru_cache(maxsize=1)
+def _hsk_levels() -> "HskLevels":
+    """The HSK lists the annotation's levels come from (the default standard), loaded on first use."""
+    from reader.core.lang.hsk import HskLevels
+
+    return HskLevels()
 
 
 def tone_of(reading: str | None) -> int:

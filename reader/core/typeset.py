@@ -7,8 +7,8 @@ One algorithm for the reader view, the slides and the printed handout (`reader.c
   the space grows by half the difference of their widenings (a gap inside a word is never wider than the gap
   around it) and as far as the two syllables there need not to touch;
 - breaking: only between words (a word wider than a line is cut where the kinsoku rules allow), never before closing
-  or after opening punctuation, never inside a run of Latin letters and digits (`2025-2027`, `Netflix`, `5G`) nor
-  between a number and the 年/月/日 that follows it;
+  or after opening punctuation, never inside a run of Latin letters and digits (`2025-2027`, `Netflix`, `5G`),
+  between a number and the 年/月/日 that follows it, or inside a doubled dash —— or ellipsis ……;
 - fitting: a line that is a little too long squeezes its full-width punctuation by up to half (punctuation is
   compressed first, before anything moves to the next line);
 - justifying: the space left over is shared evenly by every gap between characters, except the gaps inside a Latin
@@ -29,6 +29,7 @@ LATIN_JOINERS = "-‐‑–/.:%'&_+#@"  # kept inside a Latin run: 2025-2027, 3.
 _LATIN_CLASS = "0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff" + re.escape(LATIN_JOINERS)
 _LATIN_RUN = re.compile(f"[{_LATIN_CLASS}]{{2,}}")
 _NUMBER_UNIT = re.compile("[0-9０-９][年月日号]")
+_DOUBLED = re.compile("(?<=[—―⸺])[—―⸺]|(?<=[…⋯])[…⋯]")  # the second half of a —— or …… mark
 RUBY_SPACING = 1.12  # a syllable takes this many times its own width (the air between syllables)
 SQUEEZE_SHARE = 0.5  # a full-width mark may lose up to half its width
 FULL_WIDTH_SHARE = 0.8  # a mark narrower than this share of an em is already half-width: not squeezed
@@ -49,6 +50,7 @@ def break_ends(text: str, words: Sequence[tuple[int, int]], latin: set[int]) -> 
     `latin` are the positions inside Latin runs (`latin_inside`).
     """
     blocked = latin | {m.start() + 1 for m in _NUMBER_UNIT.finditer(text)}
+    blocked.update(m.start() for m in _DOUBLED.finditer(text))
     starts = [start for start, _ in words] if words else range(1, len(text))
     ends = []
     for i in starts:
@@ -113,8 +115,9 @@ def set_line(cells: list[float], leads: Sequence[float] | None, start: int, room
     """Return the x of every cell of text[start:start+len(cells)], squeezing `cells` in place when the line is long.
 
     `leads` are the extra spaces before characters (the first of the line is dropped); `room` the squeeze room of
-    punctuation and `latin` the positions inside Latin runs (both by index in the block's text). A justified line shares what is left evenly among its gaps, except inside
-    Latin runs; a gap never grows beyond an em (such a line stays ragged).
+    punctuation and `latin` the positions inside Latin runs (both by index in the block's text). A justified line
+    shares what is left evenly among its gaps, except inside Latin runs; a gap never grows beyond an em (such a line
+    stays ragged).
     """
     count = len(cells)
     gaps = [0.0] * count if leads is None else [0.0, *leads[start + 1:start + count]]

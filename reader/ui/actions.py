@@ -28,7 +28,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open_address", "file", QT_TRANSLATE_NOOP("actions", "Open &Web Address…"), ("Ctrl+Shift+O",)),
     ActionSpec("paste_article", "file", QT_TRANSLATE_NOOP("actions", "&Paste Text as New Article"), ("Ctrl+Shift+V",)),
     ActionSpec("subscribe_feed", "file", QT_TRANSLATE_NOOP("actions", "&Subscribe to Feed…"), ()),
-    ActionSpec("refresh_feeds", "file", QT_TRANSLATE_NOOP("actions", "Re&fresh Feeds"), ("Ctrl+R",)),
+    ActionSpec("refresh_feeds", "file", QT_TRANSLATE_NOOP("actions", "Re&fresh Feeds"), ("Ctrl+Shift+U",)),
     ActionSpec("feeds_panel", "file", QT_TRANSLATE_NOOP("actions", "F&eeds"), ("Ctrl+Shift+F",), checkable=True),
     ActionSpec("library", "file", QT_TRANSLATE_NOOP("actions", "&Library"), ("Ctrl+L",), checkable=True),
     ActionSpec("export_notes_md", "file", QT_TRANSLATE_NOOP("actions", "Export Notes of This Article as &Markdown…"), ()),

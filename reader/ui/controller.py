@@ -10,15 +10,13 @@ Signals:
     problem(str): something the user should read (a bad file, an unusable database).
     note(str): a passing state for the status bar ("Fetching …"), empty when it is over.
     libraryChanged(): the library list changed.
-    knownWordsChanged(): words were marked known or unknown (pinyin, vocabulary and difficulty follow).
-    difficultyChanged(object): the open article's Difficulty for this learner (None while it is not measured).
-    correctionsChanged(): a reading or word cut was corrected (the open article is read again where it changed).
+
+Known words, the open article's difficulty and corrections are the `learner` desk's (reader.ui.learner).
 """
 
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,6 +25,7 @@ from reader.core.errors import DubaoError
 from reader.core.model import Article
 from reader.ui import services
 from reader.ui.backup_timer import BackupTimer
+from reader.ui.learner import LearnerDesk
 from reader.ui.panels.library import LibraryRow
 from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
@@ -45,9 +44,6 @@ class ReaderController(QObject):
     problem = Signal(str)
     note = Signal(str)
     libraryChanged = Signal()
-    knownWordsChanged = Signal()
-    difficultyChanged = Signal(object)
-    correctionsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,8 +53,8 @@ class ReaderController(QObject):
         self.opened: services.OpenedArticle | None = None
         self.document: ViewDocument | None = None
         self.annotation = None  # the AnnotatedArticle of the open article, once it arrived
-        self.profile = None  # the open article's WordProfile, made from its annotation
-        self.knownWordsChanged.connect(self.measure_open_article)
+        self.learner = LearnerDesk(self)
+        self.learner.correctionsChanged.connect(self.read_again)
         self._generation = 0
         self.backups = BackupTimer(self)  # backups while reading: every 30 minutes at most, and at close
 
@@ -157,8 +153,8 @@ class ReaderController(QObject):
     def _show(self, article: Article, source: str, entry_id: int | None = None) -> None:
         self._generation += 1
         self.opened = services.OpenedArticle(article, source, entry_id)
-        self.annotation = self.profile = None
-        self.difficultyChanged.emit(None)
+        self.annotation = None
+        self.learner.forget_article()
         self.document = ViewDocument.from_article(article)
         self.articleOpened.emit(self.document)
         self._remember(article, source, entry_id)
@@ -183,7 +179,7 @@ class ReaderController(QObject):
                 self.annotation = annotation
                 self.document.apply_annotation(annotation)
                 self.annotationReady.emit(self.document)
-                self._profile(annotation)
+                self.learner.article_read(annotation, self.opened.entry_id if self.opened else None)
 
         def failed(error: Exception) -> None:
             self.annotationFailed.emit(self.document)
@@ -233,58 +229,11 @@ class ReaderController(QObject):
         timer.timeout.connect(step)
         timer.start()
 
-    # --- difficulty ------------------------------------------------------------------------------------------------
-    def _profile(self, annotation) -> None:
-        """Count the open article's words (kept in the library for its difficulty column), then measure it."""
-        from reader.core.difficulty import WordProfile
-
-        self.profile = WordProfile.of(annotation)
-        if self.store is not None and self.opened is not None and self.opened.entry_id is not None:
-            versions = services.annotation_versions()
-            try:
-                if self.store.profiles.versions(self.opened.entry_id) != versions:  # a reopen writes nothing
-                    self.store.profiles.save(self.opened.entry_id, self.profile, versions)
-                    self.libraryChanged.emit()
-            except DubaoError as error:
-                self.problem.emit(str(error))
-        self.measure_open_article()
-
-    def measure_open_article(self) -> None:
-        """Emit the open article's difficulty for the words known now."""
-        if self.profile is not None:
-            from reader.core.difficulty import measure
-
-            self.difficultyChanged.emit(measure(self.profile, self.known_words()))
-
-    # --- corrections -------------------------------------------------------------------------------------------------
-    def corrections(self):
-        """Return the reader's corrections (reader.core.corrections.Corrections), or None without a library."""
-        if self.store is None:
-            return None
-        if getattr(self, "_corrections", None) is None:
-            from reader.core.corrections import Corrections
-
-            self._corrections = Corrections(self.store, services.language_service())
-        return self._corrections
-
-    def correct(self, change):
-        """Apply `change(corrections)`; then read the open article again where the change touched it. Return what
-        the change returned (True when that is None), or None when it failed (the problem is emitted)."""
-        corrections = self.corrections()
-        if corrections is None:
-            self.problem.emit(self.tr("Corrections need the library, which could not be opened."))
-            return None
-        try:
-            result = change(corrections)
-        except (DubaoError, ValueError) as error:
-            self.problem.emit(str(error))
-            return None
-        corrections.service.reload_corrections()  # a pack may have changed the glossary too
-        self.correctionsChanged.emit()
+    def read_again(self) -> None:
+        """Read the open article again (after a correction: only the paragraphs holding the word miss the cache)."""
         if self.opened is not None:
             self._generation += 1
-            self._annotate(self.opened.article, self._generation)  # only the paragraphs holding the word are read
-        return True if result is None else result
+            self._annotate(self.opened.article, self._generation)
 
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:
@@ -316,16 +265,8 @@ class ReaderController(QObject):
             rows = [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
                     for e in self.store.library.list(limit=500)]
         else:
-            rows = [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
-                    for h in self.store.library.search(query, limit=50)]
-        try:
-            measured = self.store.profiles.difficulties(self.known_words(), [r.article_id for r in rows])
-        except DubaoError:
-            measured = {}
-        rows = [replace(r, difficulty=measured.get(r.article_id)) for r in rows]
-        if readable_at is None:
-            return rows
-        return [r for r in rows if r.difficulty is not None and r.difficulty.readable(readable_at)]
+            rows = [LibraryRow(h.article_id, h.title, h.snippet) for h in self.store.library.search(query, limit=50)]
+        return self.learner.with_difficulty(rows, readable_at)
 
     # --- popup intents: vocabulary, bookmarks, notes ------------------------------------------------------------
     def save_word(self, word) -> str | None:
@@ -335,7 +276,7 @@ class ReaderController(QObject):
         reading = " ".join(r for r in word.readings if r)
         sentence = sentence_around(self.document.blocks[word.block].text, word.start, word.end)
         try:
-            meaning = "; ".join(services.language_service().lookup(word.text).definitions[:3])
+            meaning = "; ".join(services.language_service().lookup(word.text, reading).definitions[:3])
         except Exception:  # noqa: BLE001 (the word is still worth saving without its meaning)
             meaning = ""
         try:
@@ -344,6 +285,27 @@ class ReaderController(QObject):
             self.problem.emit(str(error))
             return None
         return word.text
+
+    def is_saved(self, text: str) -> bool:
+        """Return whether the word `text` is in the vocabulary (False without a library)."""
+        if self.store is None:
+            return False
+        try:
+            self.store.vocab.get(text)
+        except DubaoError:
+            return False
+        return True
+
+    def remove_word(self, text: str) -> bool:
+        """Take the word `text` out of the vocabulary; return success."""
+        if self.store is None:
+            return False
+        try:
+            self.store.vocab.delete(text)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return False
+        return True
 
     def bookmark(self, word, note: str | None = None) -> bool:
         """Bookmark the word's place (or attach `note` to the word); return success."""
@@ -371,38 +333,6 @@ class ReaderController(QObject):
             return None
         start, end = (word.start, word.end) if index == word.block else (0, 0)
         return anchor_in_text(blocks[index].key, blocks[index].text, start, end)
-
-    def known_words(self) -> frozenset[str]:
-        """Return the words the reader marked known (none without a library)."""
-        if self.store is None:
-            return frozenset()
-        try:
-            return self.store.known.words()
-        except DubaoError:
-            return frozenset()
-
-    def is_known(self, word: str) -> bool:
-        """Return True when the reader marked `word` known."""
-        return word in self.known_words()
-
-    def set_known(self, words: list[str], known: bool, source: str = "word") -> int:
-        """Mark words known (or not known); return how many changed. Emits knownWordsChanged."""
-        if self.store is None:
-            self.problem.emit(self.tr("Known words need the library, which could not be opened."))
-            return 0
-        try:
-            changed = self.store.known.add(words, source) if known else self.store.known.remove(words)
-        except DubaoError as error:
-            self.problem.emit(str(error))
-            return 0
-        if changed:
-            self.knownWordsChanged.emit()
-        return changed
-
-    def mark_known_up_to(self, level: int) -> int:
-        """Mark every word of HSK levels 1..`level` known (no vocabulary rows); return how many were new."""
-        words = services.language_service().hsk.words_up_to(level)
-        return self.set_known(words, True, f"hsk {level}")
 
     def stored_annotations(self) -> list:
         """Return the bookmarks, highlights and notes stored for the open article."""

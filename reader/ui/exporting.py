@@ -161,7 +161,7 @@ def import_trainer_pack(window) -> None:
     name, _ = QFileDialog.getOpenFileName(window, title, str(Path.home()), filters)
     if not name:
         return
-    report = window.controller.correct(lambda corrections: import_pack(corrections.store, name))
+    report = window.controller.learner.correct(lambda corrections: import_pack(corrections.store, name))
     if report is None:
         return
     lines = [translate("exporting", "{0} added, {1} changed, {2} skipped.").format(

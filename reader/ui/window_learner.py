@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QInputDialog
 
 from reader.ui.corrections_window import CorrectionsWindow
 from reader.ui.panels.article_info import ArticleInfoPanel
+from reader.ui.services import format_readings
+from reader.ui.window_language import dock_title
 
 
 class LearnerWindowMixin:
@@ -22,14 +24,16 @@ class LearnerWindowMixin:
     def _build_learner_parts(self) -> None:
         """Create the article-information dock: hidden until asked for, then a full-height tab beside the glossary."""
         self.article_info = ArticleInfoPanel()
-        self.docks["info"] = self._dock(self.article_info, self.tr("Article Information"),
+        self.docks["info"] = self._dock(self.article_info, dock_title("info"),
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["glossary"], self.docks["info"])
         self.docks["info"].hide()
         self.corrections_window = CorrectionsWindow(self)
+        self.corrections_window.reading_formatter = lambda syllables: " ".join(
+            r or "" for r in format_readings(list(syllables), self.view.style_.tone_marks))
 
     def _wire_learner(self) -> None:
-        c = self.controller
+        c = self.controller.learner
         self.popup.knownToggled.connect(lambda word: self.toggle_known(word.text))
         c.knownWordsChanged.connect(self.known_words_changed)
         c.knownWordsChanged.connect(lambda: self.refresh_library(self.library.search.text().strip()))
@@ -38,7 +42,7 @@ class LearnerWindowMixin:
         c.correctionsChanged.connect(self.refresh_corrections)
         w = self.corrections_window
         w.editRequested.connect(self.edit_correction)
-        w.removeRequested.connect(lambda word, kind: self.controller.correct(lambda c: c.remove(word, kind)))
+        w.removeRequested.connect(lambda word, kind: c.correct(lambda corrections: corrections.remove(word, kind)))
         w.undoRequested.connect(self.undo_correction)
 
     def toggle_known(self, word: str | None = None) -> None:
@@ -48,12 +52,12 @@ class LearnerWindowMixin:
             word = ref.text if ref is not None else None
         if not word or not word.strip():
             return
-        now_known = not self.controller.is_known(word)
-        if self.controller.set_known([word], now_known):
+        now_known = not self.controller.learner.is_known(word)
+        if self.controller.learner.set_known([word], now_known):
             self._say(self.tr("{0} marked known.").format(word) if now_known
                       else self.tr("{0} is no longer marked known.").format(word))
         if self.popup.isVisible():
-            self.popup.set_known(self.controller.is_known(word))
+            self.popup.set_known(self.controller.learner.is_known(word))
 
     # --- corrections --------------------------------------------------------------------------------------------
     def correct_word(self, word, kind: str) -> None:
@@ -69,20 +73,20 @@ class LearnerWindowMixin:
                 self._say(self.tr("There is no word right after {0} to join it with.").format(word.text))
                 return
             joined = word.text + following.text
-            if self.controller.correct(lambda c: c.merge(joined)):
+            if self.controller.learner.correct(lambda c: c.merge(joined)):
                 self._say(self.tr("{0} is now read as one word everywhere.").format(joined))
 
     def fix_reading(self, word: str, current: str = "") -> None:
         """Ask for the reading of `word` (the dictionary's readings offered, or typed) and use it everywhere."""
         from reader.core.lang.style import numbered_reading
 
-        from reader.ui.services import format_readings, language_service
+        from reader.ui.services import language_service
 
         offered = [r for r in dict.fromkeys([current, *language_service().lookup(word).readings]) if r]
         shown = [" ".join(s or "" for s in format_readings(r.split(), True)) for r in offered]
         text, ok = QInputDialog.getItem(self, self.tr("Fix Reading"), self.tr(
             "Reading of {0} everywhere (pick one, or type it: zhì liàng or zhi4 liang4):").format(word), shown, 0, True)
-        if ok and text.strip() and self.controller.correct(lambda c: c.set_reading(word, numbered_reading(text).split())):
+        if ok and text.strip() and self.controller.learner.correct(lambda c: c.set_reading(word, numbered_reading(text).split())):
             self._say(self.tr("{0} is now read {1} everywhere. Undo in My Corrections.").format(word, text.strip()))
 
     def split_word(self, word: str) -> None:
@@ -91,7 +95,7 @@ class LearnerWindowMixin:
         text, ok = QInputDialog.getText(self, self.tr("Split Word"), self.tr(
             "Put a space where {0} is to be cut (applies everywhere):").format(word), text=guess)
         parts = text.split()
-        if ok and parts and self.controller.correct(lambda c: c.split(word, parts)):
+        if ok and parts and self.controller.learner.correct(lambda c: c.split(word, parts)):
             self._say(self.tr("{0} is now cut as {1} everywhere.").format(word, " | ".join(parts)))
 
     def open_corrections(self) -> None:
@@ -102,7 +106,7 @@ class LearnerWindowMixin:
 
     def refresh_corrections(self) -> None:
         """List the corrections in the My Corrections window."""
-        corrections = self.controller.corrections()
+        corrections = self.controller.learner.corrections()
         if corrections is None:
             self.corrections_window.set_rows([], False, self.tr("The library could not be opened."))
             return
@@ -117,9 +121,9 @@ class LearnerWindowMixin:
 
     def undo_correction(self) -> None:
         """Put back what the last correction changed."""
-        corrections = self.controller.corrections()
+        corrections = self.controller.learner.corrections()
         undone = corrections.undo_list[-1][0] if corrections is not None and corrections.undo_list else None
-        if undone is not None and self.controller.correct(lambda c: c.undo()):
+        if undone is not None and self.controller.learner.correct(lambda c: c.undo()):
             self._say(self.tr("The correction of {0} was undone.").format(undone))
         else:
             self._say(self.tr("No correction to undo."))

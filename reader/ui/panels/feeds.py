@@ -116,7 +116,8 @@ class FeedsPanel(QWidget):
         """Show the items of the chosen feed, unread ones in bold."""
         self.items.clear()
         for row in rows:
-            item = QListWidgetItem(row.title + (f"\n{row.detail}" if row.detail else ""))
+            item = QListWidgetItem(row.title + (f"  · {row.detail}" if row.detail else ""))
+            item.setToolTip(row.title + (f"\n{row.detail}" if row.detail else ""))
             item.setData(ID_ROLE, row.article_id)
             font = item.font()
             font.setBold(row.unread)

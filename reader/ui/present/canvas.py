@@ -14,7 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from reader.core.slides import Blank, slide_counter
+from reader.core.presentation import Blank
+from reader.core.slides import slide_counter
 from reader.ui.present.cards import paint_card, paint_card_grid
 from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.ruby_paint import paint_lines, scaled_font

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QWidget
 from reader.core.annotation import AnnotatedArticle
 from reader.core.handout import GlossaryLookup
 from reader.core.model import Article
-from reader.core.slides import PresentationState, first_slide_of_section, plan_slides
+from reader.core.presentation import PresentationState
+from reader.core.slides import first_slide_of_section, plan_slides
 from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.keys import WINDOW_COMMANDS
 from reader.ui.present.scene import slide_fits

@@ -1,6 +1,6 @@
 """What both presentation windows share: the article, its annotation, the glossary, and one state with a notifier.
 
-`PresentationModel` is the thin Qt side of `reader.core.slides.PresentationState`: every command goes through
+`PresentationModel` is the thin Qt side of `reader.core.presentation.PresentationState`: every command goes through
 `apply`, and `changed` fires when the state moved, so the projector and the presenter view redraw in step.
 """
 
@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from reader.core.annotation import AnnotatedArticle
 from reader.core.handout import GlossaryLookup, GlossaryRow
 from reader.core.model import Article
-from reader.core.slides import Blank, PresentationState
 from reader.core.pinyin_display import PinyinMode, PinyinOptions
+from reader.core.presentation import Blank, PresentationState
 
 
 @dataclass

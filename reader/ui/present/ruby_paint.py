@@ -40,7 +40,8 @@ ColorFor = Callable[[int, int], QColor | None]  # (block index, character offset
 
 def styles_measure(styles: dict[str, RubyStyle]) -> QtTextMeasure:
     """Return the text measure of these styles' fonts."""
-    return QtTextMeasure({kind: s.font for kind, s in styles.items()}, {kind: s.ruby_font for kind, s in styles.items()})
+    return QtTextMeasure({kind: style.font for kind, style in styles.items()},
+                         {kind: style.ruby_font for kind, style in styles.items()})
 
 
 def paint_lines(painter: QPainter, layout: DocumentLayout, blocks: Sequence[LayoutBlock], styles: dict[str, RubyStyle],
@@ -68,8 +69,8 @@ def paint_lines(painter: QPainter, layout: DocumentLayout, blocks: Sequence[Layo
             if ruby and line.ruby_height:
                 painter.setFont(style.ruby_font)
                 painter.setPen(style.ruby_color if color is style.color else color)
-                painter.drawText(QPointF(origin.x() + line.ruby_left(cell, measure.ruby_width(ruby, block.kind)), ruby_y),
-                                 ruby)
+                left = origin.x() + line.ruby_left(cell, measure.ruby_width(ruby, block.kind))
+                painter.drawText(QPointF(left, ruby_y), ruby)
 
 
 def span_rects(layout: DocumentLayout, block: int, start: int, end: int, origin: QPointF) -> list[QRectF]:

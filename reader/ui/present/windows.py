@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.slides import Blank, ElapsedClock, format_elapsed, slide_position, trainer_notes
+from reader.core.presentation import Blank, ElapsedClock, format_elapsed, trainer_notes
+from reader.core.slides import slide_position
 from reader.ui.present.canvas import SlideCanvas
 from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.keys import HELP, command_for_key

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from reader.core.importer.webpage import chrome
 from reader.core.importer.webpage.blocks import Block, page_blocks
 from reader.core.importer.webpage.meta import choose_title, is_head_metadata, is_metadata_line
-from reader.core.importer.webpage.scoring import best_container, link_ratio, punctuation
+from reader.core.importer.webpage.scoring import article_containers, link_ratio, punctuation
 from reader.core.importer.webpage.tree import Page
 
 MAX_HEADING_CHARS = 40
 MAX_CAPTION_CHARS = 60
-SENTENCE_ENDS = ("。", "，", "；", "：", ".", ",", ";", ":", "”")
+SENTENCE_ENDS = ("。", "，", "；", "：", ".", ",", ";", ":")
+CLOSING_QUOTES = "”’」』\"'"
 
 
 @dataclass
@@ -65,8 +66,11 @@ def _link_list(block: Block) -> bool:
 
 def _is_heading(block: Block) -> bool:
     text = block.text
-    if len(text) > MAX_HEADING_CHARS or text.endswith(SENTENCE_ENDS):
+    unquoted = text.rstrip(CLOSING_QUOTES)
+    if len(text) > MAX_HEADING_CHARS or unquoted.endswith(SENTENCE_ENDS):
         return False
+    if unquoted != text and unquoted.endswith(("！", "？", "!", "?", "…")):
+        return False  # a quoted exclamation or question is speech, not a subheading
     return 2 <= block.heading <= 6 or block.heading_hint or block.bold_chars >= len(text.replace(" ", "")) * 0.9
 
 
@@ -118,9 +122,8 @@ class Extracted:
 def extract(page: Page) -> Extracted:
     """Find the article in a parsed page: its container, headline, metadata lines and pieces."""
     blocks = page_blocks(page.body)
-    holder = best_container(blocks)
-    inside = [i for i, b in enumerate(blocks)
-              if holder is not None and (b.owner is holder or holder in b.owner.iterancestors())]
+    holders = set(article_containers(blocks))
+    inside = [i for i, b in enumerate(blocks) if b.owner in holders or holders & set(b.owner.iterancestors())]
     if not inside:
         return Extracted()
     start, end = inside[0], inside[-1]
@@ -131,6 +134,6 @@ def extract(page: Page) -> Extracted:
     found.meta_lines = [b.text for b in blocks[head_end:start] if not _same(b.text, found.title) and (
         is_metadata_line(b.text) or (is_head_metadata(b) and not chrome.is_chrome(b.text)))]
     body_from = index + 1 if index is not None and start <= index <= end else start
-    found.pieces = article_pieces(blocks[body_from:end + 1], found.title)
+    found.pieces = article_pieces([blocks[i] for i in inside if i >= body_from], found.title)
     found.meta_lines += [p.text for p in found.pieces if p.kind == "meta"]
     return found

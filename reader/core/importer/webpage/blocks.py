@@ -23,6 +23,7 @@ BOLD_TAGS = frozenset(("b", "strong"))
 _CAPTION_HINT = re.compile(r"caption|pic_?txt|pic_?info|img_?(?:desc|txt|title|info)|photo_?(?:desc|txt)|"
                            r"pictext|imgtxt|image_?desc|picture_?title|pic_?title|illustration", re.IGNORECASE)
 _HEADING_HINT = re.compile(r"(?:^|[-_\s])(?:h[2-6]|subtitle|sub-title|subhead|heading)(?:$|[-_\s])", re.IGNORECASE)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\u00a0\u2002\u2003\u2009\u200b]+")
 
 
@@ -81,7 +82,7 @@ def _caption_hint(element: html.HtmlElement) -> bool:
     for node in (element, element.getparent()):
         if node is None:
             continue
-        if node.tag == "figcaption" or _CAPTION_HINT.search(f"{node.get('class', '')} {node.get('id', '')}"):
+        if node.tag in ("figcaption", "center") or _CAPTION_HINT.search(f"{node.get('class', '')} {node.get('id', '')}"):
             return True
     return False
 
@@ -106,7 +107,7 @@ def _walk(element: html.HtmlElement, builder: _Builder, in_link: bool, in_bold: 
     if _HEADING_HINT.search(element.get("class", "")):
         builder.heading_hint = True
     in_link = in_link or tag == "a"
-    in_bold = in_bold or tag in BOLD_TAGS or (tag == "span" and "bold" in element.get("style", ""))
+    in_bold = in_bold or tag in BOLD_TAGS or bool(_BOLD_STYLE.search(element.get("style", "")))
     builder.text(element.text, in_link, in_bold)
     for child in element:
         _walk(child, builder, in_link, in_bold)
