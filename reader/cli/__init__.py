@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("backup_cmd", "write a consistent copy of the database"),
     "restore": ("restore_cmd", "restore the database from a backup"),
     "handout": ("handout_cmd", "print chosen sections of an article as a PDF handout"),
+    "polyphones": ("polyphones_cmd", "cross-validate or train the learned polyphone model on CPP dev"),
     "self-test": ("selftest_cmd", "open the seed article, annotate it, look a word up, and exit"),
 }
 

@@ -1,0 +1,101 @@
+"""Where the learned polyphone model meets the pinyin engine: which characters it may decide, and with what.
+
+The engine calls `PolyphoneLayer.decide` once per text, after the word level and before the context rules. The layer
+leaves alone what our conventions fix: 一 and 不 (citation form), every syllable inside one of our word facts
+(`pinyin_tables.WORD_READINGS`: 重 chóng, 处 chǔ, obligatory neutral tones, place names), and a neutral tone the word
+level gave where the model only proposes the full tone of the same syllable. The model file and g2pM load on the
+first text that needs them.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Callable, Sequence
+
+from reader.core.lang.pinyin_rules import ReadWord
+from reader.core.lang.pinyin_tables import WORD_READINGS
+from reader.core.lang.polyphone_model import FIXED, Context, PolyphoneModel, model_path, word_kind
+
+_LONGEST_FACT = max(len(word) for word in WORD_READINGS)
+
+
+class PolyphoneLayer:
+    """Decides the readings of polyphonic characters a word fact does not settle; `enabled=False` leaves all as is."""
+
+    def __init__(self, is_phrase: Callable[[str], bool], model_file: Path | None = None, use_g2pm: bool = True,
+                 enabled: bool = True) -> None:
+        self.is_phrase = is_phrase
+        self.model_file = model_file
+        self.use_g2pm = use_g2pm
+        self.enabled = enabled
+        self._model: PolyphoneModel | None = None
+        self._runner = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> PolyphoneModel:
+        """The model, read from its file on first use."""
+        with self._lock:
+            if self._model is None:
+                self._model = PolyphoneModel.load(self.model_file or model_path())
+            return self._model
+
+    def use_model(self, model: PolyphoneModel) -> None:
+        """Decide with `model` from now on (training and cross-validation)."""
+        self._model = model
+
+    def g2pm_readings(self, text: str) -> dict[int, dict[str, float]]:
+        """g2pM's likeliest readings of each polyphone of `text` by position ({} when g2pM is off or not installed)."""
+        if not self.use_g2pm:
+            return {}
+        with self._lock:
+            if self._runner is None:
+                from reader.core.lang.g2pm_runner import G2pmRunner, g2pm_available
+
+                self._runner = G2pmRunner() if g2pm_available() else False
+        return self._runner.predictions(text) if self._runner else {}
+
+    def decide(self, text: str, words: Sequence[ReadWord]) -> None:
+        """Set, in place, the reading of every polyphonic character of `text` the model may decide."""
+        if not self.enabled:
+            return
+        positions = list(self.open_positions(words))
+        if not positions:
+            return
+        model = self.model
+        context = Context(text, words, self.g2pm_readings(text))
+        for word, offset, position in positions:
+            base = word.readings[offset]
+            if not (model.readings.get(word.text[offset], ()) or position in context.g2pm):
+                continue
+            chosen = model.choose(context, position, base, word_kind(word.text, offset, self.is_phrase))
+            if chosen is not None and not _keeps_neutral(base, chosen):
+                word.readings[offset] = chosen
+
+    def open_positions(self, words: Sequence[ReadWord]):
+        """Yield (word, offset, position) for each Han character with a reading that no convention of ours fixes."""
+        position = 0
+        for word in words:
+            fixed = fact_offsets(word.text)
+            for offset, char in enumerate(word.text):
+                if word.readings[offset] is not None and char not in FIXED and offset not in fixed:
+                    yield word, offset, position + offset
+            position += len(word.text)
+
+
+def fact_offsets(word: str) -> set[int]:
+    """Offsets inside `word` covered by one of our word facts (those readings are ours, not the model's)."""
+    covered: set[int] = set()
+    if len(word) < 2:
+        return covered
+    for start in range(len(word) - 1):
+        for length in range(2, min(_LONGEST_FACT, len(word) - start) + 1):
+            if word[start : start + length] in WORD_READINGS:
+                covered.update(range(start, start + length))
+    return covered
+
+
+def _keeps_neutral(base: str | None, chosen: str) -> bool:
+    """A neutral tone from the word level stays when the model only proposes the same syllable with a full tone."""
+    return base is not None and base.endswith("5") and chosen[:-1] == base[:-1] and chosen != base
