@@ -41,7 +41,7 @@ def _act(args: argparse.Namespace, engine, examples) -> int:
     from reader.core.lang.polyphone_model import model_path
     from reader.core.lang.polyphone_training import TrainingLayer, collect, cross_validate, plain_pypinyin, train
 
-    layer = engine.polyphones = TrainingLayer(engine._is_phrase, use_g2pm=not args.no_g2pm)
+    layer = engine.polyphones = TrainingLayer(engine.words, use_g2pm=not args.no_g2pm)
     started = time.perf_counter()
     if args.action == "train":
         model = train([item for item in collect(engine, layer, examples) if item is not None])

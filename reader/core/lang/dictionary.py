@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = "2"
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_SYLLABLE = re.compile(r"(?!r5|xx)[a-z]+[1-5]")  # not erhua "r5", not the placeholder "xx5"
 _REFERENCE = re.compile(r"(?:see(?: also)?|variant of|same as|also written|abbr\. for|erhua variant of)\s+"
                         r"([^\s\[|,;()]+)(?:\|([^\s\[,;()]+))?\[([^\]]+)\]")
 
@@ -81,6 +82,17 @@ class Dictionary:
         row = self._db().execute(
             "SELECT 1 FROM entries WHERE simplified = ? OR traditional = ? LIMIT 1", (word, word)).fetchone()
         return row is not None
+
+    def word_readings(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """Return the distinct readings of the simplified headword `word` in our convention (lower case, ü as v),
+        keeping only those with one plain syllable per character (no erhua "r5", no Latin letters)."""
+        rows = self._db().execute("SELECT pinyin FROM entries WHERE simplified = ? ORDER BY id", (word,)).fetchall()
+        found: dict[tuple[str, ...], None] = {}
+        for (pinyin,) in rows:
+            syllables = tuple(s.lower().replace("u:", "v") for s in pinyin.split())
+            if len(syllables) == len(word) and all(_SYLLABLE.fullmatch(s) for s in syllables):
+                found.setdefault(syllables)
+        return tuple(found)
 
     def simplified_map(self) -> dict[str, str]:
         """Return traditional character -> simplified character, for characters that are only traditional."""

@@ -1,7 +1,8 @@
 """Pinyin read in context: one numbered syllable per Han character, None for everything else.
 
-Order of decisions, from general to particular: pypinyin's phrase and character tables for each word jieba cut, our
-own word facts (`pinyin_tables`), the learned polyphone layer (`polyphones`), the context rules (`pinyin_rules`), then the extra readings a caller supplies
+Order of decisions, from general to particular: the word level for each word jieba cut (`word_readings`: CC-CEDICT's
+words, pypinyin's phrases, character defaults), our own word facts (`pinyin_tables`), the learned polyphone layer
+(`polyphones`), the context rules (`pinyin_rules`), then the extra readings a caller supplies
 (glossary terms marked as overrides) and last the user's own per-word overrides. Traditional characters are read
 through their simplified forms, character for character, so the same tables and rules apply.
 """
@@ -9,15 +10,16 @@ through their simplified forms, character for character, so the same tables and 
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Mapping
 
 from reader.core.lang.chars import all_han, is_han
 from reader.core.lang.pinyin_rules import ReadWord, apply_context_rules
-from reader.core.lang.pinyin_tables import CHAR_READINGS, LONE_CHAR_READINGS, WORD_READINGS
+from reader.core.lang.pinyin_tables import LONE_CHAR_READINGS, WORD_READINGS
 from reader.core.lang.polyphones import PolyphoneLayer
 from reader.core.lang.segmenter import Segmenter, Word
 from reader.core.lang.traditional import TraditionalConverter
 from reader.core.lang.user_words import UserWords
+from reader.core.lang.word_readings import ReadingSource, WordReader
 
 ALWAYS_CITATION = {"一": "yi1", "不": "bu4"}
 # Links pasted from web pages, "(微博)" or "(微信号：name)" after a name: not part of the sentence, never read.
@@ -34,15 +36,20 @@ class PinyinEngine:
         user_words: UserWords | None = None,
         extra_readings: Mapping[str, tuple[str, ...]] | None = None,
         simplified: TraditionalConverter | None = None,
+        dictionary: ReadingSource | None = None,
         polyphones: PolyphoneLayer | None = None,
     ) -> None:
+        if dictionary is None:
+            from reader.core.lang.dictionary import Dictionary
+
+            dictionary = Dictionary()
         self.segmenter = segmenter or Segmenter()
+        self.words = WordReader(dictionary)
         self.user_words = user_words
         self.extra_readings = dict(extra_readings or {})
         self.simplified = simplified or TraditionalConverter()
         self._memo: dict[str, tuple[str | None, ...]] = {}
-        self._pypinyin: Any = None
-        self.polyphones = polyphones or PolyphoneLayer(self._is_phrase)
+        self.polyphones = polyphones or PolyphoneLayer(self.words)
         if user_words is not None:
             self.segmenter.add_words(user_words.merged_words(), tag="n", force=True)
 
@@ -94,31 +101,14 @@ class PinyinEngine:
         if len(text) == 1 and text in LONE_CHAR_READINGS:
             return (LONE_CHAR_READINGS[text],)
         if all_han(text):
-            readings: list[str | None] = list(self._pypinyin_readings(text))
-            if not self._is_phrase(text):
-                readings = [CHAR_READINGS.get(c, r) for c, r in zip(text, readings)]
+            readings = self.words.read(text)
             _overlay_word_facts(text, readings)
         else:
-            readings = [self._single_char_reading(c) if is_han(c) else None for c in text]
+            readings = [self.words.char_default(c) if is_han(c) else None for c in text]
         return tuple(ALWAYS_CITATION.get(c, r) for c, r in zip(text, readings))
 
-    def _single_char_reading(self, char: str) -> str:
-        return CHAR_READINGS.get(char) or self._pypinyin_readings(char)[0]
-
-    def _pypinyin_readings(self, text: str) -> list[str]:
-        if self._pypinyin is None:
-            import pypinyin
-
-            self._pypinyin = pypinyin
-        syllables = self._pypinyin.lazy_pinyin(text, style=self._pypinyin.Style.TONE3, neutral_tone_with_five=True)
-        if len(syllables) != len(text):  # pypinyin kept an unknown character as it was
-            syllables = [self._pypinyin.lazy_pinyin(c, style=self._pypinyin.Style.TONE3)[0] for c in text]
-        return [s if s and s[-1].isdigit() else (s + "5" if s.isascii() and s.isalpha() else None) for s in syllables]
-
     def _is_phrase(self, text: str) -> bool:
-        if self._pypinyin is None:
-            self._pypinyin_readings("一")
-        return text in self._pypinyin.constants.PHRASES_DICT
+        return self.words.is_phrase(text)
 
     def _apply_overrides(self, text: str, words: list[ReadWord]) -> None:
         tables = [self.extra_readings]

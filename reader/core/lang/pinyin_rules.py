@@ -3,7 +3,7 @@
 Each rule looks at one polyphonic character in its sentence (the words before and after it, with jieba's
 part-of-speech tags) and sets the reading 现代汉语词典 gives for that use. The rules are grammatical, not lists of
 sentences: 为 wéi in the 以…为… frame and after verbs of becoming, the particles 得 and 地 de, locative 上 ·shang
-after a noun, 还 huán before what is given back, 长 zhǎng as a title or before a result, surnames in person names.
+after a noun, 还 huán before what is given back, 都 dū where no predicate follows, 长 zhǎng as a title or before a result, surnames in person names.
 """
 
 from __future__ import annotations
@@ -137,7 +137,9 @@ def rule_de_complement(sentence: Sentence, index: int) -> None:
     if before is None or after is None or not all_han(before.text) or before.text in ("不", "没", "未", "难"):
         return
     if _tag_is(before, ("r", "d", "n")):
-        must_follow = ("v", "a", "d") if _tag_is(before, ("r",)) else ("v",) if before.tag.startswith("n") else ("v", "d")
+        # The complement 得 follows a verb or adjective, never an adverb or pronoun: after those 得 is the modal děi
+        # "must" before whatever predicate comes (必须得搞清楚, 也得在美国: a verb, set phrase or preposition).
+        must_follow = ("v", "a", "d", "p", "l") if not before.tag.startswith("n") else ("v",)
         if after.text[0] != "了" and _tag_is(after, must_follow):
             word.readings[0] = "dei3"
             return
@@ -155,11 +157,20 @@ def rule_de_adverbial(sentence: Sentence, index: int) -> None:
     before, after = sentence.word(index - 1), sentence.next_han(index)
     if before is None or after is None or not all_han(before.text):
         return
-    reduplicated = len(before.text) >= 2 and before.text[0] == before.text[1]
+    if len(before.text) == 1 and before.tag.startswith("d"):
+        return  # 就地, 遍地: the particle follows an adverbial phrase, never a one-character adverb such as 就 or 也
+    # Reduplication makes an adverbial of anything, inside one word (慢慢) or over two (一天一天, 一步一步).
+    reduplicated = len(before.text) >= 2 and before.text[0] == before.text[1] or _repeats(sentence, index - 1)
     adverbial = word.tag == "uv" or _tag_is(before, ADVERBIAL_TAGS) or reduplicated
     strongly_adverbial = reduplicated or _tag_is(before, ("d", "ad"))
     if adverbial and _tag_is(after, ("v", "d", "p")) or strongly_adverbial and _tag_is(after, ("a",)):
         word.readings[0] = "de5"
+
+
+def _repeats(sentence: Sentence, index: int) -> bool:
+    """The word at `index` repeats the word before it (一天 一天)."""
+    word, before = sentence.word(index), sentence.word(index - 1)
+    return word is not None and before is not None and all_han(word.text) and word.text == before.text
 
 
 def rule_locative_shang(sentence: Sentence, index: int) -> None:
@@ -191,8 +202,22 @@ def rule_huan(sentence: Sentence, index: int) -> None:
         return
     if after.text in HUAN_OBJECTS or after.text[0] in "给清":
         word.readings[0] = "huan2"
+    elif _tag_is(after, ("n",)) and sentence.ends_clause_after(index + 1):
+        # The adverb hái always stands before a predicate; before a bare noun that closes the clause 还 is the verb
+        # huán "return (something) to": 退耕还林还草, 退牧还草, 还权于民.
+        word.readings[0] = "huan2"
     elif after.text == "了" and _tag_is(sentence.next_han(index + 1), ("n",)):  # 还了书: gave the book back
         word.readings[0] = "huan2"
+
+
+def rule_du(sentence: Sentence, index: int) -> None:
+    """都 dū "capital, metropolis" where it cannot be the adverb dōu: the adverb always stands before a predicate,
+    so 都 right before a noun that closes the phrase (神都龙王》, 陪都) is the noun or a name's syllable."""
+    word = sentence.words[index]
+    after = sentence.next_han(index)
+    if word.text == "都" and _tag_is(after, NOUN_TAGS) and not _tag_is(after, ("t", "s")):
+        if sentence.ends_clause_after(index + 1):
+            word.readings[0] = "du1"
 
 
 def rule_zhang(sentence: Sentence, index: int) -> None:
@@ -254,7 +279,8 @@ def rule_ying(sentence: Sentence, index: int) -> None:
         word.readings[0] = "ying4"
 
 
-CHARACTER_RULES = (rule_wei, rule_ying, rule_surname_before_title, rule_de_complement, rule_de_adverbial, rule_locative_shang, rule_huan, rule_zhang)
+CHARACTER_RULES = (rule_wei, rule_ying, rule_surname_before_title, rule_de_complement, rule_de_adverbial,
+                   rule_locative_shang, rule_huan, rule_du, rule_zhang)
 
 
 def apply_context_rules(words: list[ReadWord], is_phrase, is_known) -> None:

@@ -86,6 +86,7 @@ WORD_READINGS: dict[str, tuple[str, ...]] = {
 CHAR_READINGS: dict[str, str] = {
     "晟": "sheng4",  # 通用规范汉字表 and 现汉: shèng
     "靓": "liang4",  # "pretty, shiny" (靓丽, 靓女); jìng only in the bookish 靓妆
+    "什": "shi2",  # shén only in 什么 and its words, which the dictionaries read; alone and in names (布什) shí
     "一": "yi1",  # citation tone; spoken sandhi is a display option
     "不": "bu4",
 }

@@ -66,13 +66,6 @@ class Context:
         return self.words[index].text if 0 <= index < len(self.words) else "^"
 
 
-def word_kind(word: str, offset: int, is_phrase: Callable[[str], bool]) -> str:
-    """Where the word level's reading of word[offset] comes from: a dictionary phrase, a plain jieba word, a lone char."""
-    if len(word) == 1:
-        return "single"
-    return "phrase" if is_phrase(word) else "word"
-
-
 def context_features(context: Context, position: int, kind: str) -> list[str]:
     """The features of one character in context; each is later joined with a candidate reading."""
     char = context.char(position)

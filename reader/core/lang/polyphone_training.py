@@ -19,9 +19,8 @@ from typing import Callable, Sequence
 from reader.core.errors import ImportProblem
 from reader.core.lang.g2pm_runner import normalise
 from reader.core.lang.pinyin_rules import ReadWord
-from reader.core.lang.polyphone_model import (Context, PolyphoneModel, best_guess, context_features, source_features,
-                                               word_kind)
-from reader.core.lang.polyphones import PolyphoneLayer
+from reader.core.lang.polyphone_model import (Context, PolyphoneModel, best_guess, context_features, source_features)
+from reader.core.lang.polyphones import PolyphoneLayer, WordLevel
 
 MARK = "\u2581"
 EPOCHS = 8
@@ -79,8 +78,8 @@ def is_right(reading: str | None, label: str, counted: bool) -> bool:
 class TrainingLayer(PolyphoneLayer):
     """The engine's layer, remembering g2pM's readings per text and, while recording, what the layer would see."""
 
-    def __init__(self, is_phrase: Callable[[str], bool], use_g2pm: bool) -> None:
-        super().__init__(is_phrase, use_g2pm=use_g2pm)
+    def __init__(self, word_level: WordLevel, use_g2pm: bool) -> None:
+        super().__init__(word_level, use_g2pm=use_g2pm)
         self.recorded: tuple[str, list[ReadWord]] | None = None
         self.recording = False
         self._g2pm_memo: dict[str, dict[int, dict[str, float]]] = {}
@@ -104,7 +103,7 @@ def training_item(layer: TrainingLayer, example: Example, text: str, words: list
     for word, offset, position in layer.open_positions(words):
         if position == example.position:
             context = Context(text, words, layer.g2pm_readings(text))
-            kind = word_kind(word.text, offset, layer.is_phrase)
+            kind = layer.kind_of(word.text, offset)
             return Item(text[position], example.label, word.readings[offset], context.g2pm.get(position, {}), kind,
                         word.tag, context_features(context, position, kind))
     return None

@@ -11,21 +11,32 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Protocol, Sequence
 
 from reader.core.lang.pinyin_rules import ReadWord
 from reader.core.lang.pinyin_tables import WORD_READINGS
-from reader.core.lang.polyphone_model import FIXED, Context, PolyphoneModel, model_path, word_kind
+from reader.core.lang.polyphone_model import FIXED, Context, PolyphoneModel, model_path
 
 _LONGEST_FACT = max(len(word) for word in WORD_READINGS)
+_LONGEST_PIECE = 8
+
+
+class WordLevel(Protocol):
+    """What the layer asks the word level (`word_readings.WordReader`) about a word."""
+
+    def known_reading(self, word: str) -> tuple[str, ...] | None:
+        """The reading of a multi-character word a dictionary knows, else None."""
+
+    def is_phrase(self, word: str) -> bool:
+        """True when pypinyin's phrase table has the word."""
 
 
 class PolyphoneLayer:
     """Decides the readings of polyphonic characters a word fact does not settle; `enabled=False` leaves all as is."""
 
-    def __init__(self, is_phrase: Callable[[str], bool], model_file: Path | None = None, use_g2pm: bool = True,
+    def __init__(self, word_level: WordLevel, model_file: Path | None = None, use_g2pm: bool = True,
                  enabled: bool = True) -> None:
-        self.is_phrase = is_phrase
+        self.word_level = word_level
         self.model_file = model_file
         self.use_g2pm = use_g2pm
         self.enabled = enabled
@@ -69,9 +80,22 @@ class PolyphoneLayer:
             base = word.readings[offset]
             if not (model.readings.get(word.text[offset], ()) or position in context.g2pm):
                 continue
-            chosen = model.choose(context, position, base, word_kind(word.text, offset, self.is_phrase))
+            chosen = model.choose(context, position, base, self.kind_of(word.text, offset))
             if chosen is not None and not _keeps_neutral(base, chosen):
                 word.readings[offset] = chosen
+
+    def kind_of(self, word: str, offset: int) -> str:
+        """Where the word level's reading of word[offset] comes from: a pypinyin phrase, a CC-CEDICT word, a known word
+        inside an unknown one, or the character's own default (alone, or in a word nobody knows)."""
+        if len(word) == 1:
+            return "single"
+        if self.word_level.known_reading(word) is not None:
+            return "phrase" if self.word_level.is_phrase(word) else "dict"
+        for start in range(max(0, offset - _LONGEST_PIECE + 1), offset + 1):
+            for end in range(min(len(word), start + _LONGEST_PIECE), max(start + 1, offset) , -1):
+                if end - start > 1 and self.word_level.known_reading(word[start:end]) is not None:
+                    return "piece"
+        return "lone"
 
     def open_positions(self, words: Sequence[ReadWord]):
         """Yield (word, offset, position) for each Han character with a reading that no convention of ours fixes."""

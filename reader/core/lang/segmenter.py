@@ -14,10 +14,11 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from reader.core import paths
 from reader.core.lang.chars import all_han
+from reader.core.lang.runs import join_transliterations, split_runs
 
 CACHE_NAME = "jieba-prefix-dict.marshal"
 GLOSSARY_TAG = "nz"
@@ -41,6 +42,7 @@ class Segmenter:
         self._cache_file = cache_file
         self._pos: Any = None
         self._pending: dict[str, tuple[str, bool]] = {}
+        self._mixed_words: set[str] = set()
         self._lock = threading.Lock()
 
     def add_words(self, words: Iterable[str], tag: str = GLOSSARY_TAG, force: bool = False) -> None:
@@ -51,6 +53,8 @@ class Segmenter:
         for word in words:
             if word and " " not in word:
                 self._pending[word] = (tag, force)
+                if not all_han(word):
+                    self._mixed_words.add(word)
         if self._pos is not None:
             self._flush_pending()
 
@@ -63,10 +67,26 @@ class Segmenter:
         pos = self._loaded()
         pos.makesure_userdict_loaded()
         words: list[Word] = []
-        for word in pos.tokenizer.cut(text):
-            for part in self._split_fused(pos, word):
-                words.append(Word(part, self._tag(pos, part)))
+        for piece, tag in split_runs(text, self._outside_mixed_words(text)):
+            if tag is not None:  # a number, Latin or 〇 run: one word (２０２５, ＣＣＴＶ, 二○○一)
+                words.append(Word(piece, tag))
+                continue
+            parts = [part for word in pos.tokenizer.cut(piece) for part in self._split_fused(pos, word)]
+            for group in join_transliterations(parts, lambda w: _is_name_part(pos, w)):
+                joined = "".join(group)
+                words.append(Word(joined, self._tag(pos, joined) if len(group) == 1 else "nrt"))
         return words
+
+    def _outside_mixed_words(self, text: str) -> Callable[[int, int], bool]:
+        """Return a test of whether a span of `text` lies outside every known word holding digits or Latin
+        (the glossary's 10+1创新型产业体系 stays one word)."""
+        spans = []
+        for word in self._mixed_words:
+            start = text.find(word)
+            while start >= 0:
+                spans.append((start, start + len(word)))
+                start = text.find(word, start + 1)
+        return lambda start, end: not any(s < end and start < e for s, e in spans)
 
     @staticmethod
     def _split_fused(pos: Any, word: str) -> tuple[str, ...]:
@@ -115,6 +135,11 @@ class Segmenter:
             else:
                 self._pos.word_tag_tab.setdefault(word, tag)
         self._pending.clear()
+
+
+def _is_name_part(pos: Any, word: str) -> bool:
+    """A word the dictionary lacks (a guess of the HMM), or one jieba lists as part of transliterated names (nrt)."""
+    return not pos.tokenizer.FREQ.get(word) or pos.word_tag_tab.get(word) == "nrt"
 
 
 def _load_pos_tokenizer(cache_file: Path) -> Any:

@@ -6,8 +6,6 @@ heavy is loaded until it is needed, and a cached annotation is served without ji
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import threading
 from dataclasses import asdict, dataclass
 from functools import cached_property
@@ -18,12 +16,11 @@ from reader.core import paths
 from reader.core.annotation import AnnotatedArticle
 from reader.core.lang.chars import is_han
 from reader.core.lang.dictionary import DictEntry, Dictionary
+from reader.core.lang.fingerprint import engine_version
 from reader.core.lang.glossary import Glossary, GlossaryEntry
 from reader.core.lang.hsk import HskLevels
 from reader.core.lang.style import PinyinStyle, apply_sandhi, render
 from reader.core.lang.user_words import InMemoryUserWords, UserWords
-
-_ENGINE_SOURCES = ("traditional.py", "pinyin.py", "pinyin_rules.py", "pinyin_tables.py", "segmenter.py", "chars.py", "annotate.py")
 
 
 @dataclass(frozen=True)
@@ -134,7 +131,7 @@ class LanguageService:
         segmenter = Segmenter(self.cache_dir / "jieba-prefix-dict.marshal")
         segmenter.add_words(self.glossary.segmentation_words())
         return PinyinEngine(segmenter, self.user_words, self.glossary.reading_overrides(),
-                            self.dictionary.converter())
+                            self.dictionary.converter(), self.dictionary)
 
     def pinyin(self, text: str, style: PinyinStyle = PinyinStyle.MARKS, sandhi: bool = False) -> list[str | None]:
         """Return one syllable (in `style`) or None per character of `text`, read in context."""
@@ -181,25 +178,3 @@ class LanguageService:
         from reader.core.lang.pipeline import annotate
 
         return annotate(article, self, use_cache=use_cache)
-
-
-@functools.lru_cache(maxsize=1)
-def engine_version() -> str:
-    """Return a fingerprint of the reading engine's own code and tables (a changed rule invalidates caches)."""
-    import importlib.util
-
-    digest = hashlib.blake2b(digest_size=8)
-    for package in ("jieba", "pypinyin"):  # their installed files, found without importing them
-        spec = importlib.util.find_spec(package)
-        try:
-            stat = Path(spec.origin).stat() if spec and spec.origin else None
-        except OSError:
-            stat = None
-        digest.update(f"{package}:{stat.st_size}:{int(stat.st_mtime)}".encode() if stat else package.encode())
-    folder = Path(__file__).parent
-    for name in _ENGINE_SOURCES:
-        try:
-            digest.update((folder / name).read_bytes())
-        except OSError:
-            digest.update(name.encode())
-    return digest.hexdigest()
