@@ -33,15 +33,15 @@ def run(args: argparse.Namespace) -> int:
 
     examples = read_cpp(args.cpp)
     with tempfile.TemporaryDirectory(prefix="dubao-polyphones-") as folder:  # no user words or glossary of the user
-        engine = LanguageService(data_dir=Path(folder)).engine
-        return _act(args, engine, examples)
+        service = LanguageService(data_dir=Path(folder))
+        return _act(args, service.engine, service.dictionary, examples)
 
 
-def _act(args: argparse.Namespace, engine, examples) -> int:
+def _act(args: argparse.Namespace, engine, dictionary, examples) -> int:
     from reader.core.lang.polyphone_model import model_path
     from reader.core.lang.polyphone_training import TrainingLayer, collect, cross_validate, plain_pypinyin, train
 
-    layer = engine.polyphones = TrainingLayer(engine.words, use_g2pm=not args.no_g2pm)
+    layer = engine.polyphones = TrainingLayer(engine.words, dictionary, use_g2pm=not args.no_g2pm)
     started = time.perf_counter()
     if args.action == "train":
         model = train([item for item in collect(engine, layer, examples) if item is not None])

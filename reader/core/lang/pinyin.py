@@ -49,7 +49,7 @@ class PinyinEngine:
         self.extra_readings = dict(extra_readings or {})
         self.simplified = simplified or TraditionalConverter()
         self._memo: dict[str, tuple[str | None, ...]] = {}
-        self.polyphones = polyphones or PolyphoneLayer(self.words)
+        self.polyphones = polyphones or PolyphoneLayer(self.words, dictionary)
         if user_words is not None:
             self.segmenter.add_words(user_words.merged_words(), tag="n", force=True)
 

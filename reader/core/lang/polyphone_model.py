@@ -122,6 +122,7 @@ class PolyphoneModel:
         self.weights = weights
         self.readings = readings
         self.meta = dict(meta or {})
+        self.margin = float(self.meta.get("margin", 0.0))
 
     def candidates(self, char: str, base: str | None, guesses: Mapping[str, float]) -> list[str]:
         """Every reading the model weighs for `char`: those seen in training and those the sources propose."""
@@ -138,7 +139,8 @@ class PolyphoneModel:
                 for c in candidates]
 
     def choose(self, context: Context, position: int, base: str | None, kind: str) -> str | None:
-        """Return the best-scoring reading of the character at `position` (None when nothing is proposed)."""
+        """Return the best-scoring reading of the character at `position`; the word level's own reading (`base`)
+        stays unless another scores at least `margin` (from the model file) higher."""
         char = context.char(position)
         guesses = context.g2pm.get(position, {})
         candidates = self.candidates(char, base, guesses)
@@ -147,7 +149,10 @@ class PolyphoneModel:
         word, _, _ = context.word_of(position)
         features = context_features(context, position, kind)
         scores = self.scores(features, lambda c: source_features(char, kind, word.tag, c, base, guesses), candidates)
-        return candidates[max(range(len(candidates)), key=scores.__getitem__)]
+        best = max(range(len(candidates)), key=scores.__getitem__)
+        if base in candidates and scores[best] - scores[candidates.index(base)] < self.margin:
+            return base
+        return candidates[best]
 
     def save(self, path: Path) -> None:
         """Write the model as gzip JSON with its format number and a checksum of the weights."""

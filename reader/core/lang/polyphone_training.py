@@ -21,9 +21,14 @@ from reader.core.lang.g2pm_runner import normalise
 from reader.core.lang.pinyin_rules import ReadWord
 from reader.core.lang.polyphone_model import (Context, PolyphoneModel, best_guess, context_features, source_features)
 from reader.core.lang.polyphones import PolyphoneLayer, WordLevel
+from reader.core.lang.word_readings import ReadingSource
 
 MARK = "\u2581"
-EPOCHS = 8
+EPOCHS = 5
+# How much higher than the word level's own reading another must score to replace it. On CPP dev a margin of 0-2
+# scores alike (cross-validated); 3 keeps the seed's hand-checked readings (供给 gōng jǐ, 闯将 chuǎng jiàng, 干出 gàn)
+# where g2pM leans to a character's most frequent reading.
+MARGIN = 3.0
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,8 @@ def is_right(reading: str | None, label: str, counted: bool) -> bool:
 class TrainingLayer(PolyphoneLayer):
     """The engine's layer, remembering g2pM's readings per text and, while recording, what the layer would see."""
 
-    def __init__(self, word_level: WordLevel, use_g2pm: bool) -> None:
-        super().__init__(word_level, use_g2pm=use_g2pm)
+    def __init__(self, word_level: WordLevel, dictionary: ReadingSource, use_g2pm: bool) -> None:
+        super().__init__(word_level, dictionary, use_g2pm=use_g2pm)
         self.recorded: tuple[str, list[ReadWord]] | None = None
         self.recording = False
         self._g2pm_memo: dict[str, dict[int, dict[str, float]]] = {}
@@ -158,7 +163,7 @@ def train(items: Sequence[Item], epochs: int = EPOCHS, seed: int = 12) -> Polyph
         value = (totals[key] + (clock - stamps[key]) * weight) / clock
         if abs(value) >= 1e-3:
             averaged[key] = round(value, 3)
-    return PolyphoneModel(averaged, dict(readings), {"examples": len(items), "epochs": epochs})
+    return PolyphoneModel(averaged, dict(readings), {"examples": len(items), "epochs": epochs, "margin": MARGIN})
 
 
 def _sources(item: Item) -> Callable[[str], list[str]]:

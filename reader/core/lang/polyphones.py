@@ -15,10 +15,14 @@ from typing import Protocol, Sequence
 
 from reader.core.lang.pinyin_rules import ReadWord
 from reader.core.lang.pinyin_tables import WORD_READINGS
+from reader.core.lang.word_readings import ReadingSource
 from reader.core.lang.polyphone_model import FIXED, Context, PolyphoneModel, model_path
 
 _LONGEST_FACT = max(len(word) for word in WORD_READINGS)
 _LONGEST_PIECE = 8
+# Lone characters the context rules read (`pinyin_rules`): where no rule applies, the word level's reading is our
+# convention (为 wèi, 得 dé, 地 dì, 上 shàng, 还 hái, 都 dōu, 长 cháng, 应 yīng), not the model's.
+RULED_ALONE = frozenset("为得地上还都长应")
 
 
 class WordLevel(Protocol):
@@ -34,9 +38,10 @@ class WordLevel(Protocol):
 class PolyphoneLayer:
     """Decides the readings of polyphonic characters a word fact does not settle; `enabled=False` leaves all as is."""
 
-    def __init__(self, word_level: WordLevel, model_file: Path | None = None, use_g2pm: bool = True,
-                 enabled: bool = True) -> None:
+    def __init__(self, word_level: WordLevel, dictionary: ReadingSource, model_file: Path | None = None,
+                 use_g2pm: bool = True, enabled: bool = True) -> None:
         self.word_level = word_level
+        self.dictionary = dictionary
         self.model_file = model_file
         self.use_g2pm = use_g2pm
         self.enabled = enabled
@@ -85,17 +90,37 @@ class PolyphoneLayer:
                 word.readings[offset] = chosen
 
     def kind_of(self, word: str, offset: int) -> str:
-        """Where the word level's reading of word[offset] comes from: a pypinyin phrase, a CC-CEDICT word, a known word
-        inside an unknown one, or the character's own default (alone, or in a word nobody knows)."""
+        """Where the word level's reading of word[offset] comes from: "agreed" (a word CC-CEDICT gives one reading and
+        pypinyin's phrase table reads the same), "phrase", "dict" (CC-CEDICT only), each "+piece" when that word lies
+        inside an unknown longer one, or the character's own default: "single" (a word of its own) or "lone"."""
         if len(word) == 1:
             return "single"
+        unit = self._known_unit(word, offset)
+        if unit is None:
+            return "lone"
+        start, end = unit
+        piece = word[start:end]
+        suffix = "" if end - start == len(word) else "+piece"
+        if not self.word_level.is_phrase(piece):
+            return "dict" + suffix
+        readings = self.dictionary.word_readings(piece)
+        known = self.word_level.known_reading(piece)
+        if len(readings) == 1 and _same_syllable(readings[0][offset - start], known[offset - start]):
+            return "agreed"
+        return "phrase" + suffix
+
+    def _known_unit(self, word: str, offset: int) -> tuple[int, int] | None:
+        """The span of the whole word when a dictionary knows it, else of the longest known word inside it covering
+        `offset` (None when no known word covers it)."""
         if self.word_level.known_reading(word) is not None:
-            return "phrase" if self.word_level.is_phrase(word) else "dict"
+            return 0, len(word)
+        best = None
         for start in range(max(0, offset - _LONGEST_PIECE + 1), offset + 1):
-            for end in range(min(len(word), start + _LONGEST_PIECE), max(start + 1, offset) , -1):
-                if end - start > 1 and self.word_level.known_reading(word[start:end]) is not None:
-                    return "piece"
-        return "lone"
+            for end in range(min(len(word), start + _LONGEST_PIECE), max(start + 1, offset), -1):
+                if (best is None or end - start > best[1] - best[0]) and self.word_level.known_reading(word[start:end]):
+                    best = (start, end)
+                    break
+        return best
 
     def open_positions(self, words: Sequence[ReadWord]):
         """Yield (word, offset, position) for each Han character with a reading that no convention of ours fixes."""
@@ -103,7 +128,9 @@ class PolyphoneLayer:
         for word in words:
             fixed = fact_offsets(word.text)
             for offset, char in enumerate(word.text):
-                if word.readings[offset] is not None and char not in FIXED and offset not in fixed:
+                if word.readings[offset] is None or char in FIXED or offset in fixed:
+                    continue
+                if word.text not in RULED_ALONE and self.kind_of(word.text, offset) != "agreed":
                     yield word, offset, position + offset
             position += len(word.text)
 
@@ -123,3 +150,10 @@ def fact_offsets(word: str) -> set[int]:
 def _keeps_neutral(base: str | None, chosen: str) -> bool:
     """A neutral tone from the word level stays when the model only proposes the same syllable with a full tone."""
     return base is not None and base.endswith("5") and chosen[:-1] == base[:-1] and chosen != base
+
+
+def _same_syllable(one: str | None, other: str | None) -> bool:
+    """The same reading, or the same syllable where one of the two is neutral."""
+    if one is None or other is None:
+        return one == other
+    return one == other or one[:-1] == other[:-1] and "5" in (one[-1], other[-1])
