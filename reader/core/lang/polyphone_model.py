@@ -29,7 +29,8 @@ from reader.core.lang.pinyin_rules import ReadWord
 
 FORMAT = 1
 MODEL_FILE = "polyphones/model.json.gz"
-FIXED = frozenset("一不")  # always read in citation form (sandhi is a display option)
+FIXED = frozenset("一不")
+AGREED_MARGIN = 5.0  # a word both dictionaries read alike needs this many times the margin to be read otherwise  # always read in citation form (sandhi is a display option)
 
 
 class PolyphoneModelError(DubaoError):
@@ -123,6 +124,8 @@ class PolyphoneModel:
         self.readings = readings
         self.meta = dict(meta or {})
         self.margin = float(self.meta.get("margin", 0.0))
+        self.g2pm_sure = float(self.meta.get("g2pm_sure", 0.0))
+        self.common = frozenset(self.meta.get("common", ""))  # characters left to the word level
 
     def candidates(self, char: str, base: str | None, guesses: Mapping[str, float]) -> list[str]:
         """Every reading the model weighs for `char`: those seen in training and those the sources propose."""
@@ -150,8 +153,11 @@ class PolyphoneModel:
         features = context_features(context, position, kind)
         scores = self.scores(features, lambda c: source_features(char, kind, word.tag, c, base, guesses), candidates)
         best = max(range(len(candidates)), key=scores.__getitem__)
-        if base in candidates and scores[best] - scores[candidates.index(base)] < self.margin:
+        margin = self.margin * (AGREED_MARGIN if kind == "agreed" else 1.0)
+        if base in candidates and scores[best] - scores[candidates.index(base)] < margin:
             return base
+        if guesses and base is not None and guesses.get(candidates[best], 0.0) < self.g2pm_sure:
+            return base  # g2pM does not back the change firmly
         return candidates[best]
 
     def save(self, path: Path) -> None:

@@ -34,6 +34,9 @@ class WordLevel(Protocol):
     def is_phrase(self, word: str) -> bool:
         """True when pypinyin's phrase table has the word."""
 
+    def pypinyin_readings(self, text: str) -> list[str | None]:
+        """pypinyin's readings of `text`, one per character."""
+
 
 class PolyphoneLayer:
     """Decides the readings of polyphonic characters a word fact does not settle; `enabled=False` leaves all as is."""
@@ -82,8 +85,8 @@ class PolyphoneLayer:
         model = self.model
         context = Context(text, words, self.g2pm_readings(text))
         for word, offset, position in positions:
-            base = word.readings[offset]
-            if not (model.readings.get(word.text[offset], ()) or position in context.g2pm):
+            base, char = word.readings[offset], word.text[offset]
+            if char in model.common or not (model.readings.get(char, ()) or position in context.g2pm):
                 continue
             chosen = model.choose(context, position, base, self.kind_of(word.text, offset))
             if chosen is not None and not _keeps_neutral(base, chosen):
@@ -91,8 +94,9 @@ class PolyphoneLayer:
 
     def kind_of(self, word: str, offset: int) -> str:
         """Where the word level's reading of word[offset] comes from: "agreed" (a word CC-CEDICT gives one reading and
-        pypinyin's phrase table reads the same), "phrase", "dict" (CC-CEDICT only), each "+piece" when that word lies
-        inside an unknown longer one, or the character's own default: "single" (a word of its own) or "lone"."""
+        pypinyin reads the same, by its phrase table or its defaults), "phrase" (pypinyin's phrase table), "dict"
+        (CC-CEDICT), each "+piece" when that word lies inside an unknown longer one, or the character's own default:
+        "single" (a word of its own) or "lone" (in a word nobody knows)."""
         if len(word) == 1:
             return "single"
         unit = self._known_unit(word, offset)
@@ -101,13 +105,11 @@ class PolyphoneLayer:
         start, end = unit
         piece = word[start:end]
         suffix = "" if end - start == len(word) else "+piece"
-        if not self.word_level.is_phrase(piece):
-            return "dict" + suffix
         readings = self.dictionary.word_readings(piece)
-        known = self.word_level.known_reading(piece)
-        if len(readings) == 1 and _same_syllable(readings[0][offset - start], known[offset - start]):
+        plain = self.word_level.pypinyin_readings(piece)[offset - start]  # pypinyin's phrase, else its defaults
+        if len(readings) == 1 and _same_syllable(readings[0][offset - start], plain):
             return "agreed"
-        return "phrase" + suffix
+        return ("phrase" if self.word_level.is_phrase(piece) else "dict") + suffix
 
     def _known_unit(self, word: str, offset: int) -> tuple[int, int] | None:
         """The span of the whole word when a dictionary knows it, else of the longest known word inside it covering
@@ -130,7 +132,7 @@ class PolyphoneLayer:
             for offset, char in enumerate(word.text):
                 if word.readings[offset] is None or char in FIXED or offset in fixed:
                     continue
-                if word.text not in RULED_ALONE and self.kind_of(word.text, offset) != "agreed":
+                if word.text not in RULED_ALONE:
                     yield word, offset, position + offset
             position += len(word.text)
 
