@@ -1,5 +1,6 @@
 """Reopening an article whose annotation is cached: pinyin is there before the first paint, and the window's process
-never loads jieba or pypinyin (they cost most of a start-up's time and memory; issue 8)."""
+never loads jieba or pypinyin (they cost most of a start-up's time and memory; issue 8), nor the polyphone model,
+numpy or g2pM (issue 12)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ deadline = time.monotonic() + 240
 while window.controller.annotation is None and time.monotonic() < deadline:
     app.processEvents()
     time.sleep(0.01)
+model = [m for m in ("numpy", "g2pM", "reader.core.lang.polyphones", "reader.core.lang.polyphone_model") if m in sys.modules]
 print("annotated-at-open" if at_open else "annotated-later" if window.controller.annotation else "never-annotated",
-      "jieba" if "jieba" in sys.modules else "-", "pypinyin" if "pypinyin" in sys.modules else "-")
+      "jieba" if "jieba" in sys.modules else "-", "pypinyin" if "pypinyin" in sys.modules else "-",
+      ",".join(model) or "-")
 window.close()
 """
 
@@ -40,6 +43,6 @@ def _start(data_dir: Path) -> list[str]:
 def test_reopening_applies_the_cached_annotation_before_the_first_paint_without_jieba_or_pypinyin(tmp_path):
     first = _start(tmp_path / "data")
     assert first[0] in ("annotated-later", "annotated-at-open")  # the seed, read in a child process (or cached)
-    assert first[1:] == ["-", "-"]
+    assert first[1:] == ["-", "-", "-"]  # nor the polyphone model, its module or numpy
     second = _start(tmp_path / "data")
-    assert second == ["annotated-at-open", "-", "-"]
+    assert second == ["annotated-at-open", "-", "-", "-"]

@@ -8,6 +8,7 @@ load on first use only (never on the app's reopen path).
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 from importlib.util import find_spec
@@ -19,11 +20,7 @@ BEGIN_TOKEN, END_TOKEN, UNKNOWN_TOKEN = "시", "끝", "<UNK>"  # g2pM's own sent
 MAX_SENTENCE = 300  # longer runs are cut into pieces of this length
 BATCH = 64  # sentences run together
 TOP = 3  # readings kept per character
-
-
-def g2pm_available() -> bool:
-    """Return True when the g2pM package (and numpy) can be imported."""
-    return find_spec("g2pM") is not None and find_spec("numpy") is not None
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def normalise(reading: str) -> str:
@@ -35,6 +32,8 @@ class G2pmRunner:
     """Runs g2pM's network over the sentences of a text; `readings(text)` maps positions to numbered syllables."""
 
     def __init__(self) -> None:
+        for variable in BLAS_THREADS:  # the matrices are tiny: BLAS threads only fight over the cores
+            os.environ.setdefault(variable, "1")
         import numpy
 
         self._np = numpy
@@ -58,22 +57,26 @@ class G2pmRunner:
         """Return g2pM's reading for every polyphonic character of `text`, by position."""
         return {position: max(guesses, key=guesses.__getitem__) for position, guesses in self.predictions(text).items()}
 
-    def predictions(self, text: str) -> dict[int, dict[str, float]]:
-        """Return g2pM's likeliest readings (probability >= 1 %, at most TOP) for each polyphone of `text`, by position."""
+    def predictions(self, text: str, positions: set[int] | None = None) -> dict[int, dict[str, float]]:
+        """Return g2pM's likeliest readings (probability >= 1 %, at most TOP) for each polyphone of `text` (or only
+        those at `positions`), by position. Only the sentences holding a wanted polyphone are read."""
+        def wanted_at(position: int) -> bool:
+            return self.is_polyphone(text[position]) and (positions is None or position in positions)
+
         pieces = _pieces(text)
-        wanted = [(start, piece) for start, piece in pieces if any(self.is_polyphone(c) for c in piece)]
+        wanted = [(start, piece) for start, piece in pieces if any(wanted_at(start + i) for i in range(len(piece)))]
         wanted.sort(key=lambda item: len(item[1]))  # similar lengths together: little padding
         found: dict[int, dict[str, float]] = {}
         for first in range(0, len(wanted), BATCH):
-            found.update(self._read_batch(wanted[first : first + BATCH]))
+            found.update(self._read_batch(wanted[first : first + BATCH], wanted_at))
         return found
 
-    def _read_batch(self, batch: list[tuple[int, str]]) -> dict[int, dict[str, float]]:
+    def _read_batch(self, batch: list[tuple[int, str]], wanted_at) -> dict[int, dict[str, float]]:
         hidden = self._encode([piece for _, piece in batch])
         rows, columns, positions = [], [], []
         for row, (start, piece) in enumerate(batch):
-            for offset, char in enumerate(piece):
-                if self.is_polyphone(char):
+            for offset in range(len(piece)):
+                if wanted_at(start + offset):
                     rows.append(row)
                     columns.append(offset + 1)  # after the begin token
                     positions.append(start + offset)

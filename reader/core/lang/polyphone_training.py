@@ -94,8 +94,8 @@ class TrainingLayer(PolyphoneLayer):
         self.recording = False
         self._g2pm_memo: dict[str, dict[int, dict[str, float]]] = {}
 
-    def g2pm_readings(self, text: str) -> dict[int, dict[str, float]]:
-        """g2pM's readings, computed once per text."""
+    def g2pm_readings(self, text: str, positions: set[int] | None = None) -> dict[int, dict[str, float]]:
+        """g2pM's readings of every polyphone of `text` (whatever `positions` asks), computed once per text."""
         if text not in self._g2pm_memo:
             self._g2pm_memo[text] = super().g2pm_readings(text)
         return self._g2pm_memo[text]

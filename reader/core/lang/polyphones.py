@@ -64,29 +64,31 @@ class PolyphoneLayer:
         """Decide with `model` from now on (training and cross-validation)."""
         self._model = model
 
-    def g2pm_readings(self, text: str) -> dict[int, dict[str, float]]:
-        """g2pM's likeliest readings of each polyphone of `text` by position ({} when g2pM is off or not installed)."""
+    def g2pm_readings(self, text: str, positions: set[int] | None = None) -> dict[int, dict[str, float]]:
+        """g2pM's likeliest readings by position: of every polyphone of `text`, or of those at `positions` (only the
+        sentences holding them are read); {} when g2pM is off."""
         if not self.use_g2pm:
             return {}
         with self._lock:
             if self._runner is None:
-                from reader.core.lang.g2pm_runner import G2pmRunner, g2pm_available
+                from reader.core.lang.g2pm_runner import G2pmRunner
 
-                self._runner = G2pmRunner() if g2pm_available() else False
-        return self._runner.predictions(text) if self._runner else {}
+                self._runner = G2pmRunner()
+        return self._runner.predictions(text, positions)
 
     def decide(self, text: str, words: Sequence[ReadWord]) -> None:
         """Set, in place, the reading of every polyphonic character of `text` the model may decide."""
         if not self.enabled:
             return
-        positions = list(self.open_positions(words))
+        model = self.model
+        positions = [(word, offset, position) for word, offset, position in self.open_positions(words)
+                     if word.text[offset] not in model.common]
         if not positions:
             return
-        model = self.model
-        context = Context(text, words, self.g2pm_readings(text))
+        context = Context(text, words, self.g2pm_readings(text, {position for _, _, position in positions}))
         for word, offset, position in positions:
             base, char = word.readings[offset], word.text[offset]
-            if char in model.common or not (model.readings.get(char, ()) or position in context.g2pm):
+            if not (model.readings.get(char, ()) or position in context.g2pm):
                 continue
             chosen = model.choose(context, position, base, self.kind_of(word.text, offset))
             if chosen is not None and not _keeps_neutral(base, chosen):
