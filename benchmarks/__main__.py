@@ -26,7 +26,7 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 def sections(quick: bool) -> list[tuple[str, Callable[[], list[Row]]]]:
     """Return (title, measure) of every benchmark, with the run counts of a full or a quick run."""
-    from benchmarks import bench_calibre, bench_notes, bench_startup, bench_storage
+    from benchmarks import bench_calibre, bench_first_start, bench_notes, bench_startup, bench_storage
 
     runs = 3 if quick else 7
     library = Path(tempfile.gettempdir()) / "dubao-bench-library-v4"
@@ -37,6 +37,7 @@ def sections(quick: bool) -> list[tuple[str, Callable[[], list[Row]]]]:
     return [
         ("Start-up and memory (Xvfb, whole process tree)", lambda: bench_startup.startup_rows(runs)),
         ("What the reopening path imports", bench_startup.reopen_import_rows),
+        ("The first start on a new machine", lambda: bench_first_start.first_start_rows(1 if quick else 3)),
         ("A 100,000-character article", lambda: bench_startup.long_article_rows(2 if quick else 3)),
         ("calibre's e-book viewer on the same article", lambda: bench_calibre.calibre_rows(2 if quick else 3)),
         ("Library of 10,000 seed-size articles", storage),

@@ -100,6 +100,14 @@ def _markdown_front_matter(body: str) -> str:
     return body + "\n\n" + "## 小标题\n\n" + SENTENCE + "\n"
 
 
+def _html_page() -> str:
+    """A saved GBK news page: navigation, the article, a share line and a footer."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>{TITLE}_示例网'
+            f'</title></head><body><div class="nav"><a href="/">首页</a><a href="/a">时政</a></div><h1>{TITLE}</h1>'
+            f'<div class="article">{body}</div><div>分享到：<a>微信</a></div><div>版权所有 示例网</div></body></html>')
+
+
 def corpus() -> list[BadInput]:
     """Return every case of the corpus (nothing is written yet)."""
     utf8 = article_text().encode("utf-8")
@@ -116,6 +124,13 @@ def corpus() -> list[BadInput]:
                  refused="is a PNG image, not a text article"),
         BadInput("zip", "article.txt", _bytes(b"PK\x03\x04\x14\x00\x00\x00" + utf8),
                  refused="is a ZIP archive (or a Word/OpenDocument file), not a text article"),
+        BadInput("html-png", "photo.html", _bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4),
+                 refused="is a PNG image, not a text article"),
+        BadInput("html-menu-only", "menu.html", _bytes("<html><body><a href='/'>首页</a> <a href='/a'>财经</a></body></html>"
+                                                       .encode("utf-8")),
+                 refused="holds no article text (no paragraphs of running text were found)"),
+        BadInput("html-gbk", "saved-page.htm", _bytes(_html_page().encode("gb18030")),
+                 title=TITLE, paragraphs=PARAGRAPHS, encoding="gb18030"),
         BadInput("pdf", "report.txt", _bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n" + utf8),
                  refused="is a PDF document, not a text article"),
         BadInput("nul", "nul-inside.txt", _bytes(utf8[:30] + b"\x00\x00\x00" + utf8[30:]),

@@ -7,7 +7,8 @@ import shutil
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from reader.core.handout import HandoutPinyin, Paper
+from reader.core.handout import Paper
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.present.handout_dialog import HandoutDialog, write_handout
 
 from test_handout_pdf import pdf_info, pdf_text, squeeze
@@ -19,13 +20,13 @@ def test_dialog_starts_at_the_current_section_and_reads_its_choices(qtbot, artic
     qtbot.addWidget(dialog)
     assert dialog.sections.text() == "2"
     dialog.sections.setText("1,3")
-    dialog.pinyin.setCurrentIndex(dialog.pinyin.findData(HandoutPinyin.ALL))
+    dialog.pinyin.setCurrentIndex(dialog.pinyin.findData(PinyinMode.ALL))
     dialog.paper.setCurrentIndex(dialog.paper.findData(Paper.LETTER))
     dialog.note_lines.setChecked(True)
     options = dialog.options()
     assert (options.sections, options.pinyin, options.paper, options.note_lines) == (
-        "1,3", HandoutPinyin.ALL, Paper.LETTER, True)
-    assert isinstance(options.pinyin, HandoutPinyin) and isinstance(options.paper, Paper)
+        "1,3", PinyinMode.ALL, Paper.LETTER, True)
+    assert isinstance(options.pinyin, PinyinMode) and isinstance(options.paper, Paper)
 
 
 def test_a_bad_section_list_is_said_and_the_dialog_stays(qtbot, article):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.handout import HandoutOptions, HandoutPinyin, Paper, plan_handout
+from reader.core.handout import HandoutOptions, Paper, plan_handout
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.handout_pdf import default_font_family, write_handout_pdf
 
 from test_handout_plan import PARAGRAPHS, annotated, article, lookup  # noqa: F401  (fixtures)
@@ -34,7 +36,7 @@ def pdf_info(path: Path) -> dict[str, str]:
 
 @needs_poppler
 def test_pdf_holds_the_section_text_and_glossary_as_text(qapp, tmp_path, article, annotated):
-    plan = plan_handout(article, annotated, HandoutOptions("2", HandoutPinyin.GLOSSARY), lookup)
+    plan = plan_handout(article, annotated, HandoutOptions("2", PinyinMode.GLOSSARY), lookup)
     out = tmp_path / "handout.pdf"
     pages = write_handout_pdf(plan, out, default_font_family())
     text = pdf_text(out)
@@ -54,7 +56,7 @@ def test_pages_render_and_paper_sizes_differ(qapp, tmp_path, article, annotated)
     sizes = {}
     for paper in Paper:
         out = tmp_path / f"{paper.value}.pdf"
-        write_handout_pdf(plan_handout(article, annotated, HandoutOptions("1-3", HandoutPinyin.ALL, True, paper),
+        write_handout_pdf(plan_handout(article, annotated, HandoutOptions("1-3", PinyinMode.ALL, True, paper),
                                        lookup), out, default_font_family())
         sizes[paper] = pdf_info(out)["Page size"]
         subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / paper.value)], check=True)
@@ -70,7 +72,7 @@ def test_long_text_flows_onto_numbered_pages(qapp, tmp_path):
     texts = [f"第{n}段：" + "建设品质西海岸，要强化质量支撑。" * 12 for n in range(1, 16)]
     long_article = Article("长文", sections=build_sections([SectionDraft("一", 1, SectionKind.BODY, texts)]))
     out = tmp_path / "long.pdf"
-    pages = write_handout_pdf(plan_handout(long_article, None, HandoutOptions("1", HandoutPinyin.NONE, True)), out,
+    pages = write_handout_pdf(plan_handout(long_article, None, HandoutOptions("1", PinyinMode.OFF, True)), out,
                               default_font_family())
     assert pages >= 2
     text = pdf_text(out)
@@ -90,3 +92,76 @@ def test_radical_codes_in_to_unicode_maps_become_ideographs():
     assert len(fixed) == len(pdf)
     assert b"<2F00> <2F01> [<9AD8> <957F> <4E00>]" in fixed  # glyph codes stay; 高 by NFKC, 长 by stand-in
     assert b"<0003> <4E00>" in fixed
+
+
+def pdf_words(path: Path) -> list[tuple[int, float, float, float, float, str]]:
+    """(page, xMin, yMin, xMax, yMax, text) of every word `pdftotext -bbox` finds, in its order."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = []
+    for page, chunk in enumerate(out.split("<page ")[1:], start=1):
+        for found in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                                 chunk):
+            words.append((page, *map(float, found.groups()[:4]), html.unescape(found.group(5))))
+    return words
+
+
+def is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+SYLLABLE = re.compile(r"^[a-zü\u00e0-\u01dc\u0300-\u036f]+$")
+
+
+def pinyin_offsets(path: Path) -> list[float]:
+    """For every pinyin syllable above the text (the glossary table left out): its centre's distance from the centre
+    of the character below it. A syllable over a run pdftotext could not split into characters is skipped; two
+    syllables over one character fail."""
+    words = pdf_words(path)
+    words = words[:next((i for i, w in enumerate(words) if w[5] == "词语表"), len(words))]
+    chars = []
+    for page, x0, y0, x1, _, text in words:
+        if text and all(is_han(c) for c in text):  # a run of characters set solid: split evenly
+            step = (x1 - x0) / len(text)
+            chars += [(page, x0 + step * k, y0, x0 + step * (k + 1)) for k in range(len(text))]
+    offsets, taken = [], set()
+    for page, x0, _, x1, y1, text in words:
+        centre = (x0 + x1) / 2
+        row = [w for w in words if w[0] == page and -1 <= w[2] - y1 < 12 and w[1] <= centre <= w[3]]
+        below = [c for c in chars if c[0] == page and -1 <= c[2] - y1 < 12]
+        if not SYLLABLE.match(text) or not below or any(not all(is_han(c) for c in w[5]) for w in row):
+            continue
+        char = min(below, key=lambda c: abs((c[1] + c[3]) / 2 - centre))
+        assert char not in taken, f"two syllables over one character (the second is {text})"
+        taken.add(char)
+        offsets.append((char[1] + char[3]) / 2 - centre)
+    return offsets
+
+
+@needs_poppler
+@pytest.mark.parametrize("mode", [PinyinMode.ALL, PinyinMode.GLOSSARY])
+def test_pinyin_is_centred_over_its_character_in_the_pdf(qapp, tmp_path, mode):
+    from reader.core import lang
+    from reader.core.handout import glossary_lookup
+    from reader.core.importer import load_article
+
+    from conftest import PROJECT_ROOT
+
+    article = load_article(PROJECT_ROOT / "articles" / "xihaian-2025-quality-page.md")
+    plan = plan_handout(article, lang.default_service().annotate(article), HandoutOptions("", mode), glossary_lookup())
+    out = tmp_path / "handout.pdf"
+    write_handout_pdf(plan, out, default_font_family())
+    offsets = pinyin_offsets(out)
+    assert len(offsets) > (1000 if mode is PinyinMode.ALL else 40)
+    assert max(abs(offset) for offset in offsets) <= 1.0  # PDF points: under a pixel at any zoom up to 133 %
+
+
+@needs_poppler
+def test_the_lead_prints_without_a_number_and_sub_items_under_their_part(qapp, tmp_path):
+    from test_outline import government_document
+
+    plan = plan_handout(government_document(), None, HandoutOptions("", PinyinMode.OFF, note_lines=True))
+    out = tmp_path / "parts.pdf"
+    write_handout_pdf(plan, out, default_font_family())
+    flat = squeeze(pdf_text(out))
+    assert "部分" not in flat  # no "第1部分" made up for the lead
+    assert flat.index("实施乡村振兴战略") < flat.index("一、重大意义") < flat.index("（一）指导思想") < flat.index("三、提升质量")

@@ -9,7 +9,6 @@ from reader.core.errors import ExportProblem
 from reader.core.handout import (
     GlossaryRow,
     HandoutOptions,
-    HandoutPinyin,
     Paper,
     parse_section_spec,
     plan_handout,
@@ -17,6 +16,7 @@ from reader.core.handout import (
     tone_marks,
 )
 from reader.core.model import Article, SectionDraft, SectionKind, build_sections
+from reader.core.pinyin_display import PinyinMode
 
 PARAGRAPHS = {
     "一、强化质量支撑": ["提升质量是高质量发展的途径。"],
@@ -80,7 +80,7 @@ def test_tone_marks():
 
 
 def test_glossary_mode_prints_pinyin_only_over_terms(article, annotated):
-    plan = plan_handout(article, annotated, HandoutOptions("2", HandoutPinyin.GLOSSARY), lookup)
+    plan = plan_handout(article, annotated, HandoutOptions("2", PinyinMode.GLOSSARY), lookup)
     assert [s.number for s in plan.sections] == [2]
     first = plan.sections[0].paragraphs[0]
     assert first.text == "发展新质生产力。"
@@ -92,11 +92,11 @@ def test_glossary_mode_prints_pinyin_only_over_terms(article, annotated):
 
 
 def test_all_and_none_modes(article, annotated):
-    every = plan_handout(article, annotated, HandoutOptions("1", HandoutPinyin.ALL), lookup)
+    every = plan_handout(article, annotated, HandoutOptions("1", PinyinMode.ALL), lookup)
     words = {w.text: w.ruby for w in every.sections[0].paragraphs[0].words}
     assert words["提升"] == ("tí", "shēng")
     assert words["。"] == (None,)
-    bare = plan_handout(article, annotated, HandoutOptions("1", HandoutPinyin.NONE), lookup)
+    bare = plan_handout(article, annotated, HandoutOptions("1", PinyinMode.OFF), lookup)
     assert all(r is None for w in bare.sections[0].paragraphs[0].words for r in w.ruby)
 
 
@@ -107,7 +107,7 @@ def test_term_missing_from_glossary_keeps_the_reading_from_the_text(article, ann
 
 
 def test_without_annotation_the_text_is_kept_without_pinyin(article):
-    plan = plan_handout(article, None, HandoutOptions("1-3", HandoutPinyin.ALL, True, Paper.LETTER))
+    plan = plan_handout(article, None, HandoutOptions("1-3", PinyinMode.ALL, True, Paper.LETTER))
     assert [p.text for s in plan.sections for p in s.paragraphs] == [t for v in PARAGRAPHS.values() for t in v]
     assert plan.glossary == ()
     assert plan.note_lines and plan.paper.size_mm == (215.9, 279.4)
@@ -120,4 +120,13 @@ def test_row_from_entry_reads_entry_objects():
         explanation = {"zh": "简政放权", "en": "Cutting red tape."}
 
     assert row_from_entry(Entry()) == GlossaryRow("放管服", "fàng guǎn fú", "streamline administration",
-                                                  "Cutting red tape.")
+                                                  "Cutting red tape.", "简政放权")
+
+
+def test_row_from_a_glossary_entry_carries_both_explanations():
+    from reader.core.lang.glossary import GlossaryEntry
+
+    entry = GlossaryEntry("新质生产力", "xin1 zhi4 sheng1 chan3 li4", english="new quality productive forces",
+                          explanation_zh="以创新起主导作用的先进生产力。", explanation_en="Innovation-led productivity.")
+    row = row_from_entry(entry)
+    assert (row.explanation, row.explanation_zh) == ("Innovation-led productivity.", "以创新起主导作用的先进生产力。")

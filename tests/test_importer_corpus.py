@@ -135,6 +135,12 @@ def test_brief_dateline_split_off_the_lead(brief):
     assert brief.source.shape == "brief"
 
 
+def test_brief_title_is_short_and_not_the_lead_cut_off(brief):
+    assert brief.source.title_inferred is True
+    assert brief.title == "高圆圆和赵又廷在京举行答谢宴"
+    assert not next(brief.paragraphs()).text.startswith(brief.title) and "…" not in brief.title
+
+
 def test_brief_fourteen_body_paragraphs(brief):
     texts = _texts(brief)
     assert len(texts) == 14
@@ -171,7 +177,8 @@ def test_gb18030_detected(gb):
 def test_gb18030_first_paragraph_and_inferred_title(gb):
     assert _texts(gb)[0].startswith("据BI消息，Netflix 正准备在本月上线其最新的原创剧集《马可波罗》。")
     assert gb.source.title_inferred is True
-    assert gb.title.startswith("据BI消息")
+    # issue 15 item 6: a short title that does not repeat the lead's cut-off first sentence
+    assert gb.title == "Netflix《马可波罗》"
 
 
 def test_gb18030_spaces_next_to_latin_and_digits_stay(gb):

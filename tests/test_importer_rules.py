@@ -176,11 +176,31 @@ def test_traditional_characters_with_indented_lines_one_paragraph_each():
     assert article.source.shape == "plain"
 
 
-def test_text_without_title_gets_its_first_words():
+def test_text_without_title_gets_the_main_clause_of_its_first_sentence():
     article = import_text("今天天气很好，我们去公园散步，看到很多人在锻炼身体。然后回家。\n")
     assert article.source.title_inferred is True
-    assert article.title.startswith("今天天气很好，我们去公园散步") and article.title.endswith("…")
-    assert len(article.title) <= 25 and "。" not in article.title
+    assert article.title == "今天天气很好"
+    dated = import_text("近日，市政府发布了关于推进城市更新的实施意见，明确了今后五年的主要任务。\n")
+    assert dated.title == "市政府发布了关于推进城市更新的实施意见"  # the opening "when" is left out
+    long = import_text("据新华社消息，国家统计局今天上午在北京发布了今年前三个季度全国经济运行情况的详细数据报告。\n")
+    assert long.title.endswith("…") and len(long.title) <= 25 and not long.title.startswith("据")
+
+
+def test_metadata_lines_before_an_article_go_to_its_metadata():
+    text = ("【时政】\n作者：张明\n2024-05-06 10:30\n来源：示例日报\n【打印】【关闭】\n======\n\n"
+            "城市更新进入新阶段\n\n今年，全市推进城市更新项目一百二十个，惠及居民十万户。\n\n下一步将继续扩大范围。\n")
+    article = import_text(text)
+    assert article.title == "城市更新进入新阶段" and article.byline == "张明"
+    assert article.source.date == "2024-05-06"
+    assert [p.text for p in article.paragraphs()] == ["今年，全市推进城市更新项目一百二十个，惠及居民十万户。", "下一步将继续扩大范围。"]
+    assert "metadata line: 来源：示例日报" in article.source.notes
+
+
+def test_metadata_lines_before_an_untitled_text_are_neither_title_nor_text():
+    article = import_text("作者：李华\n2024年5月6日\n\n近日，市政府发布了关于推进城市更新的实施意见，明确了主要任务。\n")
+    assert article.byline == "李华" and article.source.date == "2024-05-06"
+    assert article.title == "市政府发布了关于推进城市更新的实施意见"
+    assert [p.text for p in article.paragraphs()] == ["近日，市政府发布了关于推进城市更新的实施意见，明确了主要任务。"]
 
 
 def test_many_headings_match_nearby_blocks_by_their_words():

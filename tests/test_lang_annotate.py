@@ -84,12 +84,27 @@ def test_cached_reopen_imports_neither_jieba_nor_pypinyin(service, tmp_path):
     assert result.stdout.strip() == "[]"
 
 
-def test_cache_key_follows_every_version():
+def test_cache_key_follows_every_version_and_the_corrections_of_its_words():
     versions = {"engine": "a", "dictionary": "b", "glossary": "c", "user_words": "d", "hsk": "e"}
     base = cache_key("文字", versions)
-    for name in versions:
+    for name in ("engine", "dictionary", "glossary", "hsk"):
         assert cache_key("文字", {**versions, name: "changed"}) != base
     assert cache_key("文字。", versions) != base
+    assert cache_key("文字", {**versions, "user_words": "changed"}) == base  # only its own words' corrections count
+    assert cache_key("文字", versions, "文字rwen2 zi4") != base
+
+
+def test_a_correction_reads_again_only_the_paragraphs_holding_the_word(service):
+    from reader.core.lang import pipeline
+
+    article = article_from_paragraphs(["品质西海岸很好", "今天天气不错"])
+    service.annotate(article)
+    words = InMemoryUserWords()
+    words.set_reading("很好", ["hen3", "hao4"])
+    corrected = LanguageService(cache_dir=service.cache_dir, data_dir=service._data_dir, user_words=words)
+    before = pipeline._keys([p.text for p in article.paragraphs()], service)
+    after = pipeline._keys([p.text for p in article.paragraphs()], corrected)
+    assert before[0] != after[0] and before[1] == after[1]  # the second paragraph stays cached
 
 
 def test_user_corrections_apply_everywhere_and_refresh_the_cache(service):

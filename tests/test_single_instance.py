@@ -196,3 +196,32 @@ def test_double_clicked_file_opens_in_the_running_app(qtbot, tmp_path, isolated_
         first.terminate()
         first.wait(timeout=30)
         QLocalServer.removeServer(server_name_for(isolated_dirs))  # a terminated app leaves its socket file behind
+
+
+@pytest.mark.usefixtures("hand_made_annotation")
+def test_present_hand_off_starts_the_presentation_in_the_running_window(running, qtbot, article_file):
+    """`dubao --present FILE --section N` given to a running Dubao opens FILE there and presents it from section N."""
+    from reader.ui.app import wire_hand_offs
+
+    from ui_window_support import start
+
+    window = start(qtbot)
+    wire_hand_offs(window, running)
+    assert SingleInstance(running.name).try_hand_off(str(article_file), present_section=3)
+    qtbot.waitUntil(lambda: getattr(window, "presentation", None) is not None and window.presentation.running,
+                    timeout=10000)
+    presentation = window.presentation
+    assert window.controller.opened.article.title == presentation.deck.article.title
+    assert presentation.model.state.slide.section_index == 2
+    presentation.stop()
+
+
+def test_a_second_present_launch_hands_the_file_and_section_over(running, qtbot, tmp_path):
+    from reader.ui.app import _single_instance
+    from reader.ui.launch import build_parser
+
+    talk = tmp_path / "talk.md"
+    talk.write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    with qtbot.waitSignal(running.present_requested, timeout=5000) as presented:
+        assert _single_instance(build_parser().parse_args(["--present", str(talk), "--section", "4"])) is None
+    assert presented.args == [str(talk.resolve()), 4]

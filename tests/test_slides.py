@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from reader.core.model import Article, SectionDraft, SectionKind, build_sections
 from reader.core.slides import (
     MIN_BUDGET,
+    characters_fit,
     SlideKind,
     first_slide_of_section,
     plan_slides,
@@ -33,7 +34,7 @@ def test_sentence_spans_without_an_end_mark_is_one_sentence():
 
 def test_title_slide_then_one_slide_per_short_section():
     article = make_article(("一、强化质量支撑", ["提升质量。", "加快推进。"]), ("二、强化品牌带动", ["品牌展现。"]))
-    slides = plan_slides(article, 200)
+    slides = plan_slides(article, characters_fit(200))
     assert [s.kind for s in slides] == [SlideKind.TITLE, SlideKind.SECTION, SlideKind.SECTION]
     assert slides[0].heading == article.title
     assert [s.section_index for s in slides] == [None, 0, 1]
@@ -44,7 +45,7 @@ def test_title_slide_then_one_slide_per_short_section():
 def test_long_section_splits_between_paragraphs():
     paragraphs = ["甲" * 30 + "。", "乙" * 30 + "。", "丙" * 30 + "。"]
     article = make_article(("标题", paragraphs))
-    slides = plan_slides(article, 70)
+    slides = plan_slides(article, characters_fit(70))
     body = slides[1:]
     assert [len(s.pieces) for s in body] == [2, 1]
     assert all(piece.is_whole_paragraph for s in body for piece in s.pieces)
@@ -56,7 +57,7 @@ def test_long_paragraph_splits_between_sentences_only():
     sentences = ["提升质量是优化供给结构的重要途径。", "要坚持质量第一、效益优先！", "“坚持质量第一”绝不能只是一句口号。", "只有这样才能提升质量；"]
     text = "".join(sentences) * 3
     article = make_article((None, [text]))
-    slides = plan_slides(article, 40)
+    slides = plan_slides(article, characters_fit(40))
     pieces = [piece for s in slides[1:] for piece in s.pieces]
     assert len(pieces) > 1
     assert "".join(p.text for p in pieces) == text
@@ -69,21 +70,21 @@ def test_long_paragraph_splits_between_sentences_only():
 def test_sentence_longer_than_a_slide_stays_whole():
     long_sentence = "长" * 100 + "。"
     article = make_article((None, ["短句。", long_sentence + "后句。"]))
-    slides = plan_slides(article, 30)
+    slides = plan_slides(article, characters_fit(30))
     texts = [piece.text for s in slides[1:] for piece in s.pieces]
     assert long_sentence in texts
 
 
 def test_empty_section_still_gets_its_slide():
     article = make_article(("只有标题", []), ("二", ["正文。"]))
-    slides = plan_slides(article, 100)
+    slides = plan_slides(article, characters_fit(100))
     assert [s.section_index for s in slides] == [None, 0, 1]
     assert slides[1].pieces == ()
 
 
 def test_first_slide_of_section_finds_continued_sections():
     article = make_article(("一", ["甲" * 50 + "。", "乙" * 50 + "。"]), ("二", ["丙。"]))
-    slides = plan_slides(article, 60)
+    slides = plan_slides(article, characters_fit(60))
     assert first_slide_of_section(slides, 0) == 1
     assert slides[first_slide_of_section(slides, 1)].heading == "二"
     assert first_slide_of_section(slides, 99) == len(slides) - 1
@@ -100,7 +101,7 @@ section = st.tuples(st.one_of(st.none(), st.text(alphabet="一二三强化", min
 @given(st.lists(section, min_size=1, max_size=5), st.integers(min_value=1, max_value=300))
 def test_every_paragraph_lands_exactly_once_and_no_sentence_is_cut(sections, budget):
     article = make_article(*sections)
-    slides = plan_slides(article, budget)
+    slides = plan_slides(article, characters_fit(budget))
     shown: dict[str, list] = {}
     for slide in slides[1:]:
         for piece in slide.pieces:
@@ -123,10 +124,10 @@ def test_every_paragraph_lands_exactly_once_and_no_sentence_is_cut(sections, bud
 
 
 def presentation(budget: int = 60):
-    from reader.core.slides import PresentationState
+    from reader.core.presentation import PresentationState
 
     article = make_article(("一", ["甲" * 50 + "。", "乙" * 50 + "。"]), ("二", ["丙。"]), ("三", ["丁。"]))
-    return PresentationState(plan_slides(article, budget))
+    return PresentationState(plan_slides(article, characters_fit(budget)))
 
 
 def test_state_walks_clamps_and_jumps_to_typed_sections():
@@ -149,7 +150,7 @@ def test_state_walks_clamps_and_jumps_to_typed_sections():
 
 
 def test_blank_screen_comes_back_before_moving():
-    from reader.core.slides import Blank
+    from reader.core.presentation import Blank
 
     state = presentation()
     state.next()
@@ -181,7 +182,7 @@ def test_overlays_close_on_escape_and_on_moving():
 
 
 def test_elapsed_clock_pauses_and_resets():
-    from reader.core.slides import ElapsedClock, format_elapsed
+    from reader.core.presentation import ElapsedClock, format_elapsed
 
     clock = ElapsedClock()
     clock.start(100.0)
@@ -197,7 +198,7 @@ def test_elapsed_clock_pauses_and_resets():
 def test_trainer_notes_of_the_slide_in_reading_order():
     from types import SimpleNamespace as Obj
 
-    from reader.core.slides import trainer_notes
+    from reader.core.presentation import trainer_notes
 
     def item(kind, pid, start, exact, note=None, name=None, deleted_at=None):
         return Obj(kind=kind, note=note, name=name, deleted_at=deleted_at,

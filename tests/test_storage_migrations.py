@@ -70,6 +70,20 @@ def test_each_earlier_version_migrates_keeping_data(isolated_dirs, version):
             assert conn.execute("SELECT count(*) FROM annotations").fetchone()[0] == 1
 
 
+def test_known_vocabulary_rows_become_known_words_and_blank_ones_leave_the_vocabulary(isolated_dirs):
+    _database_at(isolated_dirs, 6)  # the version before known words had a table of their own
+    with sqlite3.connect(database.database_path(isolated_dirs)) as conn:
+        conn.execute("UPDATE vocab SET status = 'known', reading = 'zhi4 liang4', meaning = 'quality'")
+        conn.executemany("INSERT INTO vocab (word, status, created_at, updated_at) VALUES (?, 'known', 1, 1)",
+                         [("我们",), ("发展",)])  # what "Mark All Known" used to add
+        conn.execute("INSERT INTO vocab (word, status, created_at, updated_at) VALUES ('标准', 'learning', 1, 1)")
+    with Store.open() as store:
+        assert store.known.words() == {"质量", "我们", "发展"}
+        assert [(e.word, e.status) for e in store.vocab.list()] == [("质量", "known"), ("标准", "learning")]
+        store.known.remove(["质量"])
+        assert store.vocab.get("质量").status == "learning"  # a filled-in word stays saved when unmarked
+
+
 def test_a_failing_step_leaves_the_database_at_its_version(isolated_dirs, monkeypatch):
     _database_at(isolated_dirs, 1)
 

@@ -10,7 +10,7 @@ import pytest
 from reader.core.anchoring import make_anchor
 from reader.core.errors import ExportProblem, StorageProblem
 from reader.core.storage import Store, backups, database
-from reader.core.storage.user_language import UserGlossaryEntry
+from reader.core.lang.glossary import GlossaryEntry
 
 from test_storage_support import article_with_texts, made_up_article
 
@@ -77,23 +77,39 @@ def test_vocabulary_statuses_and_known_words(store):
     again = store.vocab.add("质量", "", "ignored", "另一句。")
     assert (again.meaning, again.sentence) == ("quality", "质量第一。")  # saving again keeps what was filled in
     store.vocab.set_status("质量", "learning")
-    assert store.vocab.mark_known(lambda: ["发展", "质量", " "]) == 2
-    assert store.vocab.known_words() == {"发展", "质量"}
+    assert store.known.add(["发展", "质量", " "], source="hsk 3") == 2
+    assert store.known.words() == {"发展", "质量"}
+    assert [e.word for e in store.vocab.list()] == ["质量"]  # marking known adds no vocabulary rows
     assert [e.word for e in store.vocab.list(status="known", search="qual")] == ["质量"]
-    store.vocab.delete("发展")
-    assert store.vocab.known_words() == {"质量"}
-    assert store.vocab.restore("发展").status == "known"
+    assert store.vocab.list(status="learning") == []  # one word, one status
+    assert store.known.remove(["质量", "从未"]) == 1
+    assert store.vocab.get("质量").status == "learning"  # unmarked: back to the status it had
+    store.vocab.set_status("质量", "known")
+    assert "质量" in store.known and store.vocab.get("质量").status == "known"
+    store.vocab.set_status("质量", "new")
+    assert store.known.words() == {"发展"}
     with pytest.raises(ValueError):
         store.vocab.set_status("质量", "forgotten")
+
+
+def test_known_words_list_newest_first_with_their_source(store):
+    assert store.known.add(["一", "二"], source="hsk 1") == 2
+    assert store.known.add(["一", "质量"]) == 1  # 一 was known already
+    listed = store.known.list()
+    assert listed[0].word == "质量" and listed[0].source == "word"
+    assert {k.word: k.source for k in listed} == {"一": "hsk 1", "二": "hsk 1", "质量": "word"}
+    assert store.known.remove([]) == 0 and store.known.add(["", "  "]) == 0
 
 
 def test_user_language_tables(store):
     store.user_language.set_reading("重庆", ["chong2", "qing4"])
     store.user_language.set_segmentation("高质量发展", ["高质量", "发展"])
-    store.user_language.set_glossary_entry(UserGlossaryEntry("新质生产力", "economy", "new quality productive forces", "…"))
+    store.user_language.set_glossary_entry(GlossaryEntry("新质生产力", "xīn zhì shēng chǎn lì", "economy",
+                                                         "new quality productive forces", explanation_en="…"))
     assert store.user_language.readings() == {"重庆": ("chong2", "qing4")}
     assert store.user_language.segmentations() == {"高质量发展": ("高质量", "发展")}
-    assert [e.term for e in store.user_language.glossary()] == ["新质生产力"]
+    assert [(e.term, e.english, e.origin) for e in store.user_language.glossary()] == [
+        ("新质生产力", "new quality productive forces", "user")]
     with pytest.raises(ValueError):
         store.user_language.set_segmentation("高质量", ["高", "质"])
 
@@ -123,10 +139,10 @@ def test_restore_refuses_a_file_that_is_not_a_backup(store, tmp_path):
 
 def test_daily_backup_rotates(isolated_dirs):
     Store.open().close()
-    for _ in range(backups.KEEP_PER_REASON + 3):
+    for _ in range(backups.KEEP_RECENT + 3):  # all on one day: the routine rotation keeps the most recent ones
         with Store.open() as store:
             backups.automatic_backup(store.connection, isolated_dirs, "daily")
-    assert len([b for b in backups.list_backups(isolated_dirs) if b.reason == "daily"]) == backups.KEEP_PER_REASON
+    assert len([b for b in backups.list_backups(isolated_dirs) if b.reason == "daily"]) == backups.KEEP_RECENT
     assert not backups.daily_backup_due(isolated_dirs)
     assert backups.daily_backup_due(isolated_dirs, now=time.time() + backups.DAILY_SECONDS + 1)
 
@@ -175,6 +191,17 @@ def test_daily_backup_of_a_large_database_waits_for_close(isolated_dirs, monkeyp
     store = Store.open()
     assert backups.list_backups(isolated_dirs) == []
     store.close()
+    assert [b.reason for b in backups.list_backups(isolated_dirs)] == ["daily"]
+
+
+def test_a_hurried_close_leaves_the_large_daily_backup_for_the_next_start(isolated_dirs, monkeypatch):
+    import reader.core.storage as storage
+
+    Store.open().close()
+    monkeypatch.setattr(storage, "SMALL_DATABASE_BYTES", 0)
+    Store.open().close(hurried=True)  # logout: no seconds-long copy
+    assert backups.list_backups(isolated_dirs) == []
+    Store.open().close()
     assert [b.reason for b in backups.list_backups(isolated_dirs)] == ["daily"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.ui.view.layout import NO_LINE_END, NO_LINE_START, LayoutBlock, layout_document
+from reader.core.layout import NO_LINE_END, NO_LINE_START, LayoutBlock, layout_document
 
 from test_ui_helpers import BODY, LEAD, annotate_text
 
@@ -69,7 +69,7 @@ def syllable_extents(line, block):
     for i, (x, width) in enumerate(zip(line.xs, line.widths)):
         reading = block.ruby[line.start + i]
         if reading:
-            centre = x + width / 2 + line.ruby_shift(i)
+            centre = x + width / 2
             half = FixedMeasure().ruby_width(reading, "paragraph") / 2
             extents.append((centre - half, centre + half, i))
     return extents

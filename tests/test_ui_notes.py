@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from reader.core.importer import to_markdown
 from reader.ui import note_dialog
 from reader.ui.annotating import HIGHLIGHT_COLOURS, default_bookmark_name
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.selection import Selection
 
 from test_ui_helpers import make_article
@@ -218,11 +218,29 @@ def test_mark_known_up_to_an_hsk_level_removes_their_pinyin_in_unknown_words_mod
     window.actions_["vocabulary"].trigger()
     window.vocabulary.level.setValue(1)
     window.vocabulary.mark_button.click()
-    known = window.controller.store.vocab.known_words()
+    known = window.controller.store.known.words()
     assert "我们" in known and "首要" not in known  # 我们 is HSK 1; 首要 is not on level 1
+    assert window.controller.store.vocab.list() == [] and window.vocabulary.words_shown() == []  # no blank rows
     shown = window.view._line_data[block][2]
     assert window.view.style_.pinyin.mode == PinyinMode.UNKNOWN
     assert shown[text.index("我们")] is None and shown[text.index("首要")] is not None
+
+
+def test_popup_and_ctrl_k_mark_a_word_known_and_unmark_it(qtbot, article_file):
+    window = start(qtbot, str(article_file))
+    window.actions_["pinyin_unknown"].trigger()
+    block = block_starting(window, "高质量发展是")
+    text = window.view.document.blocks[block].text
+    word = window.view.word_at(block, text.index("首要"))
+    window.open_popup(word)
+    assert not window.popup.known_button.isChecked()
+    window.popup.known_button.click()
+    assert window.controller.store.known.words() == {"首要"} and window.controller.store.vocab.list() == []
+    assert window.view._line_data[block][2][text.index("首要")] is None  # its pinyin went at once
+    window.view.selection.move((block, text.index("首要")), extend=False)
+    window.actions_["toggle_known"].trigger()  # Ctrl+K on the word at the caret: unmarked again
+    assert window.controller.store.known.words() == frozenset()
+    assert window.view._line_data[block][2][text.index("首要")] is not None
 
 
 def test_the_article_context_menu_offers_bookmark_highlight_colours_and_reattach(qtbot, article_file):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from reader.ui.view.article_view import ArticleView
 from reader.ui.view.document import BlockKind, ViewDocument
-from reader.ui.view.pinyin_modes import PinyinMode, PinyinOptions, shown_readings
+from reader.core.pinyin_display import PinyinMode, PinyinOptions, shown_readings
 from reader.ui.view.style import ViewStyle
 
 from test_ui_helpers import LEAD, annotate_article, make_article
@@ -63,7 +63,7 @@ def test_pinyin_syllables_never_overlap_and_stay_over_their_characters(view, doc
             syllable = shown[line.start + i]
             if not syllable:
                 continue
-            centre = x + width / 2 + line.ruby_shift(i)
+            centre = x + width / 2
             half = measure.ruby_width(syllable, kind) / 2
             assert x - 0.01 <= centre <= x + width + 0.01
             if previous_right is not None:
@@ -108,7 +108,7 @@ def test_a_click_inside_a_glossary_term_gives_the_whole_term(qtbot, view, docume
 def test_modes_choose_which_words_show_pinyin(document):
     block = document.blocks[lead_block(document)]
     def shown_words(mode, **kw):
-        readings = shown_readings(block, PinyinOptions(mode, **kw))
+        readings = shown_readings(len(block.text), block.tokens, block.glossary, PinyinOptions(mode, **kw))
         return {t.text for t in block.tokens if readings[t.start]}
     assert shown_words(PinyinMode.OFF) == set()
     assert shown_words(PinyinMode.GLOSSARY) == {"高质量", "发展", "供给侧", "结构性", "改革"}

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from reader.core.importer import to_markdown
 from reader.ui.app import build_window, open_initial_article
 from reader.ui.launch import build_parser
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 
 from test_ui_helpers import make_article
 from ui_window_support import start
@@ -28,8 +28,9 @@ def test_first_run_opens_the_bundled_seed(qtbot):
 def test_command_line_path_opens_that_article_with_sections_and_glossary(qtbot, article_file):
     window = start(qtbot, str(article_file))
     assert window.view.document.article.title == "推进高质量发展"
-    assert [window.sections.topLevelItem(i).text(0) for i in range(4)][1:3] == ["强化标准引领", "建设品质西海岸"]
-    assert window.sections.topLevelItem(3).text(0).startswith("Continued")
+    # numbered like the slides' counter and number+Enter in a presentation
+    assert [window.sections.topLevelItem(i).text(0) for i in range(4)][1:3] == ["2  强化标准引领", "3  建设品质西海岸"]
+    assert window.sections.topLevelItem(3).text(0).startswith("4  Continued")
     assert window.glossary.terms()[:2] == ["高质量发展", "供给侧结构性改革"]
 
 
@@ -161,7 +162,7 @@ def test_library_lists_recent_first_and_searches_text(qtbot, article_file, tmp_p
     assert [r.title for r in rows] == ["另一篇文章", "推进高质量发展"]
     assert window.controller.library_rows("另一篇")[0].title == "另一篇文章"
     window.actions_["library"].trigger()
-    assert window.library.list.count() == 2
+    assert window.library.titles_shown() == ["另一篇文章", "推进高质量发展"]
 
 
 def test_shift_f5_presents_from_the_current_section_and_esc_returns_there(qtbot, article_file):

@@ -18,7 +18,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     actions = parser.add_mutually_exclusive_group()
     actions.add_argument("--article", metavar="PATH", help="list the terms this article contains, with counts")
-    actions.add_argument("--import", dest="import_file", metavar="FILE", help="merge FILE into your glossary")
+    actions.add_argument("--import", dest="import_file", metavar="FILE",
+                         help="merge FILE into your glossary (kept in the library)")
     actions.add_argument("--export", dest="export_file", metavar="FILE", help="write the whole glossary to FILE")
     parser.add_argument("--force", action="store_true", help="with --export: overwrite FILE")
 
@@ -26,13 +27,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """List, count, import or export glossary terms."""
     from reader.core.lang import default_service
-    from reader.core.lang.glossary import import_glossary, write_glossary_file
+    from reader.core.lang.glossary import read_glossary_file, write_glossary_file
 
     service = default_service()
     if args.import_file:
-        count = import_glossary(Path(args.import_file))
+        from reader.core.storage import Store
+
+        entries = read_glossary_file(Path(args.import_file), origin="user")
+        with Store.open() as store, store.guarded():
+            added, changed, same = store.user_language.merge_glossary(entries)
         service.reload_glossary()
-        print(f"{count} terms imported into your glossary")
+        print(f"{added + changed + same} terms read into your glossary: {added} added, {changed} changed, "
+              f"{same} already there")
         return 0
     if args.export_file:
         count = write_glossary_file(Path(args.export_file), service.glossary.entries.values(), force=args.force)

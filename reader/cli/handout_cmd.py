@@ -12,16 +12,20 @@ from pathlib import Path
 
 from reader.core.errors import ExportProblem
 from reader.core.annotation import AnnotatedArticle
-from reader.core.handout import HandoutOptions, HandoutPinyin, Paper, glossary_lookup, plan_handout
+from reader.core.handout import HANDOUT_PINYIN_MODES, HandoutOptions, Paper, glossary_lookup, plan_handout
+from reader.core.pinyin_display import PinyinMode
 from reader.core.model import Article
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the options of `handout`."""
     parser.add_argument("path", help="the article file (text or Dubao Markdown)")
-    parser.add_argument("--sections", default="", help="sections to print: 1-3, 2 or 1,3 (default: all)")
-    parser.add_argument("--pinyin", choices=[m.value for m in HandoutPinyin], default=HandoutPinyin.GLOSSARY.value,
-                        help="pinyin above all words, above glossary terms only, or none (default: glossary)")
+    parser.add_argument("--sections", default="",
+                        help="parts to print: 1-3, 2 or 1,3; 1 is the first top-level heading (its sub-items come "
+                             "with it), 0 the lead before it (default: the whole article)")
+    parser.add_argument("--pinyin", choices=[*(m.value for m in HANDOUT_PINYIN_MODES), "none"],
+                        default=PinyinMode.GLOSSARY.value,
+                        help="pinyin above glossary terms only, all words, or none (off); default: glossary")
     parser.add_argument("--paper", choices=[p.value for p in Paper], default=Paper.A4.value, help="paper size")
     parser.add_argument("--note-lines", action="store_true", help="add ruled lines for notes after each section")
     parser.add_argument("--out", required=True, help="the PDF file to write")
@@ -35,11 +39,12 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.importer import load_article
 
     article = load_article(args.path)
-    options = HandoutOptions(args.sections, HandoutPinyin(args.pinyin), args.note_lines, Paper(args.paper))
+    options = HandoutOptions(args.sections, PinyinMode(args.pinyin), args.note_lines, Paper(args.paper))
     annotated = annotate_quietly(article)
     plan = plan_handout(article, annotated, options, glossary_lookup() if annotated else None)
     pages = write_pdf(plan, out)
-    print(f"{out}: {pages} page{'s' if pages != 1 else ''}, sections {', '.join(str(s.number) for s in plan.sections)}")
+    parts = dict.fromkeys(str(s.number) if s.number else "lead" for s in plan.sections)
+    print(f"{out}: {pages} page{'s' if pages != 1 else ''}, {'parts' if len(parts) > 1 else 'part'} {', '.join(parts)}")
     return 0
 
 

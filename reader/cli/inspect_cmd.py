@@ -50,6 +50,9 @@ def outline(article: Article) -> str:
             lines.append(f"{label + ':':9} {value}")
     source = article.source
     lines.append(f"source:   {source.file_name or '-'} · {source.shape or '-'} · {source.encoding or '-'}")
+    for label, value in (("date", source.date), ("from", source.publisher), ("address", source.url)):
+        if value:
+            lines.append(f"{label + ':':9} {value}")
     lines.append("")
     for number, section in enumerate(article.sections, 1):
         heading = section.heading if section.heading is not None else "(no heading)"

@@ -1,4 +1,5 @@
-"""`python -m reader lookup WORD [--json]`: a word's readings, senses, HSK level, characters and glossary entry."""
+"""`python -m reader lookup WORD [--reading huan2] [--json]`: a word's readings, senses (the reading in context and
+teaching senses first), HSK level, characters (read as in the word) and glossary entry."""
 
 from __future__ import annotations
 
@@ -11,18 +12,23 @@ from reader.core.errors import ImportProblem
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the lookup command's options."""
     parser.add_argument("word", help="a word or term, simplified or traditional")
+    parser.add_argument("--reading", default="", metavar="PINYIN",
+                        help='the reading in context, numbered ("huan2", "zhi4 liang4"): its senses come first')
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print what the dictionary, the HSK lists and the glossary know of the word."""
-    from reader.core.lang import lookup
+    from reader.core.lang import default_service
     from reader.core.lang.hsk import label
 
     word = args.word.strip()
     if not word:
         raise ImportProblem("give a word to look up", "WORD")
-    result = lookup(word)
+    try:
+        result = default_service().lookup(word, args.reading)
+    except ValueError as error:
+        raise ImportProblem(str(error), "--reading") from error
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -34,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
     if not result.in_dictionary:
         print("  not in the dictionary; its characters:")
     for info in result.characters:
-        print(f"  {info.char}  {' / '.join(_marks(r) for r in info.readings) or '?'}  HSK {label(info.hsk_level)}")
+        meaning = info.definitions[0].split(": ", 1)[-1] if info.definitions else ""
+        print(f"  {info.char}  {' / '.join(_marks(r) for r in info.readings) or '?'}  HSK {label(info.hsk_level)}"
+              f"  {meaning}")
     if result.glossary is not None:
         entry = result.glossary
         print(f"  glossary [{entry.category}] {entry.pinyin} — {entry.english}")

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     state = SelfTestState()
     checks: list[tuple[str, Callable[[SelfTestState], str]]] = [
         ("seed article", check_seed), ("annotation", check_annotation), ("dictionary", check_lookup),
-        ("resources", check_resources)]
+        ("resources", check_resources), ("characters", check_scripts)]
     if args.gui:
         checks.append(("window", check_window))
     started = time.perf_counter()
@@ -138,6 +138,16 @@ def check_resources(state: SelfTestState) -> str:
     if missing:
         raise ImportProblem("the application icon is missing", missing[0])
     return f"icon in {len(ICON_SIZES)} sizes and SVG"
+
+
+def check_scripts(state: SelfTestState) -> str:
+    """Convert a phrase to traditional characters and back (OpenCC and its dictionaries are there)."""
+    from reader.core.lang.scripts import Script, convert_text
+
+    traditional = convert_text("头发", Script.TRADITIONAL)
+    if traditional != "頭髮" or convert_text(traditional, Script.SIMPLIFIED) != "头发":
+        raise SelfTestFailure(f"simplified/traditional conversion is wrong: 头发 → {traditional}")
+    return "头发 → 頭髮 → 头发"
 
 
 def check_window(state: SelfTestState) -> str:

@@ -87,8 +87,12 @@ def data_sources() -> list[DataSource]:
                    "Based on a New Open Benchmark Dataset\", Interspeech 2020; https://github.com/kakaobrain/g2pM"),
         DataSource("g2pM", "a second opinion on polyphone readings, weighed by the polyphone model", "Apache-2.0",
                    "Park & Lee (Interspeech 2020), Kakao Brain, https://github.com/kakaobrain/g2pM", "g2pM"),
+        DataSource("OpenCC", "showing and converting articles in simplified or traditional characters",
+                   "Apache-2.0", "the Open Chinese Convert project, https://github.com/BYVoid/OpenCC", "opencc"),
         DataSource("Dubao policy-term glossary", "explanations and English renderings of policy terms",
                    glossary_licence(), "written for Dubao; renderings marked official follow public sources"),
+        DataSource("Bootstrap Icons 1.10.3", "the toolbar's icons (resources/icons/toolbar, with its LICENSE)", "MIT",
+                   "The Bootstrap Authors, https://icons.getbootstrap.com/ (as packaged by Debian: bootstrap-icons)"),
     ]
     return [_with_version(source) for source in sources]
 

@@ -29,3 +29,14 @@ class StorageProblem(DubaoError):
 
 class ExportProblem(DubaoError):
     """An export that cannot be written (target exists without --force, folder missing …)."""
+
+
+class FetchProblem(DubaoError):
+    """A web address that gave no article or feed (offline, not found, not a page, too large, too slow …)."""
+
+    def __init__(self, problem: str, url: str) -> None:
+        super().__init__(problem)
+        self.url = url
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.problem}"

@@ -15,15 +15,13 @@ from typing import Any, Callable
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
 from reader.core.errors import ExportProblem
 from reader.core.lang.style import PinyinStyle, render
-from reader.core.model import Article, Paragraph
+from reader.core.model import Article, Paragraph, SectionKind
+from reader.core.outline import article_parts
+from reader.core.pinyin_display import PinyinMode, PinyinOptions, shown_readings
 
 
-class HandoutPinyin(StrEnum):
-    """Which characters get pinyin printed above them."""
-
-    ALL = "all"
-    GLOSSARY = "glossary"  # only the characters of glossary terms
-    NONE = "none"
+# The pinyin modes a handout offers (the reader's own known words and HSK level are not part of a handout's options).
+HANDOUT_PINYIN_MODES = (PinyinMode.GLOSSARY, PinyinMode.ALL, PinyinMode.OFF)
 
 
 class Paper(StrEnum):
@@ -45,7 +43,8 @@ class GlossaryRow:
     term: str
     pinyin: str
     english: str
-    explanation: str
+    explanation: str  # in English
+    explanation_zh: str = ""  # the same in Chinese (shown on slides' cards)
 
 
 GlossaryLookup = Callable[[str], "GlossaryRow | None"]
@@ -74,19 +73,22 @@ class HandoutParagraph:
 
 @dataclass(frozen=True)
 class HandoutSection:
-    """A chosen section: its number in the article (1-based), its heading and its paragraphs."""
+    """A section of a chosen part: the part's number (`reader.core.outline`: 0 is the preamble), the section's
+    heading (None for a lead or a continuation, printed without one), its heading level and its paragraphs."""
 
     number: int
     heading: str | None
     paragraphs: tuple[HandoutParagraph, ...]
+    level: int = 1
+    starts_part: bool = True  # the first section of its part (note lines go before the next part)
 
 
 @dataclass(frozen=True)
 class HandoutOptions:
     """What the user asked for."""
 
-    sections: str = ""  # "1-3", "2", "1,3"; empty means every section
-    pinyin: HandoutPinyin = HandoutPinyin.GLOSSARY
+    sections: str = ""  # parts: "1-3", "2", "1,3", "0" for the preamble; empty means the whole article
+    pinyin: PinyinMode = PinyinMode.GLOSSARY
     note_lines: bool = False
     paper: Paper = Paper.A4
 
@@ -99,7 +101,7 @@ class HandoutPlan:
     title_lines: tuple[str, ...]  # subtitle, byline, dateline as present
     sections: tuple[HandoutSection, ...]
     glossary: tuple[GlossaryRow, ...]
-    pinyin: HandoutPinyin
+    pinyin: PinyinMode
     note_lines: bool
     paper: Paper
     source_name: str | None = field(default=None)
@@ -108,10 +110,11 @@ class HandoutPlan:
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
 
 
-def parse_section_spec(spec: str, section_count: int) -> tuple[int, ...]:
-    """Return the 0-based section indices of a spec like `1-3`, `2` or `1,3` (numbers count from 1).
+def parse_section_spec(spec: str, section_count: int, first: int = 1) -> tuple[int, ...]:
+    """Return the 0-based indices of the parts a spec like `1-3`, `2` or `1,3` names (numbers count from `first`:
+    1, or 0 when the article has a preamble, part 0).
 
-    An empty spec means every section. Raises `ExportProblem` for a malformed spec or a section that does not exist.
+    An empty spec means every part. Raises `ExportProblem` for a malformed spec or a part that does not exist.
     """
     if not spec.strip():
         return tuple(range(section_count))
@@ -120,11 +123,12 @@ def parse_section_spec(spec: str, section_count: int) -> tuple[int, ...]:
         match = _RANGE.match(part)
         if not match:
             raise ExportProblem(f"cannot read the section list {spec!r}: write it like 1-3, 2 or 1,3")
-        first = int(match.group(1))
-        last = int(match.group(2) or first)
-        if first < 1 or last < first or last > section_count:
-            raise ExportProblem(f"there is no section {part.strip()}: the article has sections 1 to {section_count}")
-        chosen.extend(n - 1 for n in range(first, last + 1) if n - 1 not in chosen)
+        low = int(match.group(1))
+        high = int(match.group(2) or low)
+        if low < first or high < low or high > section_count - 1 + first:
+            raise ExportProblem(f"there is no section {part.strip()}: the article has sections {first} to "
+                                f"{section_count - 1 + first}" + (" (0 is the lead)" if first == 0 else ""))
+        chosen.extend(n - first for n in range(low, high + 1) if n - first not in chosen)
     return tuple(sorted(chosen))
 
 
@@ -134,21 +138,12 @@ def tone_marks(readings: list[str | None]) -> tuple[str | None, ...]:
 
 
 def _paragraph_words(paragraph: Paragraph, annotated: AnnotatedParagraph | None,
-                     mode: HandoutPinyin) -> tuple[HandoutWord, ...]:
+                     mode: PinyinMode) -> tuple[HandoutWord, ...]:
     """Split a paragraph into words with the pinyin `mode` prints above them."""
     if annotated is None or annotated.text != paragraph.text or not annotated.tokens:
         return tuple(HandoutWord(char, (None,)) for char in paragraph.text)
-    covered = [False] * len(paragraph.text)
-    for hit in annotated.glossary_hits:
-        covered[hit.start:hit.end] = [True] * (min(hit.end, len(covered)) - hit.start)
-    words = []
-    for token in annotated.tokens:
-        readings = list(token.readings)
-        for i in range(len(readings)):
-            printed = mode is HandoutPinyin.ALL or mode is HandoutPinyin.GLOSSARY and covered[token.start + i]
-            readings[i] = readings[i] if printed else None
-        words.append(HandoutWord(token.text, tone_marks(readings)))
-    return tuple(words)
+    shown = shown_readings(len(paragraph.text), annotated.tokens, annotated.glossary_hits, PinyinOptions(mode))
+    return tuple(HandoutWord(token.text, tone_marks(shown[token.start : token.end])) for token in annotated.tokens)
 
 
 def _glossary_rows(terms: list[tuple[str, str]], lookup: GlossaryLookup | None) -> tuple[GlossaryRow, ...]:
@@ -174,21 +169,25 @@ def _terms_in(paragraphs: list[AnnotatedParagraph]) -> list[tuple[str, str]]:
 
 def plan_handout(article: Article, annotated: AnnotatedArticle | None, options: HandoutOptions,
                  lookup: GlossaryLookup | None = None) -> HandoutPlan:
-    """Return the handout of the chosen sections of `article`; `lookup` gives a glossary row for a term."""
-    indices = parse_section_spec(options.sections, len(article.sections))
+    """Return the handout of the chosen parts of `article` (`reader.core.outline`: the preamble is part 0, sub-items
+    belong to their part); `lookup` gives a glossary row for a term."""
+    parts = article_parts(article)
+    indices = parse_section_spec(options.sections, len(parts), parts[0].number if parts else 1)
     if not indices:
         raise ExportProblem("the article has no sections to print")
     annotations = annotated.paragraphs if annotated else {}
     sections, used = [], []
-    for index in indices:
-        section = article.sections[index]
-        paragraphs = []
-        for paragraph in section.paragraphs:
-            found = annotations.get(paragraph.id)
-            if found is not None and found.text == paragraph.text:
-                used.append(found)
-            paragraphs.append(HandoutParagraph(paragraph.id, _paragraph_words(paragraph, found, options.pinyin)))
-        sections.append(HandoutSection(index + 1, section.heading, tuple(paragraphs)))
+    for part in (parts[i] for i in indices):
+        for position, index in enumerate(part.sections):
+            section = article.sections[index]
+            paragraphs = []
+            for paragraph in section.paragraphs:
+                found = annotations.get(paragraph.id)
+                if found is not None and found.text == paragraph.text:
+                    used.append(found)
+                paragraphs.append(HandoutParagraph(paragraph.id, _paragraph_words(paragraph, found, options.pinyin)))
+            heading = section.heading if section.kind is not SectionKind.CAPTION else section.heading or "图片说明"
+            sections.append(HandoutSection(part.number, heading, tuple(paragraphs), section.level, position == 0))
     title_lines = tuple(line for line in (article.subtitle, article.byline, article.dateline) if line)
     return HandoutPlan(article.title, title_lines, tuple(sections), _glossary_rows(_terms_in(used), lookup),
                        options.pinyin, options.note_lines, options.paper, article.source.file_name)
@@ -198,7 +197,14 @@ def row_from_entry(entry: Any) -> GlossaryRow:
     """Make a glossary table row from a glossary entry object (term, pinyin, English, English explanation)."""
     explanation = _first_text(entry, ("explanation_en", "explanation_english", "explanation", "explanations"))
     english = _first_text(entry, ("english", "english_rendering", "en"))
-    return GlossaryRow(str(getattr(entry, "term", "")), _first_text(entry, ("pinyin",)), english, explanation)
+    chinese = _first_text(entry, ("explanation_zh", "explanation_chinese")) or _chinese_of(entry)
+    return GlossaryRow(str(getattr(entry, "term", "")), _first_text(entry, ("pinyin",)), english, explanation, chinese)
+
+
+def _chinese_of(entry: Any) -> str:
+    """Return the Chinese of an explanation given as {"zh": …, "en": …}, or ""."""
+    value = entry.get("explanation") if isinstance(entry, dict) else getattr(entry, "explanation", None)
+    return str(value.get("zh") or "") if isinstance(value, dict) else ""
 
 
 def _first_text(entry: Any, names: tuple[str, ...]) -> str:

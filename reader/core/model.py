@@ -51,7 +51,9 @@ class Source:
     page: str | None = None
     date: str | None = None
     encoding: str | None = None
-    shape: str | None = None  # "newspaper", "web", "document", "brief", "markdown", "plain"
+    shape: str | None = None  # "newspaper", "web", "document", "brief", "markdown", "plain", "book"
+    url: str | None = None  # the web address an article was fetched from
+    publisher: str | None = None  # the outlet a web page names as its source (来源)
     title_inferred: bool = False  # True when the text had no title and one was chosen for it
     notes: list[str] = field(default_factory=list)  # what the importer decided that a reader may want to know
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader.core import logs, paths
+from reader.ui import services
 from reader.ui.controller import ReaderController
 from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_message
 from reader.ui.i18n import install_translator
@@ -19,6 +20,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.prefs import Preferences
 from reader.ui.presenting import present
 from reader.ui.recovery import offer_recovery
+from reader.ui.termination import close_on_termination
 
 
 def create_application() -> QApplication:
@@ -52,9 +54,10 @@ def build_window(prefs: Preferences | None = None) -> MainWindow:
         font_problem = None if chosen else missing_font_message()
     controller = ReaderController()
     window = MainWindow(controller, prefs, style)
+    window.show_language(prefs.language() or QLocale.system().name())
     controller.open_store()
     if font_problem:
-        window.banner.show_message(font_problem)
+        window.banner.show_message(font_problem, lasting=True)
     geometry, state = prefs.window_state()
     if geometry is not None:
         window.restoreGeometry(geometry)
@@ -68,6 +71,10 @@ def build_window(prefs: Preferences | None = None) -> MainWindow:
 def open_initial_article(window: MainWindow, args: Namespace) -> None:
     """Open the article the command line names, else the last one read (first run: the bundled seed)."""
     path = getattr(args, "present", None) or getattr(args, "path", None)
+    if path and services.looks_like_address(path):  # read something at once; the page replaces it when fetched
+        window.controller.open_last_or_seed()
+        window.open_address(path)
+        return
     if path and window.open_path(path):
         return
     if path:  # a bad file: its message stays in the window, and the reader still gets an article
@@ -80,21 +87,42 @@ def open_initial_article(window: MainWindow, args: Namespace) -> None:
 
 def start_presentation_if_asked(window: MainWindow, args: Namespace) -> None:
     """With `--present`, present the opened article from `--section` once its annotation is in (or failed)."""
-    if not getattr(args, "present", None) or window.controller.opened is None:
-        return
-    section = max(getattr(args, "section", 1), 1) - 1
+    if getattr(args, "present", None) and window.controller.opened is not None:
+        present_when_ready(window, max(getattr(args, "section", 1), 1) - 1)
+
+
+def present_when_ready(window: MainWindow, section_index: int) -> None:
+    """Present the open article from `section_index` (0-based) once its annotation is in (or failed)."""
     started: list[bool] = []
 
     def begin(*_: object) -> None:
         if not started:
             started.append(True)
-            present(window, section)
+            window.controller.annotationReady.disconnect(begin)
+            window.controller.annotationFailed.disconnect(begin)
+            present(window, section_index)
 
+    window.controller.annotationReady.connect(begin)
+    window.controller.annotationFailed.connect(begin)
     if window.controller.annotation is not None:
         begin()
-    else:
-        window.controller.annotationReady.connect(begin)
-        window.controller.annotationFailed.connect(begin)
+
+
+def present_path(window: MainWindow, path: str, section: int) -> None:
+    """Open `path` and present it from section `section` (1-based), ending a presentation already running."""
+    running = getattr(window, "presentation", None)
+    if running is not None and running.running:
+        running.stop()
+    if window.open_path(path):
+        present_when_ready(window, max(section, 1) - 1)
+
+
+def wire_hand_offs(window: MainWindow, instance) -> None:
+    """Let a second launch open a file, present one from a section (`--present FILE --section N`), or just bring
+    the window to the front."""
+    instance.open_requested.connect(window.open_path)
+    instance.present_requested.connect(lambda path, section: present_path(window, path, section))
+    instance.activation_requested.connect(lambda: _bring_to_front(window))
 
 
 def run_app(args: Namespace) -> int:
@@ -104,27 +132,34 @@ def run_app(args: Namespace) -> int:
     sys.excepthook = logs.log_uncaught
     prefs = Preferences()
     install_translator(app, prefs.language() or QLocale.system().name())
-    handoff = _single_instance(getattr(args, "path", None))
+    handoff = _single_instance(args)
     if handoff is None:
         return 0
     window = build_window(prefs)
-    handoff.open_requested.connect(window.open_path)
-    handoff.activation_requested.connect(lambda: _bring_to_front(window))
+    termination = close_on_termination(window)  # logout: position saved, library closed, then quit
+    wire_hand_offs(window, handoff)
     open_initial_article(window, args)
     window.show()
     offer_recovery(window)  # a damaged library: say so, offer the newest good backup (the article is already shown)
     start_presentation_if_asked(window, args)
     status = app.exec()
+    termination.stop()
     handoff.close()
     return status
 
 
-def _single_instance(path: str | None):
-    """Return the listening single-instance guard, or None when a running Dubao took the file over."""
+def _single_instance(args: Namespace):
+    """Return the listening single-instance guard, or None when a running Dubao took the file (and, with
+    `--present`, the presentation) over."""
     from reader.ui.single_instance import SingleInstance
 
+    present = getattr(args, "present", None)
+    path = present or getattr(args, "path", None)
+    section = max(getattr(args, "section", 1) or 1, 1) if present else None
     instance = SingleInstance()
-    if instance.try_hand_off(str(Path(path).resolve()) if path else None):
+    if path and not services.looks_like_address(path):
+        path = str(Path(path).resolve())
+    if instance.try_hand_off(path, present_section=section):
         return None
     instance.listen()
     return instance

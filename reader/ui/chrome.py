@@ -2,31 +2,47 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QPalette
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QSpinBox, QToolBar, QToolButton,
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QMenu, QSpinBox, QToolBar, QToolButton,
                                QWidget)
 
 from reader.ui.actions import ACTIONS, MENUS, menu_title
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.view.style_commands import MODE_ORDER
 
 SEPARATE_AFTER = {"library", "select_all", "look_up", "pinyin_cycle", "zoom_reset", "spacing_less", "theme_cycle",
-                  "undo_delete", "highlight_note", "highlight_purple", "reattach", "export_glossary", "restore"}
+                  "undo_delete", "highlight_note", "glossary_panel", "script_hk", "listen_word", "speech_slower", "highlight_purple", "reattach", "export_glossary", "restore"}
 
 
-def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> None:
-    """Fill the menu bar: one menu per entry of MENUS, its actions in table order."""
+def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, QMenu]:
+    """Fill the menu bar: one menu per entry of MENUS, its actions in table order; return the menus by key."""
     menus = {key: window.menuBar().addMenu(menu_title(key)) for key, _ in MENUS}
     for spec in ACTIONS:
         menus[spec.menu].addAction(actions[spec.name])
         if spec.name in SEPARATE_AFTER:
             menus[spec.menu].addSeparator()
+    return menus
+
+
+TOOLBAR_ITEMS = ("tone_numbers", "tone_colours", None, "zoom_out", "zoom_in", "theme_cycle", None, "find", None,
+                 "sections_panel", "glossary_panel", "library")
+SHORT_LABELS = {  # what the toolbar shows beside the icon; the tooltip gives the full name and the shortcut
+    "tone_numbers": QT_TRANSLATE_NOOP("toolbar", "Numbers"), "tone_colours": QT_TRANSLATE_NOOP("toolbar", "Colours"),
+    "zoom_out": QT_TRANSLATE_NOOP("toolbar", "Smaller"), "zoom_in": QT_TRANSLATE_NOOP("toolbar", "Larger"),
+    "theme_cycle": QT_TRANSLATE_NOOP("toolbar", "Theme"), "find": QT_TRANSLATE_NOOP("toolbar", "Find"),
+    "sections_panel": QT_TRANSLATE_NOOP("toolbar", "Sections"), "glossary_panel": QT_TRANSLATE_NOOP("toolbar", "Glossary"),
+    "library": QT_TRANSLATE_NOOP("toolbar", "Library"),
+}
+ICON_PX = 20
 
 
 class PinyinToolbar(QToolBar):
-    """The toolbar: pinyin mode and HSK level, tone options, theme, zoom, find and panels.
+    """The toolbar: pinyin mode and HSK level, tone options, zoom, theme, find and panels; icons with short labels,
+    or icons alone when the window is narrow (never a "»" overflow menu).
 
     Signals:
         modeChosen(str): a pinyin mode was picked (a PinyinMode value).
@@ -37,22 +53,56 @@ class PinyinToolbar(QToolBar):
     hskLevelChosen = Signal(int)
 
     def __init__(self, window: QMainWindow, actions: dict[str, QAction]) -> None:
-        super().__init__(window.tr("Reading"), window)
+        super().__init__(window)
         self.setObjectName("readingToolbar")
+        self.setMovable(False)
+        self.setIconSize(QSize(ICON_PX, ICON_PX))
+        self.actions_ = actions
         self.mode = QComboBox(self)
-        self.mode.setToolTip(self.tr("Which words show pinyin (Ctrl+P: next mode)"))
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for mode in MODE_ORDER:
-            self.mode.addItem(self.mode_label(mode), mode.value)
+            self.mode.addItem("", mode.value)
         self.level = QSpinBox(self, minimum=1, maximum=6, prefix="HSK > ")
-        self.level.setToolTip(self.tr("Show pinyin for words above this HSK level"))
-        self.addWidget(QLabel(self.tr(" Pinyin: "), self))
+        self.label = QLabel(self)
+        self.label_action = self.addWidget(self.label)
         self.addWidget(self.mode)
         self.addWidget(self.level)
-        for name in ("tone_numbers", "tone_colours", None, "zoom_out", "zoom_in", "theme_cycle", None, "find",
-                     "sections_panel", "glossary_panel", "library"):
+        self.addSeparator()
+        for name in TOOLBAR_ITEMS:
             self.addSeparator() if name is None else self.addAction(actions[name])
         self.mode.activated.connect(lambda i: self.modeChosen.emit(self.mode.itemData(i)))
         self.level.valueChanged.connect(self.hskLevelChosen.emit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text again in the interface language now installed."""
+        self.setWindowTitle(self.tr("Reading"))
+        self.label.setText(self.tr(" Pinyin: "))
+        self.mode.setToolTip(self.tr("Which words show pinyin (Ctrl+P: next mode)"))
+        self.level.setToolTip(self.tr("Show pinyin for words above this HSK level"))
+        for index, mode in enumerate(MODE_ORDER):
+            self.mode.setItemText(index, self.mode_label(mode))
+        for name in (n for n in TOOLBAR_ITEMS if n):
+            action = self.actions_[name]
+            action.setIconText(QCoreApplication.translate("toolbar", SHORT_LABELS[name]))
+            action.setToolTip(action_tooltip(action))
+
+    def set_compact(self, compact: bool) -> None:
+        """Show icons alone (narrow window) or icons with short labels."""
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if compact
+                                else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.label_action.setVisible(not compact)
+
+    def labelled_width(self) -> int:
+        """Return the width the toolbar needs to show every item with its label (measured, polished)."""
+        self.ensurePolished()
+        spacing = self.layout().spacing()
+        width = 2 * self.layout().contentsMargins().left() + 16  # margins and the handle
+        for child in self.findChildren(QWidget):
+            if child.parentWidget() is self and not child.isWindow():
+                child.ensurePolished()
+                width += child.sizeHint().width() + spacing
+        return width
 
     def mode_label(self, mode: PinyinMode) -> str:
         """Return the translated name of a pinyin mode."""
@@ -69,6 +119,13 @@ class PinyinToolbar(QToolBar):
         self.level.setEnabled(mode == PinyinMode.ABOVE_HSK)
         self.mode.blockSignals(False)
         self.level.blockSignals(False)
+
+
+def action_tooltip(action: QAction) -> str:
+    """Return an action's name without its mnemonic, and its first shortcut: "Zoom Out (Ctrl+-)"."""
+    text = re.sub(r"\(&\w\)|&(?=\w)", "", action.text()).rstrip("…").strip()
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{text} ({shortcut})" if shortcut else text
 
 
 class MessageBanner(QWidget):
@@ -90,10 +147,16 @@ class MessageBanner(QWidget):
                            "#messageBanner QLabel { color: #3b2f00; }")
         self.hide()
 
-    def show_message(self, text: str) -> None:
-        """Show `text` (replacing any message shown)."""
+    def show_message(self, text: str, lasting: bool = False) -> None:
+        """Show `text` (replacing any message shown); a `lasting` one (a missing font) stays when articles change."""
         self.label.setText(text)
+        self.lasting = lasting
         self.show()
+
+    def clear_passing(self) -> None:
+        """Hide a message about one article (it could not be opened …) once another article is shown."""
+        if not getattr(self, "lasting", False):
+            self.hide()
 
     def text(self) -> str:
         """Return the message shown (empty when hidden)."""
@@ -109,21 +172,41 @@ def mode_action_name(mode: PinyinMode) -> str:
 def window_sheet(style: ViewStyle) -> str:
     """Return the window style sheet for the theme (popup card and article background)."""
     theme = style.theme
-    panel = "#2b2d31" if theme.dark else theme.background
-    return (f"#wordPopup {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
-            f" border-radius: 6px; }} #wordPopup QLabel {{ color: {theme.text}; }}"
-            f" ArticleView {{ background: {theme.background}; border: none; }}" + (_dark_panels(style) if theme.dark else ""))
+    panel = DARK_PANEL if theme.dark else theme.background
+    return (f"#wordPopup, #noteBubble {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
+            f" border-radius: 6px; }} #wordPopup QLabel, #noteBubble QLabel {{ color: {theme.text}; }}"
+            f" #noteBubble QLabel {{ color: {theme.muted}; }}"
+            f" ArticleView {{ background: {theme.background}; border: none; }}"
+            f" #panelDrawer {{ border: none; border-right: 1px solid {theme.muted}; }}" + (_dark_panels(style) if theme.dark else ""))
+
+
+DARK_PANEL, DARK_RAISED, DARK_SUNKEN, DARK_LINE, DARK_DISABLED = "#2b2d31", "#34363b", "#232428", "#45474d", "#6e7076"
 
 
 def _dark_panels(style: ViewStyle) -> str:
-    """Style-sheet rules that make the panels, bars and menus dark too."""
-    theme = style.theme
-    return (f" QMainWindow, QDockWidget, QMenuBar, QMenu, QToolBar, QStatusBar {{ background: #2b2d31;"
-            f" color: {theme.text}; }} QTreeWidget, QListWidget, QLineEdit, QComboBox, QSpinBox"
-            f" {{ background: {theme.background}; color: {theme.text}; }} QLabel, QCheckBox, QToolButton"
-            f" {{ color: {theme.text}; }} QMenuBar::item:selected, QMenu::item:selected"
-            f" {{ background: {theme.selection}; }} QToolButton:checked {{ background: {theme.selection};"
-            f" border: 1px solid {theme.muted}; border-radius: 3px; }}")
+    """Style-sheet rules that make the panels, bars, menus, tabs, buttons and tables dark too; disabled controls
+    are dimmed, separators are thin lines in a quiet grey."""
+    t = style.theme
+    return (f" QMainWindow, QDialog, QDockWidget, QMenuBar, QMenu, QToolBar, QStatusBar {{ background: {DARK_PANEL};"
+            f" color: {t.text}; }} QToolBar {{ border: none; }}"
+            f" QToolBar::separator {{ background: {DARK_LINE}; width: 1px; margin: 5px 4px; }}"
+            f" QDockWidget::title {{ background: {DARK_SUNKEN}; padding: 4px 6px; }}"
+            f" QTreeWidget, QListWidget, QTableWidget, QTextBrowser, QLineEdit, QComboBox, QSpinBox"
+            f" {{ background: {t.background}; color: {t.text}; }}"
+            f" QLabel, QCheckBox, QToolButton {{ color: {t.text}; }}"
+            f" QComboBox:disabled, QSpinBox:disabled, QLineEdit:disabled, QCheckBox:disabled, QLabel:disabled,"
+            f" QToolButton:disabled, QPushButton:disabled {{ color: {DARK_DISABLED}; background: {DARK_SUNKEN}; }}"
+            f" QPushButton {{ background: {DARK_RAISED}; color: {t.text}; border: 1px solid {DARK_LINE};"
+            f" border-radius: 3px; padding: 3px 10px; }} QPushButton:hover, QToolButton:hover"
+            f" {{ background: #3d4046; }} QMenu {{ border: 1px solid {DARK_LINE}; }}"
+            f" QMenu::separator {{ height: 1px; background: {DARK_LINE}; margin: 4px 8px; }}"
+            f" QMenuBar::item:selected, QMenu::item:selected {{ background: {t.selection}; }}"
+            f" QTabBar::tab {{ background: {DARK_SUNKEN}; color: {t.muted}; padding: 4px 10px;"
+            f" border: 1px solid {DARK_LINE}; }} QTabBar::tab:selected {{ background: {DARK_PANEL}; color: {t.text}; }}"
+            f" QHeaderView::section {{ background: {DARK_SUNKEN}; color: {t.text}; border: none;"
+            f" border-right: 1px solid {DARK_LINE}; padding: 3px 6px; }}"
+            f" QToolTip {{ background: {DARK_PANEL}; color: {t.text}; border: 1px solid {DARK_LINE}; }}"
+            f" QToolButton:checked {{ background: {t.selection}; border: 1px solid {t.muted}; border-radius: 3px; }}")
 
 
 def theme_palette(style: ViewStyle, base: QPalette) -> QPalette:
@@ -132,7 +215,7 @@ def theme_palette(style: ViewStyle, base: QPalette) -> QPalette:
     if not theme.dark:
         return base
     palette = QPalette(base)
-    dark, darker, text = QColor("#2b2d31"), QColor(theme.background), QColor(theme.text)
+    dark, darker, text = QColor(DARK_PANEL), QColor(theme.background), QColor(theme.text)
     for role, colour in ((QPalette.ColorRole.Window, dark), (QPalette.ColorRole.Base, darker),
                          (QPalette.ColorRole.AlternateBase, dark), (QPalette.ColorRole.Button, dark),
                          (QPalette.ColorRole.WindowText, text), (QPalette.ColorRole.Text, text),
@@ -141,4 +224,6 @@ def theme_palette(style: ViewStyle, base: QPalette) -> QPalette:
                          (QPalette.ColorRole.HighlightedText, text), (QPalette.ColorRole.PlaceholderText,
                                                                       QColor(theme.muted))):
         palette.setColor(role, colour)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DARK_DISABLED))
     return palette

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
+from reader.core.lang.scripts import Script
 from reader.ui import exporting
 from reader.ui.annotating import HIGHLIGHT_COLOURS
 from reader.ui.presenting import present, print_handout
 from reader.ui.view import style_commands as cmd
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 
 
 def command_handlers(window) -> dict[str, Callable]:
@@ -17,7 +18,10 @@ def command_handlers(window) -> dict[str, Callable]:
     v, style = window.view, lambda: window.view.style_
     return {
         "open": window.choose_file, "paste_article": window.paste_article, "quit": window.close,
-        "library": lambda on: window.docks["library"].setVisible(on),
+        "library": lambda on: window.show_dock("library", on),
+        "open_address": window.open_web_address, "subscribe_feed": window.subscribe_to_feed,
+        "refresh_feeds": lambda: window.feeds_controller.refresh(),
+        "feeds_panel": lambda on: window.show_dock("feeds", on),
         "copy": lambda: window.copy_text(v.selected_text()), "copy_pinyin": lambda: window.copy_text(v.selected_text_with_pinyin()),
         "select_all": v.select_all, "find": window.find_bar.open_bar,
         "find_next": lambda: window.step_match(1), "find_previous": lambda: window.step_match(-1),
@@ -41,16 +45,34 @@ def command_handlers(window) -> dict[str, Callable]:
         "theme_dark": lambda: window.restyle(cmd.with_theme(style(), "dark")),
         "theme_cycle": lambda: window.restyle(cmd.next_theme(style())),
         "full_screen": window.set_full_screen,
-        "sections_panel": lambda on: window.docks["sections"].setVisible(on),
-        "glossary_panel": lambda on: window.docks["glossary"].setVisible(on),
+        "sections_panel": lambda on: window.show_dock("sections", on),
+        "glossary_panel": lambda on: window.show_dock("glossary", on),
+        "info_panel": lambda on: window.show_dock("info", on),
         "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
         "present_start": lambda: present(window, None),
         "present_here": lambda: present(window, v.current_section()),
         "print_handout": lambda: print_handout(window, v.current_section()),
         "about": window.show_about, "report_problem": window.report_problem,
         "language_en": lambda: window.choose_language("en"), "language_zh": lambda: window.choose_language("zh_CN"),
-        **notes_handlers(window),
+        **notes_handlers(window), **speech_handlers(window),
     }
+
+
+def speech_handlers(window) -> dict[str, Callable]:
+    """Return the handlers of the listening actions and of View › Characters."""
+    handlers: dict[str, Callable] = {
+        "read_sentence": lambda: window.read_at_caret(whole_section=False),
+        "read_section": lambda: window.read_at_caret(whole_section=True),
+        "listen_word": lambda: window.say_word(window.view.word_at(*window.view.selection.caret)),
+        "speech_pause": lambda: window.speaker().pause_or_resume(),
+        "speech_stop": lambda: window.speaker().stop(),
+        "speech_faster": lambda: window.change_speech_rate(1),
+        "speech_slower": lambda: window.change_speech_rate(-1),
+        "speech_voice": window.choose_voice,
+    }
+    for script in Script:
+        handlers[f"script_{script.value.replace('-', '_')}"] = lambda *_, s=script: window.show_script(s)
+    return handlers
 
 
 def notes_handlers(window) -> dict[str, Callable]:
@@ -62,6 +84,8 @@ def notes_handlers(window) -> dict[str, Callable]:
         "bookmarks_panel": lambda on: window.show_dock("bookmarks", on),
         "notes_panel": lambda on: window.show_dock("notes", on),
         "vocabulary": window.open_vocabulary,
+        "toggle_known": lambda: window.toggle_known(),
+        "corrections": window.open_corrections, "undo_correction": window.undo_correction,
         "export_notes_md": lambda: exporting.export_notes(window, "md", all_articles=False),
         "export_notes_csv": lambda: exporting.export_notes(window, "csv", all_articles=False),
         "export_all_notes_md": lambda: exporting.export_notes(window, "md", all_articles=True),
@@ -69,6 +93,8 @@ def notes_handlers(window) -> dict[str, Callable]:
         "export_vocab_apkg": lambda: exporting.export_vocabulary(window, "apkg"),
         "export_vocab_csv": lambda: exporting.export_vocabulary(window, "csv"),
         "export_glossary": lambda: exporting.export_glossary(window),
+        "export_pack": lambda: exporting.export_trainer_pack(window),
+        "import_pack": lambda: exporting.import_trainer_pack(window),
         "backup": lambda: exporting.back_up(window), "restore": lambda: exporting.restore(window),
     }
     for colour in HIGHLIGHT_COLOURS:

@@ -8,7 +8,10 @@ Signals:
     annotationReady(object): the open document received its annotation (the ViewDocument).
     annotationFailed(object): no annotation could be made; the text stays without pinyin.
     problem(str): something the user should read (a bad file, an unusable database).
+    note(str): a passing state for the status bar ("Fetching …"), empty when it is over.
     libraryChanged(): the library list changed.
+
+Known words, the open article's difficulty and corrections are the `learner` desk's (reader.ui.learner).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from reader.core.errors import DubaoError
 from reader.core.model import Article
 from reader.ui import services
+from reader.ui.backup_timer import BackupTimer
+from reader.ui.learner import LearnerDesk
 from reader.ui.panels.library import LibraryRow
 from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
@@ -36,6 +41,7 @@ class ReaderController(QObject):
     annotationReady = Signal(object)
     annotationFailed = Signal(object)
     problem = Signal(str)
+    note = Signal(str)
     libraryChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -46,7 +52,10 @@ class ReaderController(QObject):
         self.opened: services.OpenedArticle | None = None
         self.document: ViewDocument | None = None
         self.annotation = None  # the AnnotatedArticle of the open article, once it arrived
+        self.learner = LearnerDesk(self)
+        self.learner.correctionsChanged.connect(self.read_again)
         self._generation = 0
+        self.backups = BackupTimer(self)  # backups while reading: every 30 minutes at most, and at close
 
     def open_store(self) -> None:
         """Open the library database; on a problem keep reading without it and say why."""
@@ -58,6 +67,7 @@ class ReaderController(QObject):
             self.problem.emit(self.store_problem)
         else:
             self.store_error = self.store_problem = None
+            self.backups.start(self.store)
 
     # --- opening -----------------------------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -74,6 +84,33 @@ class ReaderController(QObject):
         """Open pasted text as a new article; emit `problem` when it holds none. Return success."""
         try:
             article = services.import_pasted_text(text)
+        except DubaoError as error:
+            self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
+            return False
+        self._show(article, services.pasted_source_name())
+        return True
+
+    def open_address(self, url: str) -> None:
+        """Fetch a web page in the background and open it (stored under its address); `problem` if it fails."""
+        self.note.emit(self.tr("Fetching {0}…").format(url))
+
+        def fetched(result) -> None:
+            article, address = result
+            self.note.emit("")
+            self._show(article, address)
+
+        def failed(error: Exception) -> None:
+            self.note.emit("")
+            if not isinstance(error, DubaoError):
+                raise error
+            self.problem.emit(self.tr("Could not open {0}").format(error))
+
+        run_in_background(lambda: services.fetch_web_article(url), fetched, failed, owner=self)
+
+    def open_html(self, html_text: str, plain_text: str) -> bool:
+        """Open HTML from the clipboard (a browser's copy) as a new article. Return success."""
+        try:
+            article = services.import_pasted_html(html_text, plain_text)
         except DubaoError as error:
             self.problem.emit(self.tr("The pasted text could not be read as an article: {0}").format(error.problem))
             return False
@@ -108,6 +145,7 @@ class ReaderController(QObject):
         self._generation += 1
         self.opened = services.OpenedArticle(article, source, entry_id)
         self.annotation = None
+        self.learner.forget_article()
         self.document = ViewDocument.from_article(article)
         self.articleOpened.emit(self.document)
         self._remember(article, source, entry_id)
@@ -121,6 +159,7 @@ class ReaderController(QObject):
                 self.opened.entry_id = self.store.library.add(article, source).id
             else:
                 self.store.library.mark_opened(entry_id)
+            self.store.feeds.mark_article_read(self.opened.entry_id)  # a feed's item is read once opened
         except DubaoError as error:
             self.problem.emit(str(error))
         self.libraryChanged.emit()
@@ -131,6 +170,7 @@ class ReaderController(QObject):
                 self.annotation = annotation
                 self.document.apply_annotation(annotation)
                 self.annotationReady.emit(self.document)
+                self.learner.article_read(annotation, self.opened.entry_id if self.opened else None)
 
         def failed(error: Exception) -> None:
             self.annotationFailed.emit(self.document)
@@ -180,6 +220,12 @@ class ReaderController(QObject):
         timer.timeout.connect(step)
         timer.start()
 
+    def read_again(self) -> None:
+        """Read the open article again (after a correction: only the paragraphs holding the word miss the cache)."""
+        if self.opened is not None:
+            self._generation += 1
+            self._annotate(self.opened.article, self._generation)
+
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:
         """Remember the reading position given as the block and character at the top of the view."""
@@ -200,15 +246,18 @@ class ReaderController(QObject):
         return position_block(self.document, saved.paragraph_id, saved.char_offset) if saved else None
 
     # --- library ------------------------------------------------------------------------------------------------------
-    def library_rows(self, query: str = "") -> list[LibraryRow]:
-        """Return the library (recent first), or the search hits for `query` with snippets."""
+    def library_rows(self, query: str = "", readable_at: float | None = None) -> list[LibraryRow]:
+        """Return the library (recent first), or the search hits for `query` with snippets; each with how much of
+        it the reader knows (for articles read once, whose words were counted). With `readable_at` (a coverage,
+        0–1), only the articles the reader knows at least that share of."""
         if self.store is None:
             return []
         if not query:
-            return [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
+            rows = [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
                     for e in self.store.library.list(limit=500)]
-        return [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
-                for h in self.store.library.search(query, limit=50)]
+        else:
+            rows = [LibraryRow(h.article_id, h.title, h.snippet) for h in self.store.library.search(query, limit=50)]
+        return self.learner.with_difficulty(rows, readable_at)
 
     # --- popup intents: vocabulary, bookmarks, notes ------------------------------------------------------------
     def save_word(self, word) -> str | None:
@@ -218,7 +267,7 @@ class ReaderController(QObject):
         reading = " ".join(r for r in word.readings if r)
         sentence = sentence_around(self.document.blocks[word.block].text, word.start, word.end)
         try:
-            meaning = "; ".join(services.language_service().lookup(word.text).definitions[:3])
+            meaning = "; ".join(services.language_service().lookup(word.text, reading).definitions[:3])
         except Exception:  # noqa: BLE001 (the word is still worth saving without its meaning)
             meaning = ""
         try:
@@ -227,6 +276,27 @@ class ReaderController(QObject):
             self.problem.emit(str(error))
             return None
         return word.text
+
+    def is_saved(self, text: str) -> bool:
+        """Return whether the word `text` is in the vocabulary (False without a library)."""
+        if self.store is None:
+            return False
+        try:
+            self.store.vocab.get(text)
+        except DubaoError:
+            return False
+        return True
+
+    def remove_word(self, text: str) -> bool:
+        """Take the word `text` out of the vocabulary; return success."""
+        if self.store is None:
+            return False
+        try:
+            self.store.vocab.delete(text)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return False
+        return True
 
     def bookmark(self, word, note: str | None = None) -> bool:
         """Bookmark the word's place (or attach `note` to the word); return success."""
@@ -255,15 +325,6 @@ class ReaderController(QObject):
         start, end = (word.start, word.end) if index == word.block else (0, 0)
         return anchor_in_text(blocks[index].key, blocks[index].text, start, end)
 
-    def known_words(self) -> frozenset[str]:
-        """Return the words the reader marked known (none without a library)."""
-        if self.store is None:
-            return frozenset()
-        try:
-            return self.store.vocab.known_words()
-        except DubaoError:
-            return frozenset()
-
     def stored_annotations(self) -> list:
         """Return the bookmarks, highlights and notes stored for the open article."""
         if self.store is None or self.opened is None or self.opened.entry_id is None:
@@ -273,11 +334,14 @@ class ReaderController(QObject):
         except DubaoError:
             return []
 
-    def close(self) -> None:
-        """Close the database."""
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+    def close(self, hurried: bool = False) -> None:
+        """Close the database, backing it up first when it changed since the last backup (`hurried`: the session
+        is ending, as at logout, and only a small database is copied; see reader.core.storage.session)."""
+        self.backups.finish(hurried)
+        if self.store is None:
+            return
+        self.store.close(hurried=hurried)
+        self.store = None
 
 
 def position_anchor(document: ViewDocument, block: int, offset: int) -> tuple[str | None, int]:

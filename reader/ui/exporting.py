@@ -22,6 +22,7 @@ FILTERS = {  # translated when shown (the translator is installed after this mod
     "apkg": QT_TRANSLATE_NOOP("exporting", "Anki deck (*.apkg)"),
     "tsv": QT_TRANSLATE_NOOP("exporting", "Glossary (*.tsv)"),
     "sqlite3": QT_TRANSLATE_NOOP("exporting", "Dubao backup (*.sqlite3)"),
+    "pack": QT_TRANSLATE_NOOP("exporting", "Dubao trainer pack (*.json)"),
 }
 
 
@@ -86,9 +87,11 @@ def export_notes(window, fmt: str, all_articles: bool) -> Path | None:
 def export_vocabulary(window, fmt: str) -> Path | None:
     """Export the vocabulary as an Anki deck (.apkg) or CSV."""
     from reader.core.exports.vocab import export_vocab
+    from reader.core.lang.style import PinyinStyle
 
+    pinyin = PinyinStyle.MARKS if window.view.style_.tone_marks else PinyinStyle.NUMBERS  # as the view shows them
     return write_export(window, translate("exporting", "Export Vocabulary"), f"dubao-vocabulary.{fmt}", fmt,
-                        lambda path, force: export_vocab(window.controller.store, path, fmt, force))
+                        lambda path, force: export_vocab(window.controller.store, path, fmt, force, pinyin=pinyin))
 
 
 def export_glossary(window) -> Path | None:
@@ -139,3 +142,33 @@ def restore(window) -> bool:
     done = translate("exporting", "Restored. The previous state was saved as {0}").format(safety)
     window.statusBar().showMessage(done, 8000)
     return True
+
+
+def export_trainer_pack(window) -> Path | None:
+    """File › Export Trainer Pack…: the reader's own glossary terms and corrections, in one file."""
+    from reader.core.packs import SUFFIX, export_pack
+
+    return write_export(window, translate("exporting", "Export Trainer Pack"), "dubao" + SUFFIX, "pack",
+                        lambda path, force: export_pack(window.controller.store, path, force))
+
+
+def import_trainer_pack(window) -> None:
+    """File › Import Trainer Pack…: merge a pack, then say what was added, changed and skipped."""
+    from reader.core.packs import import_pack
+
+    title = translate("exporting", "Import Trainer Pack")
+    filters = translate("exporting", FILTERS["pack"]) + ";;" + translate("exporting", "All files (*)")
+    name, _ = QFileDialog.getOpenFileName(window, title, str(Path.home()), filters)
+    if not name:
+        return
+    report = window.controller.learner.correct(lambda corrections: import_pack(corrections.store, name))
+    if report is None:
+        return
+    lines = [translate("exporting", "{0} added, {1} changed, {2} skipped.").format(
+        len(report.added), len(report.changed), len(report.skipped))]
+    for label, items in ((translate("exporting", "Added:"), report.added),
+                         (translate("exporting", "Changed:"), report.changed),
+                         (translate("exporting", "Skipped:"), report.skipped)):
+        if items:
+            lines.append(f"{label} {', '.join(items[:30])}{' …' if len(items) > 30 else ''}")
+    QMessageBox.information(window, title, "\n".join(lines))

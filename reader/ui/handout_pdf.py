@@ -18,8 +18,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, 
 
 from reader.core.errors import ExportProblem
 from reader.core.handout import GlossaryRow, HandoutPlan, HandoutSection
-from reader.ui.present.ruby_paint import QtTextMeasure, RubyStyle, paint_lines, scaled_font
-from reader.ui.view.layout import LayoutBlock, layout_document
+from reader.ui.present.ruby_paint import RubyStyle, paint_lines, scaled_font, styles_measure
+from reader.ui.text_measure import QtTextMeasure
+from reader.core.layout import LayoutBlock, layout_document
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 MARGINS_MM = QMarginsF(16, 13, 16, 11)
@@ -55,24 +56,34 @@ def handout_styles(family: str) -> dict[str, RubyStyle]:
         "title": RubyStyle(scaled_font(family, pt(18), bold=True), scaled_font(family, pt(8))),
         "subtitle": RubyStyle(scaled_font(family, pt(10)), scaled_font(family, pt(6))),
         "heading": RubyStyle(scaled_font(family, pt(13), bold=True), scaled_font(family, pt(7))),
+        "subheading": RubyStyle(scaled_font(family, pt(11), bold=True), scaled_font(family, pt(6.5))),
         "paragraph": RubyStyle(scaled_font(family, pt(10.5)), scaled_font(family, pt(6)),
                                QColor("#000000"), QColor("#444444")),
     }
 
 
-def _text_blocks(plan: HandoutPlan) -> list[LayoutBlock]:
-    """Return the title block, then each section's heading and paragraphs, as layout blocks."""
+def _text_blocks(plan: HandoutPlan) -> tuple[list[LayoutBlock], set[int]]:
+    """Return the title block, then each section's heading (if it has one) and paragraphs, as layout blocks; and
+    the indices of the blocks that end a part (where note lines go)."""
     blocks = [LayoutBlock(plan.title, "title", (), [None] * len(plan.title), align="center")]
     for line in plan.title_lines:
         blocks.append(LayoutBlock(line, "subtitle", (), [None] * len(line), align="center", space_before=0.2))
+    part_ends = set()
     for section in plan.sections:
+        if section.starts_part and len(blocks) > 1 + len(plan.title_lines):
+            part_ends.add(len(blocks) - 1)
         blocks.extend(_section_blocks(section))
-    return blocks
+    part_ends.add(len(blocks) - 1)
+    return blocks, part_ends
 
 
 def _section_blocks(section: HandoutSection) -> list[LayoutBlock]:
-    heading = section.heading or f"第{section.number}部分"
-    blocks = [LayoutBlock(heading, "heading", (), [None] * len(heading), align="left", space_before=1.0)]
+    """Return a section's heading (none for a lead or a continuation; smaller for a sub-item) and paragraphs."""
+    blocks = []
+    if section.heading:
+        kind = "heading" if section.level <= 1 or section.starts_part else "subheading"
+        blocks.append(LayoutBlock(section.heading, kind, (), [None] * len(section.heading), align="left",
+                                  space_before=1.0 if kind == "heading" else 0.6))
     for paragraph in section.paragraphs:
         words, ruby, start = [], [], 0
         for word in paragraph.words:
@@ -83,32 +94,23 @@ def _section_blocks(section: HandoutSection) -> list[LayoutBlock]:
     return blocks
 
 
-def _text_pieces(plan: HandoutPlan, blocks: list[LayoutBlock], measure: QtTextMeasure, width: float,
-                 left: float) -> list[Piece]:
-    """Lay the text out at `width` and return one piece per line (plus note lines after each section)."""
+def _text_pieces(plan: HandoutPlan, blocks: list[LayoutBlock], part_ends: set[int], styles: dict[str, RubyStyle],
+                 measure: QtTextMeasure, width: float, left: float) -> list[Piece]:
+    """Lay the text out at `width` and return one piece per line (plus note lines after each part)."""
     layout = layout_document(blocks, width, measure, line_spacing=1.04)
-    section_ends = _last_block_of_each_section(plan, blocks)
     pieces: list[Piece] = []
     previous_bottom = 0.0
     for index, line in enumerate(layout.lines):
         def draw(painter: QPainter, top: float, index=index, line=line) -> None:
-            paint_lines(painter, layout, blocks, measure, QPointF(left, top - line.top), [index])
+            paint_lines(painter, layout, blocks, styles, measure, QPointF(left, top - line.top), [index])
 
-        is_heading = blocks[line.block].kind == "heading"
+        is_heading = blocks[line.block].kind in ("heading", "subheading")
         pieces.append(Piece(line.height, draw, max(0.0, line.top - previous_bottom), keep_with_next=is_heading))
         previous_bottom = line.bottom
         last_of_block = index + 1 == len(layout.lines) or layout.lines[index + 1].block != line.block
-        if plan.note_lines and last_of_block and line.block in section_ends:
+        if plan.note_lines and last_of_block and line.block in part_ends:
             pieces.extend(_note_line_pieces(left, width))
     return pieces
-
-
-def _last_block_of_each_section(plan: HandoutPlan, blocks: list[LayoutBlock]) -> set[int]:
-    ends, index = set(), 1 + len(plan.title_lines)
-    for section in plan.sections:
-        index += 1 + len(section.paragraphs)
-        ends.add(index - 1)
-    return ends
 
 
 def _note_line_pieces(left: float, width: float) -> list[Piece]:
@@ -213,8 +215,10 @@ def write_handout_pdf(plan: HandoutPlan, out: Path, family: str) -> int:
     writer = open_writer(plan, out)
     rect = QRectF(writer.pageLayout().paintRectPixels(RESOLUTION)).translated(
         -writer.pageLayout().paintRectPixels(RESOLUTION).topLeft())
-    measure = QtTextMeasure(handout_styles(family))
-    pieces = _text_pieces(plan, _text_blocks(plan), measure, rect.width(), rect.left())
+    styles = handout_styles(family)
+    measure = styles_measure(styles)
+    blocks, part_ends = _text_blocks(plan)
+    pieces = _text_pieces(plan, blocks, part_ends, styles, measure, rect.width(), rect.left())
     pieces += _glossary_pieces(plan.glossary, family, rect.left(), rect.width())
     pages = paginate(pieces, rect.height() - pt(18))
     painter = QPainter()
@@ -229,7 +233,7 @@ def write_handout_pdf(plan: HandoutPlan, out: Path, family: str) -> int:
             _draw_footer(painter, family, rect, number, len(pages), plan.title)
     finally:
         painter.end()
-    stand_ins = radical_stand_ins(_drawn_text(plan), [s.font for s in measure.styles.values()]
+    stand_ins = radical_stand_ins(_drawn_text(plan), [s.font for s in styles.values()]
                                   + [scaled_font(family, pt(10), bold=True)])
     out.write_bytes(fix_radical_mappings(out.read_bytes(), stand_ins))
     return len(pages)
@@ -242,7 +246,7 @@ def _drawn_text(plan: HandoutPlan) -> str:
     """Return every character the handout draws."""
     parts = [plan.title, *plan.title_lines, GLOSSARY_TITLE, "词语拼音说明"]
     for section in plan.sections:
-        parts.append(section.heading or f"第{section.number}部分")
+        parts.append(section.heading or "")
         parts.extend(paragraph.text for paragraph in section.paragraphs)
     parts.extend(row.term + row.explanation + row.english for row in plan.glossary)
     return "".join(parts)

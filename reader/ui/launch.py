@@ -17,7 +17,7 @@ from reader import __version__
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the GUI's command line (shared by `dubao` and `python main.py`)."""
     parser = argparse.ArgumentParser(prog="dubao", description="Dubao 读报: read Chinese news with pinyin and notes.")
-    parser.add_argument("path", nargs="?", help="an article to open (text, Markdown)")
+    parser.add_argument("path", nargs="?", help="an article to open (text, Markdown, a saved web page) or a web address")
     parser.add_argument("--present", metavar="PATH", help="start presenting this article full screen")
     parser.add_argument("--section", type=int, default=1, help="with --present: start at section N (1-based)")
     parser.add_argument("--install-desktop", action="store_true", help="add Dubao to the application menu and exit")

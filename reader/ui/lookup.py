@@ -10,12 +10,14 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from reader.core.lang.scripts import other_forms
 from reader.ui import services
 from reader.ui.popup import GlossaryCard, PopupContent
 from reader.ui.services import format_readings
 from reader.ui.worker import run_in_background
 
 POPUP_PREPARE_AFTER_MS = 400
+MEANINGS_SHOWN = 6
 _READY: list[bool] = []  # set once a lookup has opened the dictionary
 
 
@@ -34,7 +36,7 @@ def content_for(word, tone_marks: bool) -> PopupContent:
     """Return the full popup content when the dictionary is open, else the quick content."""
     if _READY:
         try:
-            return full_content(services.language_service().lookup(word.text), word, tone_marks)
+            return full_content(_look_up(word), word, tone_marks)
         except Exception:  # noqa: BLE001 (a failed lookup must not stop the popup; the quick content still shows)
             pass
     return quick_content(word, tone_marks)
@@ -43,7 +45,7 @@ def content_for(word, tone_marks: bool) -> PopupContent:
 def fetch_full(word, tone_marks: bool, deliver: Callable[[PopupContent], None], owner: QObject) -> None:
     """Look the word up on the worker (opening the dictionary the first time) and deliver the full content."""
     def look_up() -> PopupContent:
-        content = full_content(services.language_service().lookup(word.text), word, tone_marks)
+        content = full_content(_look_up(word), word, tone_marks)
         _READY.append(True)
         return content
 
@@ -63,6 +65,11 @@ def warm_up(owner: QObject) -> None:
         QTimer.singleShot(POPUP_PREPARE_AFTER_MS, popup.prepare)
 
 
+def _look_up(word):
+    """Look the word up with its reading in this sentence, so that reading's senses come first."""
+    return services.language_service().lookup(word.text, " ".join(r for r in word.readings if r))
+
+
 def full_content(result, word, tone_marks: bool) -> PopupContent:
     """Return the popup content of a LookupResult (dictionary senses, HSK, characters, glossary card)."""
     in_context = word_pinyin(word, tone_marks)
@@ -70,8 +77,10 @@ def full_content(result, word, tone_marks: bool) -> PopupContent:
     pinyin = in_context or " / ".join(others)
     characters = tuple((c.char, " / ".join(_syllables(r, tone_marks) for r in c.readings[:3]),
                         _first_meaning(c.definitions)) for c in result.characters)
-    return PopupContent(word.text, pinyin, tuple(result.definitions[:8]), result.hsk_level, characters,
-                        _card(result.glossary))
+    shown = max(MEANINGS_SHOWN, len(result.in_context))  # the senses of the reading in context are never cut off
+    builtin = [d for d in result.definitions if d not in result.listed][:shown]
+    return PopupContent(word.text, pinyin, (*builtin, *result.listed), result.hsk_level, characters,
+                        _card(result.glossary), forms=tuple(other_forms(word.text).items()))
 
 
 def _card(entry) -> GlossaryCard | None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
 
-from reader.ui import lookup
+from reader.ui import lookup, services
 from reader.ui.actions import build_actions
+from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
 from reader.ui.commands import command_handlers
 from reader.ui.controller import ReaderController
+from reader.ui.icons import apply_action_icons
 from reader.ui.panels.findbar import FindBar
 from reader.ui.panels.glossary import GlossaryPanel
 from reader.ui.panels.library import LibraryPanel
@@ -22,21 +24,29 @@ from reader.ui.popup import WordPopup
 from reader.ui.prefs import Preferences
 from reader.ui.services import format_readings
 from reader.ui.view import style_commands as cmd
-from reader.ui.view.article_view import ArticleView, WordRef
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.ui.view.article_view import ArticleView
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
+from reader.ui.window_language import LanguageMixin, dock_title
+from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
+from reader.ui.window_popup import PopupMixin
+from reader.ui.window_speech import SpeechWindowMixin
+from reader.ui.window_web import WebWindowMixin
 
 APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
-    """Article view in the middle; sections, glossary, library, bookmarks and notes docks; find bar; word popup."""
+class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin, AdaptiveWindowMixin,
+                 SpeechWindowMixin, LanguageMixin, QMainWindow):
+    """Article view in the middle; sections, glossary, library, feeds, bookmarks and notes docks; find bar; word
+    popup."""
 
     def __init__(self, controller: ReaderController, prefs: Preferences, style: ViewStyle) -> None:
         super().__init__()
+        self._hurried = False  # closing as the session ends (see close_hurried)
         self.controller, self.prefs = controller, prefs
         controller.setParent(self)  # it goes with the window, so late background results find nobody to call
         self.setWindowTitle(APP_NAME)
@@ -48,15 +58,18 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         self._build_centre()
         self.popup = WordPopup(self.centralWidget())
         self.sections, self.glossary, self.library = SectionsPanel(), GlossaryPanel(), LibraryPanel()
-        self.docks = {"sections": self._dock(self.sections, self.tr("Sections"), Qt.DockWidgetArea.LeftDockWidgetArea),
-                      "glossary": self._dock(self.glossary, self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
-                      "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
+        self.docks = {"sections": self._dock(self.sections, dock_title("sections"), Qt.DockWidgetArea.LeftDockWidgetArea),
+                      "glossary": self._dock(self.glossary, dock_title("glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
+                      "library": self._dock(self.library, dock_title("library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
+        self._build_web_parts()
         self._build_notes_parts()
+        self._build_learner_parts()
         self.actions_ = build_actions(self)
-        build_menus(self, self.actions_)
+        self.menus = build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
         self.addToolBar(self.toolbar)
+        self._build_adaptive()
         self.presentation = None
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows the article's title: text, never markup
@@ -65,6 +78,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
                                   timeout=self.save_position)
         self._wire()
         self._reflect_style()
+        self.restore_script()
 
     def _build_centre(self) -> None:
         centre = QWidget(self)
@@ -96,6 +110,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         v.positionChanged.connect(self._view_moved)
         v.wordActivated.connect(self.open_popup)
         self.sections.sectionChosen.connect(v.go_to_section)
+        self.sections.sectionChosen.connect(lambda _i: self.adaptive.close_drawer())
         self.glossary.termChosen.connect(self.step_term)
         self.library.articleChosen.connect(self.open_entry)
         self.library.searchRequested.connect(self.refresh_library)
@@ -104,9 +119,13 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         self.find_bar.closed.connect(self.clear_find)
         self.popup.copyRequested.connect(lambda text: QGuiApplication.clipboard().setText(text))
         self.popup.saveWordRequested.connect(self.save_word)
+        self.popup.removeWordRequested.connect(self.remove_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
+        self.popup.speakRequested.connect(self.say_word)
         self._wire_notes()
+        self._wire_web()
+        self._wire_learner()
         self.toolbar.modeChosen.connect(lambda mode: self.restyle(cmd.with_mode(self.view.style_, PinyinMode(mode))))
         self.toolbar.hskLevelChosen.connect(
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
@@ -119,16 +138,22 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
     def _wire_notes(self) -> None:
         v, b, n, w = self.view, self.bookmarks, self.notes, self.vocabulary
         v.customContextMenuRequested.connect(self.show_view_menu)
+        v.noteActivated.connect(self.show_note_bubble)
+        self.note_bubble.saveRequested.connect(self.save_note_in_place)
+        self.note_bubble.deleteRequested.connect(self.delete_annotation)
         b.bookmarkChosen.connect(self.jump_to_annotation)
         b.renameRequested.connect(self.rename_bookmark)
         b.deleteRequested.connect(self.delete_annotation)
         b.undoRequested.connect(self.undo_delete)
+        for name, panel in (("bookmarks", b), ("notes", n)):
+            panel.all_articles.setChecked(self.prefs.all_articles(name))  # before connecting: no refresh yet
+            panel.allArticlesToggled.connect(lambda on, p=name: self.prefs.set_all_articles(p, on))
+            panel.allArticlesToggled.connect(lambda _on: self.refresh_annotations())
         n.noteChosen.connect(self.jump_to_annotation)
         n.editRequested.connect(self.edit_note)
         n.deleteRequested.connect(self.delete_annotation)
         n.undoRequested.connect(self.undo_delete)
         n.reattachRequested.connect(self.reattach_here)
-        n.allArticlesToggled.connect(lambda _on: self.refresh_annotations())
         w.filtersChanged.connect(self.refresh_vocabulary)
         w.statusChosen.connect(self.set_word_status)
         w.deleteRequested.connect(self.delete_words)
@@ -138,9 +163,13 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
     def show_document(self, document) -> None:
         """Show a newly opened article (text at once; pinyin follows) and go to its saved position."""
         self.popup.hide()
+        self.note_bubble.hide()
         self.clear_find()
+        self.banner.clear_passing()  # "Could not open …" was about another article
+        if self.controller.store_problem:  # the library is still unusable: keep saying so
+            self.banner.show_message(self.controller.store_problem)
         self.view.set_document(document)
-        self.sections.set_sections(document.sections)
+        self.sections.set_sections(self.shown_sections(document))
         self.glossary.set_terms(document.glossary_counts())
         saved = self.controller.saved_position()
         if saved is not None:
@@ -158,39 +187,29 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
 
     def open_entry(self, entry_id: int) -> None:
         """Open a library article (saving the position in the current one first)."""
+        self.adaptive.close_drawer()
         self.save_position()
         self.controller.open_entry(entry_id)
 
     def open_path(self, path: str | Path) -> bool:
-        """Open an article file (saving the position in the current one first); a bad file shows a message."""
+        """Open an article file or a web address (saving the position in the current one first); a bad file shows
+        a message."""
+        if services.looks_like_address(str(path)):
+            self.open_address(str(path))
+            return True
         self.save_position()
-        opened = self.controller.open_path(path)
-        if opened:
-            self.banner.hide()
-            if self.controller.store_problem:  # the library is still unusable: keep saying so
-                self.banner.show_message(self.controller.store_problem)
-        return opened
+        return self.controller.open_path(path)  # showing it clears a message about another article
 
     def choose_file(self) -> None:
         """Ask for an article file and open it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), str(Path.home()),
-                                              self.tr("Articles (*.txt *.md *.markdown *.text);;All files (*)"))
+                                              self.tr("Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)"))
         if path:
             self.open_path(path)
 
-    def paste_article(self) -> None:
-        """Open the clipboard's text as a new article."""
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.banner.show_message(self.tr("The clipboard holds no text to open as an article."))
-            return
-        self.save_position()
-        if self.controller.open_text(text):
-            self.banner.hide()
-
     def refresh_library(self, query: str = "") -> None:
         """Show the library list, or the search hits for `query`."""
-        self.library.set_rows(self.controller.library_rows(query))
+        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""
@@ -226,58 +245,17 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
     def _view_moved(self) -> None:
         if self.popup.isVisible():
             self.popup.hide()
-
-    # --- popup ------------------------------------------------------------------------------------------------------
-    def open_popup(self, word: WordRef) -> None:
-        """Show the popup for `word`: what the annotation knows at once, the dictionary entry when it is ready."""
-        tone_marks = self.view.style_.tone_marks
-        content = lookup.content_for(word, tone_marks)
-        self.popup.show_for(word, content, self.word_rect(word))
-        if content.note:
-            lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
-
-    def word_rect(self, word: WordRef) -> QRect:
-        """Return the word's rectangle in the coordinates of the popup's parent."""
-        rect = self.view.span_rect(word.block, word.start, word.end)
-        top_left = self.view.viewport().mapTo(self.centralWidget(), rect.topLeft())
-        return QRect(top_left, rect.size())
-
-    def save_word(self, word: WordRef) -> None:
-        """Save the popup's word to the vocabulary."""
-        saved = self.controller.save_word(word)
-        if saved:
-            self.statusBar().showMessage(self.tr("Saved {0} to your vocabulary.").format(saved), 4000)
-            if self.vocabulary.isVisible():
-                self.refresh_vocabulary()
-
-    def bookmark_word(self, word: WordRef) -> None:
-        """Bookmark the place of the popup's word (named after its section and first words)."""
-        self.bookmark_here(word.block, word.start)
-
-    def note_on_word(self, word: WordRef) -> None:
-        """Ask for a note and attach it to the popup's word."""
-        self.popup.hide()
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Add Note"), self.tr("Note on {0}:").format(word.text))
-        if not (ok and text.strip()):
-            return
-        if self.controller.bookmark(word, note=text.strip()):
-            self.statusBar().showMessage(self.tr("Note added."), 4000)
-            self.refresh_annotations()
-        else:  # the library refused it (full disk, lock …): the note the user wrote must not vanish
-            QGuiApplication.clipboard().setText(text)
-            self.banner.show_message(self.banner.text() + "  " + self.tr("Your note was copied to the clipboard."))
-
-    def look_up_caret_word(self) -> None:
-        """Open the popup for the word at the caret."""
-        word = self.view.word_at(*self.view.selection.caret)
-        if word is not None:
-            self.view.ensure_visible(word.block, word.start, word.end)
-            self.open_popup(word)
+        if self.note_bubble.isVisible():
+            self.note_bubble.close_bubble()
 
     def escape(self) -> None:
-        """Esc closes the popup, else the find bar, else full-screen reading."""
+        """Esc closes the popup, else the panel drawer, else the find bar, else full-screen reading."""
         if self.popup.isVisible():
             self.popup.hide()
+        elif self.note_bubble.isVisible():
+            self.note_bubble.close_bubble()
+        elif self.adaptive.close_drawer():
+            pass
         elif self.find_bar.isVisible():
             self.find_bar.close_bar()
         elif self.isFullScreen():
@@ -289,7 +267,7 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         """Apply a new view style and remember it."""
         self.popup.hide()
         if style.pinyin.mode == PinyinMode.UNKNOWN:
-            style = replace(style, pinyin=replace(style.pinyin, known_words=self.controller.known_words()))
+            style = replace(style, pinyin=replace(style.pinyin, known_words=self.controller.learner.known_words()))
         self.view.set_style(style)
         self.prefs.save_view_style(style)
         self._reflect_style()
@@ -301,9 +279,16 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         for name, checked in checks.items():
             self.actions_[name].setChecked(checked)
         self.toolbar.show_mode(style.pinyin.mode, style.pinyin.hsk_level)
+        if getattr(self, "_icon_colour", None) != style.theme.text:
+            self._icon_colour = style.theme.text
+            apply_action_icons(self.actions_, style.theme.text)
+            self.adaptive.icons = {panel: self.actions_[action].icon() for panel, action in PANEL_ACTIONS.items()}
+            self.drawer.set_icons(self.adaptive.icons)
+            self.toolbar_changed()
         self.setStyleSheet(window_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
+        self.article_info.chart.set_theme(style.theme.text, style.theme.dark)
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""
@@ -315,14 +300,11 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
         if ok and family:
             self.restyle(replace(self.view.style_, family=family))
 
-    def choose_language(self, language: str) -> None:
-        """Remember the interface language; it applies at the next start."""
-        self.prefs.set_language(language)
-        self.statusBar().showMessage(self.tr("The interface language changes when Dubao starts next time."), 6000)
-
     def set_full_screen(self, on: bool) -> None:
         """Enter or leave full-screen reading (toolbar and panels hidden)."""
         if on:
+            self.adaptive.close_drawer()
+            self.adaptive.held = True
             self._docks_before = [n for n, d in self.docks.items() if d.isVisible()]
             for dock in self.docks.values():
                 dock.hide()
@@ -333,13 +315,8 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
             self.toolbar.show()
             for name in getattr(self, "_docks_before", ["sections", "glossary"]):
                 self.docks[name].show()
-
-    def _dock_toggled(self, name: str, visible: bool) -> None:
-        action = {"sections": "sections_panel", "glossary": "glossary_panel", "library": "library",
-                  "bookmarks": "bookmarks_panel", "notes": "notes_panel"}[name]
-        self.actions_[action].setChecked(visible)
-        if name == "library" and visible:
-            self.refresh_library(self.library.search.text().strip())
+            self.adaptive.held = False
+            self.adapt_to_width()
 
     def show_about(self) -> None:
         """Show the About dialog (version, data sources, data folder)."""
@@ -373,11 +350,18 @@ class MainWindow(FindMixin, NotesWindowMixin, QMainWindow):
             self.open_path(files[0])
             event.acceptProposedAction()
 
+    def close_hurried(self) -> None:
+        """Close as the session ends (logout, SIGTERM): as `close()`, but the closing backup only for a small library."""
+        self._hurried = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the position, the look and the window layout; close the library."""
         self.save_position()
         self.prefs.save_view_style(self.view.style_)
+        if self.adaptive.compact:  # the docks the reader wanted are what a wider start should show
+            self.adaptive.leave_compact()
         self.prefs.save_window_state(self.saveGeometry(), self.saveState())
         self.prefs.sync()
-        self.controller.close()
+        self.controller.close(hurried=self._hurried)
         super().closeEvent(event)

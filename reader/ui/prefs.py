@@ -8,10 +8,10 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from reader.core import paths
 from reader.ui.themes import theme_named
-from reader.ui.view.pinyin_modes import PinyinMode, PinyinOptions
+from reader.core.pinyin_display import PinyinMode, PinyinOptions
 from reader.ui.view.style import DEFAULT_POINT_SIZE, ViewStyle
 
-WINDOW_STATE_VERSION = 1  # bump when the docks change, so an old layout is never restored
+WINDOW_STATE_VERSION = 2  # 2: the Feeds and Info docks. Bump when the docks change, so an old layout is never restored
 
 
 class Preferences:
@@ -55,6 +55,22 @@ class Preferences:
     def set_language(self, language: str) -> None:
         """Choose the interface language for the next start."""
         self.settings.setValue("ui/language", language)
+
+    def all_articles(self, panel: str) -> bool:
+        """Return whether the panel ("notes", "bookmarks") lists all articles (its tick, kept across starts)."""
+        return _bool(self.settings.value(f"panels/{panel}_all_articles", False))
+
+    def set_all_articles(self, panel: str, on: bool) -> None:
+        """Remember the "All articles" tick of a panel."""
+        self.settings.setValue(f"panels/{panel}_all_articles", on)
+
+    def auto_refresh_feeds(self) -> bool:
+        """Return whether feeds are refreshed periodically while Dubao runs (off unless the reader turned it on)."""
+        return _bool(self.settings.value("feeds/auto_refresh", False))
+
+    def set_auto_refresh_feeds(self, on: bool) -> None:
+        """Remember whether feeds are refreshed periodically."""
+        self.settings.setValue("feeds/auto_refresh", on)
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         """Return the saved (geometry, dock state), or Nones when absent or saved by another layout version."""

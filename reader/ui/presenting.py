@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
+from reader.core.lang.scripts import article_in_script
 from reader.ui import services
 
 
@@ -26,10 +27,12 @@ def present(window: QMainWindow, section_index: int | None) -> object | None:
     if controller.opened is None:
         return None
     style = window.view.style_
-    presentation = start_presentation(controller.opened.article, controller.annotation, section_index, window,
+    article, annotation = article_in_script(controller.opened.article, controller.annotation, window.view.script)
+    presentation = start_presentation(article, annotation, section_index, window,
                                       glossary=glossary_row, annotations=controller.stored_annotations(),
                                       pinyin=style.pinyin, family=None)
     presentation.ended.connect(window.view.go_to_section)
+    presentation.readRequested.connect(window.read_paragraph)
     window.presentation = presentation
     return presentation
 
@@ -41,5 +44,5 @@ def print_handout(window: QMainWindow, section_index: int) -> object | None:
     controller = window.controller
     if controller.opened is None:
         return None
-    return export_handout(controller.opened.article, controller.annotation, section_index, window,
-                          glossary=glossary_row)
+    article, annotation = article_in_script(controller.opened.article, controller.annotation, window.view.script)
+    return export_handout(article, annotation, section_index, window, glossary=glossary_row)

@@ -70,6 +70,13 @@ def cached_annotation(article: Article) -> AnnotatedArticle | None:
     return load_cached(article, default_service())
 
 
+def annotation_versions() -> str:
+    """Return one fingerprint of everything an annotation depends on (dictionary, glossary, corrections …)."""
+    from reader.core.lang import default_service
+
+    return "|".join(f"{k}={v}" for k, v in sorted(default_service().versions().items()))
+
+
 def fill_annotation_cache(article: Article) -> None:
     """Make sure the annotation cache holds the whole article (reading what is missing in a child process)."""
     from reader.core.lang import default_service
@@ -106,3 +113,29 @@ def open_store():
     from reader.core.storage import Store
 
     return Store.open()
+
+
+def fetch_web_article(url: str) -> tuple[Article, str]:
+    """Fetch and import a web page; return the article and the address it is kept under (FetchProblem if not)."""
+    from reader.core.web.articles import fetch_article
+
+    return fetch_article(url)
+
+
+def looks_like_address(text: str) -> bool:
+    """True when what the user gave (a command-line argument, a dropped text) is a web address."""
+    from reader.core.web import looks_like_address as is_address
+
+    return is_address(text)
+
+
+def import_pasted_html(html_text: str, plain_text: str) -> Article:
+    """Import the HTML a browser put on the clipboard (headings and paragraphs kept); its plain text when the HTML
+    holds no article (a few words copied from a menu)."""
+    from reader.core.errors import ImportProblem
+    from reader.core.importer import import_page, import_text
+
+    try:
+        return import_page(html_text)
+    except ImportProblem:
+        return import_text(plain_text)

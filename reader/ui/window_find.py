@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from reader.core.lang.scripts import query_forms
 from reader.ui.view.find import find_matches, first_from
+
+
+def find_in_either_script(document, query: str, pinyin: bool) -> list[tuple[int, int, int]]:
+    """Return the matches of `query` as typed and, for Chinese text, of its simplified or traditional form."""
+    if pinyin or query.isascii():
+        return find_matches(document, query, pinyin)
+    found = {match for form in query_forms(query) for match in find_matches(document, form, False)}
+    return sorted(found)
 
 
 class FindMixin:
@@ -11,7 +20,8 @@ class FindMixin:
     def find(self, query: str, pinyin: bool) -> None:
         """Highlight every match of `query` and go to the first one from the reading position on."""
         if self.view.document is not None:
-            matches = find_matches(self.view.document, query, pinyin)
+            self.centralWidget().layout().activate()  # a find bar just opened has taken its room from the view
+            matches = find_in_either_script(self.view.document, query, pinyin)
             self.view.set_matches(matches, first_from(matches, self.view.top_position()))
             self.find_bar.show_count(self.view.current_match, len(matches))
 
@@ -20,6 +30,7 @@ class FindMixin:
         if not self.view.matches:
             self.find_bar.open_bar()
             return
+        self.centralWidget().layout().activate()
         self.view.set_matches(self.view.matches, (self.view.current_match + step) % len(self.view.matches))
         self.find_bar.show_count(self.view.current_match, len(self.view.matches))
 

@@ -38,6 +38,7 @@ def write_atomically(target: str | Path, write: Callable[[Path], None], force: b
         raise ExportProblem(f"cannot write in this folder ({error.strerror})", path) from error
     try:
         write(Path(temporary))
+        os.chmod(temporary, _mode_for(path))  # mkstemp made it private (0600); an export is an ordinary file
         with open(temporary, "rb+") as stream:
             os.fsync(stream.fileno())
         if path.exists() and not force:
@@ -48,6 +49,27 @@ def write_atomically(target: str | Path, write: Callable[[Path], None], force: b
     finally:
         Path(temporary).unlink(missing_ok=True)
     return path
+
+
+def _mode_for(path: Path) -> int:
+    """Return the permissions a new file gets under the process's umask (a replaced file keeps its own)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """Return the process's umask (read from /proc where it can be, so it is never changed even for a moment)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text(target: str | Path, text: str, force: bool = False) -> Path:

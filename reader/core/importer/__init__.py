@@ -5,6 +5,9 @@ Public API:
   Dubao's Markdown format is recognised by its front matter or a `.md` name. Every problem a user can fix (missing
   file, folder, empty, binary, undecodable, too large, permission denied, vanished) raises `ImportProblem`.
 - `import_text(text, file_name=None)`: import text already decoded; the shape is detected from the text.
+- `import_page(data, file_name=None, url=None)`: a web page (bytes as saved or fetched, or text): see `webpage`.
+  `load_article` sends `.html`/`.htm`/`.mhtml` files (and files that start like a page) there, and `.epub`
+  books to `epub` (chapters as sections).
 - `decode_bytes(data, path=None)`: (text, encoding name) for UTF-8 ±BOM, UTF-16/32 with BOM, GB18030/GBK.
 - `to_markdown(article)` / `from_markdown(text, file_name=None)`: Dubao's own format, lossless.
 
@@ -12,7 +15,7 @@ Modules: `decoding` (bytes to text), `lines` (line classification), `spacing` (j
 justification spaces), `titleblock` (title, subtitle, date and page lines, inferred titles), `newspaper`
 (hard-wrapped page reconstruction), `matching` (stranded headings to blocks), `perline` (one paragraph per line:
 web copy, documents, briefs), `wrapped` (text cut at one width without indents), `shapes` (shape detection and
-assembly), `markdown` (our format).
+assembly), `markdown` (our format), `webpage` (saved and fetched web pages), `epub` (e-books).
 
 How the page reconstruction decides: see the `newspaper` docstring (paragraph starts, column breaks, blocks,
 heading groups, byline, lead, continuations) and `matching` (stranded headings to blocks by shared bigrams).
@@ -35,12 +38,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.errors import ImportProblem
-from reader.core.importer.decoding import MAX_FILE_BYTES, clean_text, decode_bytes, read_file_bytes
+from reader.core.importer.decoding import MAX_FILE_BYTES, clean_text, decode_bytes, read_file_bytes, refuse_binary
+from reader.core.importer.epub import import_epub, looks_like_epub
 from reader.core.importer.markdown import from_markdown, looks_like_markdown, to_markdown
 from reader.core.importer.shapes import import_plain_text
+from reader.core.importer.webpage import import_page, looks_like_html
 from reader.core.model import Article
 
-__all__ = ["MAX_FILE_BYTES", "decode_bytes", "from_markdown", "import_text", "load_article", "to_markdown"]
+__all__ = ["MAX_FILE_BYTES", "decode_bytes", "from_markdown", "import_page", "import_text", "load_article",
+           "to_markdown"]
 
 
 def import_text(text: str, file_name: str | None = None) -> Article:
@@ -57,6 +63,14 @@ def load_article(path: str | Path) -> Article:
     data = read_file_bytes(path)
     if not data:
         raise ImportProblem("is empty", path)
+    if looks_like_html(data, path.name) or looks_like_epub(data, path.name):
+        read = import_epub if looks_like_epub(data, path.name) else import_page
+        if read is import_page:
+            refuse_binary(data, path)
+        try:
+            return read(data, path.name)
+        except ImportProblem as problem:
+            raise ImportProblem(problem.problem, path) from None
     text, encoding = decode_bytes(data, path)
     try:
         if looks_like_markdown(text, path.name):

@@ -86,7 +86,7 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> tuple[str, str]
     unmarked = _utf16_without_bom(data)
     if unmarked is not None:
         return _normalise_newlines(_decode_strict(data, unmarked, path)), unmarked
-    _refuse_binary(data, path)
+    refuse_binary(data, path)
     try:
         return _normalise_newlines(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as error:
@@ -139,7 +139,8 @@ def _decodes(data: bytes, name: str) -> bool:
     return printable and (_looks_like_chinese(text) or text.isascii())
 
 
-def _refuse_binary(data: bytes, path: str | Path | None) -> None:
+def refuse_binary(data: bytes, path: str | Path | None) -> None:
+    """Raise ImportProblem naming what a binary file is (an image, an archive, a PDF …)."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise ImportProblem(f"is {kind}, not a text article", path)

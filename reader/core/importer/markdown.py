@@ -10,6 +10,8 @@
     source-date: 2025-02-06
     source-encoding: utf-8
     source-shape: newspaper
+    source-url: https://example.cn/news/1.html
+    source-publisher: 新华社
     title-inferred: false
     note: one line of what the importer decided (repeatable)
     ---
@@ -56,7 +58,8 @@ from reader.core.model import Article, SectionDraft, SectionKind, Source, build_
 
 _FIELDS = ("title", "subtitle", "byline", "dateline")
 _SOURCE_FIELDS = {"source-file": "file_name", "source-page": "page", "source-date": "date",
-                  "source-encoding": "encoding", "source-shape": "shape"}
+                  "source-encoding": "encoding", "source-shape": "shape", "source-url": "url",
+                  "source-publisher": "publisher"}
 _HEADING = re.compile(r"^(#{2,10}) (.*)$")
 _KIND_SUFFIX = re.compile(r"\s*\{kind=([a-z_]+)\}$")
 _MARKER = re.compile(r"^<!--\s*section\s+kind=([a-z_]+)\s+level=(\d+)\s*-->$")

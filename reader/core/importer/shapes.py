@@ -39,7 +39,7 @@ def _import_page(lines: list[str], file_name: str | None) -> Article:
         block = TitleBlock()
     page = newspaper.rebuild_page(lines[block.used:])
     article = _assemble(block, page.drafts, file_name, "newspaper")
-    article.byline = page.byline
+    article.byline = page.byline or block.byline
     article.source.notes += page.notes
     return article
 
@@ -69,7 +69,7 @@ def _assemble(block: TitleBlock, drafts: list[SectionDraft], file_name: str | No
         title = infer_title(first_heading, first_text)
         source.title_inferred = True
     drafts = [d for d in drafts if d.texts or d.heading is not None]
-    return Article(title=title, subtitle=block.subtitle, dateline=dateline, source=source,
+    return Article(title=title, subtitle=block.subtitle, byline=block.byline, dateline=dateline, source=source,
                    sections=build_sections(drafts))
 
 

@@ -42,9 +42,9 @@ def load_glossary() -> "Glossary":
     return default_service().glossary
 
 
-def lookup(word: str) -> "LookupResult":
-    """Look a word up with the shared service."""
-    return default_service().lookup(word)
+def lookup(word: str, reading: str = "") -> "LookupResult":
+    """Look a word up with the shared service (`reading`: its numbered reading in context, whose senses come first)."""
+    return default_service().lookup(word, reading)
 
 
 class WordSummary:

@@ -1,8 +1,8 @@
 """The policy glossary: our shipped terms plus a trainer's own, found in raw text by Aho–Corasick.
 
 The file format is a tab-separated table a trainer can edit in any spreadsheet (see
-`resources/glossary/policy-terms.tsv`). The user's glossary lives beside the user's data and is merged over the shipped
-one at load (same term: the user's entry wins). Terms may hold 、，“” or spaces; they are matched over the raw
+`resources/glossary/policy-terms.tsv`). The user's glossary lives in the library database
+(`reader.core.storage.user_language`) and is merged over the shipped one at load (same term: the user's entry wins). Terms may hold 、，“” or spaces; they are matched over the raw
 paragraph text, so they need not be one word of the segmenter.
 """
 
@@ -25,7 +25,6 @@ from reader.core.lang.style import marks_to_numbered
 COLUMNS = ("term", "pinyin", "category", "english", "english_source", "explanation_zh", "explanation_en",
            "aliases", "override")
 SHIPPED_FILE = "policy-terms.tsv"
-USER_FILE = "glossary.tsv"
 
 
 @dataclass(frozen=True)
@@ -60,11 +59,6 @@ class GlossaryEntry:
 def shipped_glossary_path() -> Path:
     """Return the path of the glossary shipped with the app."""
     return paths.resources_dir() / "glossary" / SHIPPED_FILE
-
-
-def user_glossary_path() -> Path:
-    """Return the path of the user's own glossary (it may not exist yet)."""
-    return paths.data_dir() / USER_FILE
 
 
 def read_glossary_file(path: Path, origin: str = "shipped") -> list[GlossaryEntry]:
@@ -157,13 +151,9 @@ class Glossary:
         self._automaton: Any = None
 
     @classmethod
-    def load(cls, shipped: Path | None = None, user: Path | None = None) -> "Glossary":
-        """Load the shipped glossary and, when it exists, the user's glossary merged over it."""
-        entries = read_glossary_file(shipped or shipped_glossary_path())
-        user_path = user or user_glossary_path()
-        if user_path.exists():
-            entries += read_glossary_file(user_path, origin="user")
-        return cls(entries)
+    def load(cls, shipped: Path | None = None, user_entries: Iterable[GlossaryEntry] = ()) -> "Glossary":
+        """Load the shipped glossary with the user's entries (kept in the library) merged over it."""
+        return cls([*read_glossary_file(shipped or shipped_glossary_path()), *user_entries])
 
     def get(self, form: str) -> GlossaryEntry | None:
         """Return the entry for a term or one of its aliases."""
@@ -225,18 +215,3 @@ def _drop_nested_same_term(hits: list[GlossaryHit]) -> list[GlossaryHit]:
             continue
         kept.append(hit)
     return kept
-
-
-def import_glossary(source: Path, user_path: Path | None = None) -> int:
-    """Merge a glossary file into the user's glossary (same term: the imported entry wins); return entries read."""
-    incoming = read_glossary_file(source, origin="user")
-    target = user_path or user_glossary_path()
-    current = read_glossary_file(target, origin="user") if target.exists() else []
-    merged = {e.term: e for e in current}
-    merged.update({e.term: e for e in incoming})
-    aliases_taken = Counter(form for e in merged.values() for form in e.forms())
-    clashes = [form for form, count in aliases_taken.items() if count > 1]
-    if clashes:
-        raise ImportProblem(f"{clashes[0]!r} would be defined twice in the user glossary", source)
-    write_glossary_file(target, merged.values(), force=True)
-    return len(incoming)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 
 BAND = 7
+_LONGEST_WORD = 8  # longer listed words are not looked for inside an unlisted word
 
 
 class HskLevels:
@@ -42,6 +43,31 @@ class HskLevels:
         if level is None and not word.endswith("儿"):
             level = self._words.get(word + "儿")
         return level
+
+    def level_of(self, word: str) -> int | None:
+        """Return the level a learner meets `word` at: its own level when listed, else the highest level of the
+        fewest listed words it is made of (努力实现 = 努力 3 + 实现 5 → 5); None when a part is on no list.
+        The popup and the "above HSK n" pinyin mode both use this level."""
+        parts = self.parts(word)
+        return max(level for _, _, level in parts) if parts else None
+
+    def parts(self, word: str) -> list[tuple[int, int, int]]:
+        """Return (start, end, level) of the fewest listed words that make up `word` (the word itself when listed),
+        or [] when some part of it is on no list."""
+        level = self.word_level(word)
+        if level is not None:
+            return [(0, len(word), level)]
+        best: list[list[tuple[int, int, int]] | None] = [[]] + [None] * len(word)  # the cut up to a position
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - _LONGEST_WORD), end):
+                before = best[start]
+                part = self.word_level(word[start:end]) if before is not None else None
+                if part is not None and before is not None:
+                    candidate = [*before, (start, end, part)]
+                    current = best[end]
+                    if current is None or len(candidate) < len(current):
+                        best[end] = candidate
+        return best[-1] or []
 
     def words_up_to(self, level: int) -> list[str]:
         """Return every word of levels 1..`level` (7 stands for the band 7–9), in the lists' order; a word listed

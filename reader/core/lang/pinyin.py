@@ -108,7 +108,8 @@ class PinyinEngine:
         return tuple(ALWAYS_CITATION.get(c, r) for c, r in zip(text, readings))
 
     def _is_phrase(self, text: str) -> bool:
-        return self.words.is_phrase(text)
+        """A dictionary reads the whole word (pypinyin's phrases or CC-CEDICT): no rule reads it as a name."""
+        return len(text) > 1 and self.words.known_reading(text) is not None
 
     def _apply_overrides(self, text: str, words: list[ReadWord]) -> None:
         tables = [self.extra_readings]

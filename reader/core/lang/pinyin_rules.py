@@ -286,7 +286,8 @@ CHARACTER_RULES = (rule_wei, rule_ying, rule_surname_before_title, rule_de_compl
 def apply_context_rules(words: list[ReadWord], is_phrase, is_known) -> None:
     """Apply every context rule to every word of a paragraph, in place.
 
-    `is_phrase(text)`: pypinyin has a reading for the whole word; `is_known(text)`: jieba's dictionary has the word.
+    `is_phrase(text)`: a dictionary (pypinyin's phrases, CC-CEDICT) reads the whole word (柏林墙 Bólín, 缪斯 Miùsī);
+    `is_known(text)`: jieba's dictionary has the word.
     """
     sentence = Sentence(words)
     for index in range(len(words)):

@@ -1,7 +1,8 @@
 """`annotate(article) -> AnnotatedArticle`, cached on disk per paragraph.
 
-A paragraph's cache key is its text plus the versions of the reading engine, dictionary, glossary, HSK lists and the
-user's word corrections, so any change to one of them re-reads exactly what it affects. Serving a fully cached article
+A paragraph's cache key is its text plus the versions of the reading engine, dictionary, glossary and HSK lists, and
+the user's corrections of the words that paragraph contains: a correction re-reads only the paragraphs (of any
+article) that hold the corrected word, any other change re-reads everything it affects. Serving a fully cached article
 imports neither jieba nor pypinyin. For a first reading that must not hold the GUI's interpreter, use
 `annotate_in_subprocess`, which reads the article in a child process that fills the cache, then loads from it.
 """
@@ -88,17 +89,27 @@ def _units(article: Article) -> list[tuple[str, str, bool]]:
     return units
 
 
-def cache_key(text: str, versions: dict[str, str]) -> str:
-    """Return the cache key of one paragraph text under these component versions."""
-    stamp = _FORMAT + "|" + "|".join(f"{k}={versions[k]}" for k in sorted(versions))
-    return hashlib.blake2b(f"{stamp}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
+def cache_key(text: str, versions: dict[str, str], corrections: str = "") -> str:
+    """Return the cache key of one paragraph text under these component versions and the corrections of its words."""
+    stamp = _FORMAT + "|" + "|".join(f"{k}={versions[k]}" for k in sorted(versions) if k != "user_words")
+    return hashlib.blake2b(f"{stamp}\0{corrections}\0{text}".encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _keys(texts: list[str], service: "LanguageService") -> list[str]:
+    """Return the cache key of each text: the service's versions and the corrections of the words in that text."""
+    versions = service.versions()
+    words = service.user_words
+    corrected = [(w, "m") for w in words.merged_words()] + [(w, f"s{p}") for w, p in words.splits().items()]
+    corrected += [(w, f"r{r}") for w, r in words.reading_overrides().items()]
+    corrected.sort()
+    return [cache_key(text, versions, "|".join(f"{w}{c}" for w, c in corrected if w in text) if corrected else "")
+            for text in texts]
 
 
 def load_cached(article: Article, service: "LanguageService") -> AnnotatedArticle | None:
     """Return the article's annotation when every paragraph and heading is cached, else None (no jieba, no pypinyin)."""
-    versions = service.versions()
     units = _units(article)
-    keys = [cache_key(text, versions) for _, text, _ in units]
+    keys = _keys([text for _, text, _ in units], service)
     stored = _cache(service).get_many(sorted(set(keys)))
     if any(key not in stored for key in keys):
         return None
@@ -107,9 +118,8 @@ def load_cached(article: Article, service: "LanguageService") -> AnnotatedArticl
 
 def annotate(article: Article, service: "LanguageService", use_cache: bool = True) -> AnnotatedArticle:
     """Annotate every paragraph and heading, reading only what the cache does not hold."""
-    versions = service.versions()
     units = _units(article)
-    keys = [cache_key(text, versions) for _, text, _ in units]
+    keys = _keys([text for _, text, _ in units], service)
     stored = _cache(service).get_many(sorted(set(keys))) if use_cache else {}
     fresh: dict[str, bytes] = {}
     for (_, text, _), key in zip(units, keys):
@@ -137,7 +147,7 @@ def annotate_text(text: str, paragraph_id: str, service: "LanguageService") -> A
         plain = simplified[word.start : word.start + len(word.text)]
         han = all_han(plain)
         in_dictionary = han and (service.dictionary.contains(plain) or service.dictionary.contains(word.text))
-        level = service.hsk.word_level(plain) if han else None
+        level = service.hsk.level_of(plain) if han else None
         tokens.append(Token(word.start, word.start + len(word.text), word.text, tuple(word.readings),
                             in_dictionary, level))
     hits = tuple(service.glossary.find(simplified))
@@ -209,8 +219,7 @@ def fill_cache_in_subprocess(article: Article, service: "LanguageService", timeo
 
 
 def _all_cached(article: Article, service: "LanguageService") -> bool:
-    versions = service.versions()
-    keys = sorted({cache_key(text, versions) for _, text, _ in _units(article)})
+    keys = sorted(set(_keys([text for _, text, _ in _units(article)], service)))
     return len(_cache(service).get_many(keys)) == len(keys)
 
 
@@ -219,13 +228,13 @@ def load_cached_in_steps(article: Article, service: "LanguageService",
     """Decode the article's cached annotation about `budget` seconds at a time: yield None after each slice and the
     AnnotatedArticle last (StorageProblem when part of it is not cached). A window drives it from idle moments,
     so a long article's pinyin arrives without holding up scrolling or clicks (no thread competes for the GIL)."""
-    versions = service.versions()
     units = _units(article)
+    all_keys = _keys([text for _, text, _ in units], service)
     paragraphs: list[AnnotatedParagraph] = []
     deadline = time.perf_counter() + budget
     for start in range(0, len(units), 100):
         chunk = units[start : start + 100]
-        keys = [cache_key(text, versions) for _, text, _ in chunk]
+        keys = all_keys[start : start + 100]
         stored = _cache(service).get_many(sorted(set(keys)))
         for (key_or_id, text, is_heading), key in zip(chunk, keys):
             if key not in stored:

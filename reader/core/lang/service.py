@@ -7,80 +7,19 @@ heavy is loaded until it is needed, and a cached annotation is served without ji
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from reader.core import paths
 from reader.core.annotation import AnnotatedArticle
-from reader.core.lang.chars import is_han
-from reader.core.lang.dictionary import DictEntry, Dictionary
+from reader.core.lang.dictionary import Dictionary
 from reader.core.lang.fingerprint import engine_version
-from reader.core.lang.glossary import Glossary, GlossaryEntry
+from reader.core.lang.glossary import Glossary
 from reader.core.lang.hsk import HskLevels
+from reader.core.lang.meanings import LookupResult, look_up, parse_reading, with_word_lists
 from reader.core.lang.style import PinyinStyle, apply_sandhi, render
-from reader.core.lang.user_words import InMemoryUserWords, UserWords
-
-
-@dataclass(frozen=True)
-class Sense:
-    """One dictionary entry of a word: its reading, senses, forms, and the senses of what it refers to."""
-
-    pinyin: str  # numbered syllables separated by spaces: "chong2 zheng3"
-    definitions: tuple[str, ...]
-    simplified: str
-    traditional: str
-    see_also: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (headword, pinyin, definitions)
-
-
-@dataclass(frozen=True)
-class CharacterInfo:
-    """One character of a word: its readings (numbered), a few senses, and its HSK level."""
-
-    char: str
-    readings: tuple[str, ...]
-    definitions: tuple[str, ...]
-    hsk_level: int | None
-
-
-@dataclass(frozen=True)
-class LookupResult:
-    """Everything a popup shows about a word."""
-
-    word: str
-    in_dictionary: bool
-    readings: tuple[str, ...]  # every distinct reading, numbered syllables separated by spaces
-    definitions: tuple[str, ...]  # every sense, those of cross-referenced words after "→ X:"
-    hsk_level: int | None
-    characters: tuple[CharacterInfo, ...]
-    glossary: GlossaryEntry | None
-    senses: tuple[Sense, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict."""
-        return asdict(self)
-
-    def __bool__(self) -> bool:
-        return self.in_dictionary or self.glossary is not None or bool(self.characters)
-
-
-def _sense(entry: DictEntry) -> Sense:
-    see_also = tuple((e.simplified, " ".join(e.syllables), e.definitions) for e in entry.see_also)
-    return Sense(" ".join(entry.syllables), entry.definitions, entry.simplified, entry.traditional, see_also)
-
-
-def _flat_definitions(senses: tuple[Sense, ...]) -> tuple[str, ...]:
-    found: list[str] = []
-    for sense in senses:
-        found.extend(d for d in sense.definitions if d not in found)
-        for headword, _, definitions in sense.see_also:
-            found.extend(f"→ {headword}: {d}" for d in definitions[:3])
-    return tuple(found)
-
-
-def _unique(items: Any) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
+from reader.core.lang.user_words import UserWords
 
 
 class LanguageService:
@@ -88,11 +27,43 @@ class LanguageService:
 
     def __init__(self, cache_dir: Path | None = None, data_dir: Path | None = None,
                  user_words: UserWords | None = None, glossary: Glossary | None = None) -> None:
+        """Without `user_words` or `glossary`, the corrections and user glossary saved in the data folder's library
+        apply (read once, again after `reload_corrections`)."""
         self._cache_dir = cache_dir
         self._data_dir = data_dir
-        self.user_words: UserWords = user_words if user_words is not None else InMemoryUserWords()
+        self._user_words = user_words
+        self._given_user_words = user_words is not None
         self._glossary = glossary
+        self._saved: Any = None
         self._lock = threading.Lock()
+
+    def _saved_language(self) -> Any:
+        """The corrections and user glossary of the library (reader.core.corrections.SavedLanguage)."""
+        if self._saved is None:
+            from reader.core.corrections import read_saved
+
+            self._saved = read_saved(self._data_dir)
+        return self._saved
+
+    @property
+    def user_words(self) -> UserWords:
+        """The user's word corrections: those given, else those saved in the library."""
+        if self._user_words is None:
+            self._user_words = self._saved_language().user_words
+        return self._user_words
+
+    @user_words.setter
+    def user_words(self, words: UserWords) -> None:
+        self._user_words, self._given_user_words = words, True
+        self.__dict__.pop("engine", None)
+
+    def reload_corrections(self) -> None:
+        """Read the saved corrections and user glossary again (after a change); the engine is rebuilt on use."""
+        self._saved = None
+        if not self._given_user_words:
+            self._user_words = None
+        self._glossary = None
+        self.__dict__.pop("engine", None)
 
     @property
     def cache_dir(self) -> Path:
@@ -111,16 +82,14 @@ class LanguageService:
 
     @property
     def glossary(self) -> Glossary:
-        """The shipped glossary merged with the user's."""
+        """The shipped glossary merged with the user's (kept in the library)."""
         if self._glossary is None:
-            user = paths.data_dir(self._data_dir) / "glossary.tsv"
-            self._glossary = Glossary.load(user=user)
+            self._glossary = Glossary.load(user_entries=self._saved_language().glossary)
         return self._glossary
 
     def reload_glossary(self) -> None:
         """Forget the loaded glossary (after an import) and the engine that knows its words."""
-        self._glossary = None
-        self.__dict__.pop("engine", None)
+        self.reload_corrections()
 
     @cached_property
     def engine(self) -> Any:
@@ -146,22 +115,12 @@ class LanguageService:
         with self._lock:
             return self.engine.read_words(text)
 
-    def lookup(self, word: str) -> LookupResult:
-        """Look a word up: every dictionary reading, HSK level, each character, and the glossary entry."""
-        word = word.strip()
-        senses = tuple(_sense(e) for e in self.dictionary.lookup(word)) if word else ()
-        simplified = senses[0].simplified if senses else word
-        characters = tuple(self._character(c) for c in word if is_han(c)) if len(word) > 1 or not senses else ()
-        return LookupResult(
-            word=word, in_dictionary=bool(senses), readings=_unique(s.pinyin for s in senses),
-            definitions=_flat_definitions(senses), hsk_level=self.hsk.word_level(simplified),
-            characters=characters, glossary=self.glossary.get(word), senses=senses)
-
-    def _character(self, char: str) -> CharacterInfo:
-        senses = tuple(_sense(e) for e in self.dictionary.lookup(char))
-        simplified = senses[0].simplified if senses else char
-        definitions = tuple(f"{s.pinyin}: {'; '.join(s.definitions[:3])}" for s in senses)
-        return CharacterInfo(char, _unique(s.pinyin for s in senses), definitions, self.hsk.char_level(simplified))
+    def lookup(self, word: str, reading: str = "") -> LookupResult:
+        """Look a word up: every dictionary reading, HSK level, each character, and the glossary entry; `reading`
+        (numbered syllables, "huan2") is its reading in context, whose senses come first (ValueError when it is not
+        numbered pinyin)."""
+        syllables = parse_reading(reading) if reading.strip() else ()
+        return with_word_lists(look_up(word, self.dictionary, self.hsk, self.glossary, syllables), self._data_dir)
 
     def versions(self) -> dict[str, str]:
         """Return fingerprints of everything an annotation depends on (without loading jieba or pypinyin)."""

@@ -71,6 +71,20 @@ def marks_to_numbered(syllable: str) -> str:
     return "".join(letters).replace("ü", "v") + str(tone)
 
 
+def numbered_reading(reading: str) -> str:
+    """Return a reading of space-separated syllables as numbered ones: "zhì liàng" and "zhi4 liang4" -> "zhi4 liang4".
+
+    The one form readings are stored in (the vocabulary); `render` shows each syllable as the user chose.
+    """
+    return " ".join(_numbered(syllable) for syllable in reading.split())
+
+
+def _numbered(syllable: str) -> str:
+    """Return one syllable, numbered or tone-marked, in any case, as a lower-case numbered one with v for ü."""
+    lowered = syllable.lower().replace("u:", "v").replace("ü", "v")
+    return lowered if is_numbered_syllable(lowered) else marks_to_numbered(lowered)
+
+
 def render(syllable: str | None, style: PinyinStyle = PinyinStyle.MARKS) -> str | None:
     """Write one numbered syllable in `style`; None stays None."""
     if syllable is None:
@@ -80,6 +94,11 @@ def render(syllable: str | None, style: PinyinStyle = PinyinStyle.MARKS) -> str 
     if style is PinyinStyle.PLAIN:
         return syllable.rstrip("12345").replace("v", "ü")
     return to_marks(syllable)
+
+
+def render_reading(reading: str, style: PinyinStyle = PinyinStyle.MARKS) -> str:
+    """Write a stored reading of numbered syllables ("zhi4 liang4") in `style` ("zhì liàng")."""
+    return " ".join(render(syllable, style) or "" for syllable in reading.split())
 
 
 def apply_sandhi(text: str, readings: Sequence[str | None]) -> list[str | None]:

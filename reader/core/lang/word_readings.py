@@ -19,6 +19,8 @@ from reader.core.lang.pinyin_tables import CHAR_READINGS
 
 Reading = tuple[str, ...]
 _LONGEST_PIECE = 12  # longer dictionary words inside an unknown word are not looked for
+# Particles and suffixes whose neutral tone in a dictionary word is never optional.
+ALWAYS_NEUTRAL = frozenset("的地得了着过么们吗呢吧啊子头边")
 
 
 class ReadingSource(Protocol):
@@ -76,7 +78,7 @@ class WordReader:
         readings = self._dictionary.word_readings(word)
         phrase = tuple(self.pypinyin_readings(word)) if word in self._phrases() else None
         if len(readings) == 1:
-            return _full_tones_kept(readings[0], phrase or [self.char_default(c) for c in word])
+            return _full_tones_kept(readings[0], phrase or [self.char_default(c) for c in word], word)
         if phrase is not None:
             return phrase
         if readings:
@@ -114,11 +116,11 @@ class WordReader:
         return self._module().constants.PHRASES_DICT
 
 
-def _full_tones_kept(dictionary: Reading, other: Any) -> Reading:
+def _full_tones_kept(dictionary: Reading, other: Any, word: str) -> Reading:
     """Return the dictionary's reading with a full tone wherever it is neutral and `other` has the same syllable
     with a tone: CC-CEDICT marks many optionally neutral syllables (力量 lì liang, 态度 tài du) that 现代汉语词典 gives
-    with their tone; the obligatory neutral ones come from our word facts and pypinyin's phrases."""
+    with their tone. Particles and suffixes that are always neutral keep it (变得 biàn de, 右边 yòu bian)."""
     return tuple(
-        theirs if ours.endswith("5") and theirs and theirs[:-1] == ours[:-1] else ours
-        for ours, theirs in zip(dictionary, other)
+        theirs if ours.endswith("5") and theirs and theirs[:-1] == ours[:-1] and char not in ALWAYS_NEUTRAL else ours
+        for ours, theirs, char in zip(dictionary, other, word)
     )

@@ -7,7 +7,9 @@
     store.close()
 
 Every operation returns plain dataclasses, never rows tied to the connection. Opening checks the file before
-writing to it (see `database.py`), migrates it (backing it up first) and makes the daily backup when one is due.
+writing to it (see `database.py`), migrates it (backing it up first) and makes the daily backup when one is due;
+during a reading session the window backs it up after changes (`session.py`). Tables, inserts and queries go through
+sqlite-utils (`store.db`) over the same connection.
 """
 
 from __future__ import annotations
@@ -17,40 +19,56 @@ import sqlite3
 import time
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core import paths
-from reader.core.errors import StorageProblem
+from reader.core.errors import DubaoError, StorageProblem
 from reader.core.model import Article
-from reader.core.storage import backups, database, migrations
+from reader.core.storage import backups, database, migrations, user_language
 from reader.core.storage.annotations import Annotation, Annotations, ReanchorReport
+from reader.core.storage.feeds import FeedEntry, FeedItem, Feeds
+from reader.core.storage.known import KnownWord, KnownWords
 from reader.core.storage.library import Library, LibraryEntry, Positions, ReadingPosition
+from reader.core.storage.profiles import Profiles
 from reader.core.storage.search import SearchHit
-from reader.core.storage.user_language import UserGlossaryEntry, UserLanguage
+from reader.core.storage.user_language import UserLanguage
 from reader.core.storage.vocab import VocabEntry, Vocabulary
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SMALL_DATABASE_BYTES = 16 * 1024 * 1024  # a quick check of 16 MB takes about 25 ms here
 CHECK_INTERVAL_SECONDS = 24 * 60 * 60
 CHECK_STAMP_SUFFIX = ".checked"
 
 __all__ = [
-    "Annotation", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit", "Store", "UserGlossaryEntry",
+    "Annotation", "FeedEntry", "FeedItem", "KnownWord", "LibraryEntry", "ReadingPosition", "ReanchorReport", "SearchHit",
+    "Store",
     "VocabEntry",
 ]
 
 
 class Store:
-    """The open database and its parts: `library`, `positions`, `annotations`, `vocab`, `user_language`."""
+    """The open database and its parts: `library`, `positions`, `annotations`, `known`, `vocab`, `profiles`,
+    `user_language`, `feeds`.
+
+    `connection` is the sqlite3 connection; `db` the sqlite-utils `Database` over it (built on first use).
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, data_folder: Path) -> None:
         self.connection = conn
         self.path = path
         self.data_folder = data_folder
-        self.library = Library(conn, path)
-        self.positions = Positions(conn, path)
-        self.annotations = Annotations(conn, path)
-        self.vocab = Vocabulary(conn, path)
-        self.user_language = UserLanguage(conn, path)
-        self.library.after_text_change = self.annotations.reanchor_article
+        self.handle = database.Handle(conn, path)
+        self.library = Library(self.handle)
+        self.positions = Positions(self.handle)
+        self.annotations = Annotations(self.handle)
+        self.known = KnownWords(self.handle)
+        self.vocab = Vocabulary(self.handle, self.known)
+        self.profiles = Profiles(self.handle)
+        self.user_language = UserLanguage(self.handle)
+        self.feeds = Feeds(self.handle)
+        self.library.after_text_change = self.annotations.reanchor_article  # runs inside the re-import's transaction
         self._backup_at_close = False
 
     @classmethod
@@ -106,12 +124,26 @@ class Store:
         """Make the daily backup when one is due, through a connection of its own (safe from a worker thread)."""
         if not backups.daily_backup_due(self.data_folder):
             return None
-        try:
-            own = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=database.BUSY_TIMEOUT_MS / 1000)
+        return self._own_backup("daily")
+
+    def session_backup(self) -> Path:
+        """Make a routine backup of the session now, through a connection of its own (safe from a worker thread);
+        when to call it is `reader.core.storage.session.SessionBackups`' business."""
+        return self._own_backup("session")
+
+    def change_marker(self) -> tuple[int, int]:
+        """Return a value that changes with every commit, of this process or another (for `SessionBackups`)."""
+        # Raw: sqlite-utils has no API for data_version (moved by other connections' commits) or total_changes.
+        return self.connection.total_changes, int(self.connection.execute("PRAGMA data_version").fetchone()[0])
+
+    def _own_backup(self, reason: str) -> Path:
+        try:  # raw: sqlite-utils cannot open a read-only connection
+            own = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                  timeout=database.BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as error:
             raise StorageProblem(f"the automatic backup could not read the database ({error})", self.path) from error
         try:
-            return backups.automatic_backup(own, self.data_folder, "daily").path
+            return backups.automatic_backup(own, self.data_folder, reason).path
         finally:
             own.close()
 
@@ -128,6 +160,20 @@ class Store:
                 backups.automatic_backup(self.connection, self.data_folder, f"before-v{version}")
 
         migrations.migrate(self.connection, path=self.path, before_step=backup_first)
+        self._adopt_glossary_file()
+
+    def _adopt_glossary_file(self) -> None:
+        """Move the entries of the former user glossary file (glossary.tsv) into the database, once."""
+        if not (self.data_folder / user_language.GLOSSARY_FILE).exists():
+            return  # the usual case: one stat, no sqlite-utils
+        try:
+            self.user_language.adopt_glossary_file(self.data_folder)
+        except DubaoError:
+            pass  # a file that cannot be read stays where it is, untouched; `glossary --import` names its problem
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils `Database` over the store's connection (same WAL, busy timeout, foreign keys)."""
+        return self.handle.db
 
     @property
     def schema_version(self) -> int:
@@ -160,12 +206,16 @@ class Store:
         """Return a context manager that turns SQLite errors in its block into a StorageProblem naming the file."""
         return database.storage_errors(self.path)
 
-    def close(self) -> None:
-        """Close the database (making a deferred daily backup, checkpointing the write-ahead log)."""
-        if self._backup_at_close:
+    def close(self, hurried: bool = False) -> None:
+        """Close the database (making a deferred daily backup, checkpointing the write-ahead log).
+
+        `hurried` (the session is ending, as at logout) skips the deferred daily backup: a large database takes
+        seconds to copy, more than a desktop waits; it is made at the next start instead.
+        """
+        if self._backup_at_close and not hurried:
             self._backup_at_close = False
             self._daily_backup_quietly()
-        try:
+        try:  # raw: sqlite-utils has no API for PRAGMA optimize (its analyze() would scan every index at each close)
             self.connection.execute("PRAGMA optimize")
         except sqlite3.Error:
             pass

@@ -1,25 +1,33 @@
-"""Consistent copies of the database with SQLite's backup API: on demand, before every migration, and daily.
+"""Consistent copies of the database with SQLite's backup API: on demand, before every migration, daily, and during
+a reading session (see `session.py`).
 
-Automatic backups live in `<data folder>/backups/`, named `dubao-<UTC time>-<reason>.sqlite3`, and rotate (the
-newest few of each reason are kept). Every copy is written to a temporary file and renamed into place, so a backup
+Automatic backups live in `<data folder>/backups/`, named `dubao-<UTC time>-<reason>.sqlite3`, and rotate: the
+routine ones ("daily" at opening, "session" while reading and at close) together keep the 10 most recent, the
+newest of each of the last 7 days and of the last 4 weeks that have one; the others (before a migration or a
+restore) the newest 5 of each reason.
+Raw sqlite3 in this module: sqlite-utils has no API for SQLite's online backup or for opening a file read-only. Every copy is written to a temporary file and renamed into place, so a backup
 file is either complete or absent. Restoring copies a checked backup *into* the live database with the same API
 (one transaction, safe while other connections are open) after saving the current state as a backup of its own.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import sqlite3
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from reader.core.errors import ExportProblem, StorageProblem
 
 BACKUP_FOLDER = "backups"
 KEEP_PER_REASON = 5
 DAILY_SECONDS = 24 * 60 * 60
+ROUTINE_REASONS = ("daily", "session")
+KEEP_RECENT, KEEP_DAILY, KEEP_WEEKLY = 10, 7, 4
 
 
 @dataclass(frozen=True)
@@ -104,9 +112,38 @@ def list_backups(data_folder: Path) -> list[BackupFile]:
 
 
 def _rotate(folder: Path, reason: str) -> None:
-    same = [b for b in list_backups(folder.parent) if b.reason == reason]
-    for old in same[KEEP_PER_REASON:]:
-        old.path.unlink(missing_ok=True)
+    routine = reason in ROUTINE_REASONS
+    same = [b for b in list_backups(folder.parent) if (b.reason in ROUTINE_REASONS if routine else b.reason == reason)]
+    kept = routine_backups_to_keep(same) if routine else {b.path for b in same[:KEEP_PER_REASON]}
+    for old in same:
+        if old.path not in kept:
+            old.path.unlink(missing_ok=True)
+
+
+def routine_backups_to_keep(made: Iterable[BackupFile]) -> set[Path]:
+    """Return the backups a bounded rotation keeps: the `KEEP_RECENT` newest, and the newest of each of the last
+    `KEEP_DAILY` days and `KEEP_WEEKLY` weeks (local time) that have a backup; at most 21 files."""
+    newest_first = sorted(made, key=lambda b: (b.made_at, b.path.name), reverse=True)
+    kept = {b.path for b in newest_first[:KEEP_RECENT]}
+    for count, period in ((KEEP_DAILY, _day), (KEEP_WEEKLY, _week)):
+        seen: set[tuple[int, int]] = set()
+        for backup in newest_first:
+            if len(seen) >= count:
+                break
+            if period(backup.made_at) not in seen:
+                seen.add(period(backup.made_at))
+                kept.add(backup.path)
+    return kept
+
+
+def _day(when: float) -> tuple[int, int]:
+    date = datetime.date.fromtimestamp(when)
+    return date.year, date.timetuple().tm_yday
+
+
+def _week(when: float) -> tuple[int, int]:
+    year, week, _ = datetime.date.fromtimestamp(when).isocalendar()
+    return year, week
 
 
 def daily_backup_due(data_folder: Path, now: float | None = None) -> bool:

@@ -4,16 +4,28 @@ Order of opening matters for the promises we make to users:
 1. The file is first opened read-only: a database from a newer Dubao or a corrupt one is refused with a
    `StorageProblem` before anything could alter it (not even the switch to WAL, which rewrites the header).
 2. Only then is it opened for writing, switched to WAL and migrated (with a backup before each migration).
+
+Tables, inserts, upserts, updates, deletes and queries go through sqlite-utils (`Handle.db`), built over our own
+connection so these options hold for it too. Raw SQL is left where sqlite-utils has no API, each place saying why.
+sqlite-utils is imported on first use, not at opening: the reopen path (start-up on the article read last) reads
+through the connection itself, so the first paint never waits for that import (about 100 ms, see `utils_database`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import sqlite3
+import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from reader.core.errors import StorageProblem
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.db import Table
 
 DATABASE_NAME = "dubao.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -25,6 +37,7 @@ def database_path(data_folder: Path) -> Path:
 
 
 def _readonly_connect(path: Path) -> sqlite3.Connection:
+    # Raw: sqlite-utils opens files read-write (creating them, and WAL would rewrite the header); this must not write.
     uri = f"{path.resolve().as_uri()}?mode=ro"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -77,6 +90,7 @@ def connect(path: Path, synchronous: str = "NORMAL", busy_timeout_ms: int = BUSY
 
     The connection is in autocommit mode; use `transaction()` for writes.
     """
+    # Raw: sqlite-utils' Database(path) sets none of these options; we open the connection and hand it to it.
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
@@ -90,6 +104,52 @@ def connect(path: Path, synchronous: str = "NORMAL", busy_timeout_ms: int = BUSY
     except sqlite3.DatabaseError as error:
         raise StorageProblem(f"the database is damaged ({error})", path) from error
     return conn
+
+
+def utils_database(conn: sqlite3.Connection) -> Database:
+    """Return a sqlite-utils `Database` over our connection (its WAL, busy timeout and foreign keys kept).
+
+    Plugins are not run (nothing outside Dubao may change our connection) and recursive triggers are left as they
+    are. sqlite-utils imports numpy when it can, only to map numpy scalars we never store; that costs 300 ms here,
+    so unless numpy is loaded already it is kept out of this import.
+    """
+    if "sqlite_utils" not in sys.modules and "numpy" not in sys.modules:
+        sys.modules["numpy"] = None  # type: ignore[assignment]  # makes sqlite-utils' optional `import numpy` fail
+        try:
+            import sqlite_utils
+        finally:
+            if sys.modules.get("numpy", 0) is None:
+                del sys.modules["numpy"]
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+class Handle:
+    """The open connection, the database file, and the sqlite-utils `Database` over them (built on first use)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._db: Database | None = None
+        self._tables: dict[str, Table] = {}
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the connection."""
+        if self._db is None:
+            self._db = utils_database(self.conn)
+        return self._db
+
+    def table(self, name: str) -> Table:
+        """Return the sqlite-utils `Table` of that name (kept: `db[name]` would look for a view of the name first)."""
+        if name not in self._tables:
+            self._tables[name] = self.db.table(name)
+        return self._tables[name]
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """Return `transaction(conn, path)`: one write transaction on this connection."""
+        return transaction(self.conn, self.path)
 
 
 def _describe_operational(error: sqlite3.Error) -> str:
@@ -116,13 +176,22 @@ def storage_errors(path: Path | None) -> Iterator[None]:
         raise StorageProblem(f"the database is damaged ({error})", path) from error
 
 
+_SAVEPOINTS = itertools.count(1)
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection, path: Path | None = None) -> Iterator[sqlite3.Connection]:
     """Run a block in one write transaction (BEGIN IMMEDIATE), committing on success and rolling back on error.
 
-    SQLite errors become a StorageProblem naming the database; the transaction is rolled back, so nothing is
-    half-written.
+    Raw SQL here: sqlite-utils' `atomic()` begins a deferred transaction, which under WAL fails at once with
+    "database is locked" when another process wrote meanwhile, instead of waiting for the busy timeout.
+    Inside a transaction already, the block is a savepoint of it: it commits with the outer one, or not at all.
+    SQLite errors become a StorageProblem naming the database; nothing is half-written.
     """
+    if conn.in_transaction:
+        with _savepoint(conn):
+            yield conn
+        return
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
@@ -138,3 +207,18 @@ def transaction(conn: sqlite3.Connection, path: Path | None = None) -> Iterator[
         if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.IntegrityError):
             raise StorageProblem(f"the database is damaged ({error})", path) from error
         raise
+
+
+@contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    """Run a block as a savepoint of the open transaction: released on success, rolled back to on error."""
+    name = f"dubao_{next(_SAVEPOINTS)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")

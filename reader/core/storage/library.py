@@ -9,7 +9,6 @@ article model in JSON (what the reader, anchoring and exports work from). Listin
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from reader.core import paths
 from reader.core.errors import StorageProblem
 from reader.core.model import Article
 from reader.core.storage import search
-from reader.core.storage.database import transaction
+from reader.core.storage.database import Handle
 from reader.core.storage.packing import pack_text, unpack_text
 
 
@@ -46,6 +45,8 @@ class ReadingPosition:
 
 
 _ENTRY_COLUMNS = "id, source_path, title, char_count, added_at, opened_at, updated_at"
+# Reads on the reopen path (start-up on the article read last: last_opened, get, article, mark_opened) go through the
+# connection itself, so the first paint never waits for importing sqlite-utils (see reader.core.storage.database).
 
 
 BUNDLED_PREFIX = "bundled:"
@@ -91,11 +92,12 @@ def article_markdown(article: Article) -> str:
 class Library:
     """Add, list, open and search the articles of the library."""
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
-        self._conn = conn
-        self._path = db_path
-        # Called with (article id, new article) after a stored article's text changed; the store re-anchors the
-        # article's annotations there, so whoever re-imports a file never leaves notes pointing at old text.
+    def __init__(self, handle: Handle) -> None:
+        self._handle = handle
+        self._conn = handle.conn
+        self._path = handle.path
+        # Called with (article id, new article) inside the transaction that stores a changed text; the store
+        # re-anchors the article's annotations there, so the new text and its anchors are committed together.
         self.after_text_change: Callable[[int, Article], Any] | None = None
         self.last_change_result: Any = None
 
@@ -103,74 +105,66 @@ class Library:
         """Add an article, or update the entry of the same source path; return the entry (now the most recent).
 
         Re-adding an unchanged article only marks it opened (its index and `updated_at` stay as they are); a changed
-        one is re-indexed and `after_text_change` is called (the store re-anchors its annotations there).
+        one is re-indexed and `after_text_change` is called in the same transaction (the store re-anchors its
+        annotations there), so a crash leaves either the old text with its anchors or the new text with new ones.
         """
         source = source_key(source_path)
-        packed_article = pack_text(json.dumps(article.to_dict(), ensure_ascii=False))
-        packed_markdown = pack_text(article_markdown(article) if markdown is None else markdown)
+        packed = (pack_text(article_markdown(article) if markdown is None else markdown),
+                  pack_text(json.dumps(article.to_dict(), ensure_ascii=False)))
         now = time.time()
-        with transaction(self._conn, self._path) as conn:
-            row = conn.execute(
-                "SELECT a.id, t.article, t.markdown FROM articles a LEFT JOIN article_texts t ON t.article_id = a.id "
-                "WHERE a.source_path = ?",
-                (source,),
-            ).fetchone()
-            unchanged = row is not None and (row[1], row[2]) == (packed_article, packed_markdown)
-            if unchanged:
-                conn.execute("UPDATE articles SET opened_at = ? WHERE id = ?", (now, row[0]))
-                article_id = row[0]
-            else:
-                article_id = self._write(row[0] if row else None, article, source, (packed_markdown, packed_article), now)
         self.last_change_result = None
-        if row is not None and not unchanged and self.after_text_change is not None:
-            self.last_change_result = self.after_text_change(article_id, article)
+        db = self._handle.db
+        with self._handle.transaction():
+            row = next(db.query(
+                "SELECT a.id, t.markdown, t.article FROM articles a LEFT JOIN article_texts t ON t.article_id = a.id "
+                "WHERE a.source_path = ?", [source]), None)
+            if row is not None and (row["markdown"], row["article"]) == packed:
+                self._handle.table("articles").update(row["id"], {"opened_at": now})
+                return self.get(row["id"])
+            article_id = self._write(row["id"] if row else None, article, source, packed, now)
+            if row is not None and self.after_text_change is not None:
+                self.last_change_result = self.after_text_change(article_id, article)
         return self.get(article_id)
 
     def _write(self, article_id: int | None, article: Article, source: str, packed: tuple[bytes, bytes], now: float) -> int:
         """Store a new or changed article and (re)index it, inside the caller's transaction; return its id."""
+        db = self._handle.db
+        fields = {"title": article.title, "char_count": article.text_length(), "opened_at": now, "updated_at": now}
         if article_id is None:
-            article_id = self._conn.execute(
-                "INSERT INTO articles (source_path, title, char_count, added_at, opened_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (source, article.title, article.text_length(), now, now, now),
-            ).lastrowid
+            article_id = self._handle.table("articles").insert({"source_path": source, "added_at": now, **fields}).last_pk
         else:
             self._unindex(article_id)
-            self._conn.execute(
-                "UPDATE articles SET title = ?, char_count = ?, opened_at = ?, updated_at = ? WHERE id = ?",
-                (article.title, article.text_length(), now, now, article_id),
-            )
-        self._conn.execute(
-            "INSERT OR REPLACE INTO article_texts (article_id, markdown, article) VALUES (?, ?, ?)",
-            (article_id, *packed),
-        )
+            self._handle.table("articles").update(article_id, fields)
+        self._handle.table("article_texts").upsert({"article_id": article_id, "markdown": packed[0], "article": packed[1]},
+                                   pk="article_id")
         text = search.document_text(article.title, [p.text for p in article.paragraphs()])
-        search.index_document(self._conn, article_id, text)
+        search.index_document(db, article_id, text)
         return int(article_id)
 
     def _unindex(self, article_id: int) -> None:
-        row = self._conn.execute("SELECT article FROM article_texts WHERE article_id = ?", (article_id,)).fetchone()
+        row = next(self._handle.table("article_texts").rows_where("article_id = ?", [article_id], select="article"), None)
         if row is not None:
-            title, paragraphs = search.stored_document(row[0])
-            search.unindex_document(self._conn, article_id, search.document_text(title, [t for _, t in paragraphs]))
+            title, paragraphs = search.stored_document(row["article"])
+            search.unindex_document(self._handle.db, article_id,
+                                    search.document_text(title, [t for _, t in paragraphs]))
 
     def get(self, article_id: int) -> LibraryEntry:
         """Return the entry with this id; StorageProblem when there is none."""
         row = self._conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
+        if row is None:  # raw read above: the reopen path (see _ENTRY_COLUMNS)
             raise StorageProblem(f"no article {article_id} in the library", self._path)
         return LibraryEntry(*row)
 
     def find(self, source_path: str | Path) -> LibraryEntry | None:
         """Return the entry of a source path, or None."""
-        row = self._conn.execute(
-            f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE source_path = ?", (source_key(source_path),)
-        ).fetchone()
-        return LibraryEntry(*row) if row else None
+        rows = self._handle.db.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE source_path = ?", [source_key(source_path)]
+        ).fetchall()
+        return LibraryEntry(*rows[0]) if rows else None
 
     def list(self, limit: int | None = None, offset: int = 0) -> list[LibraryEntry]:
         """Return the entries, most recently opened first."""
-        rows = self._conn.execute(
+        rows = self._conn.execute(  # raw read: the reopen path, and 10,000 rows as tuples (no dict per row)
             f"SELECT {_ENTRY_COLUMNS} FROM articles ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?",
             (-1 if limit is None else limit, offset),
         ).fetchall()
@@ -178,7 +172,7 @@ class Library:
 
     def count(self) -> int:
         """Return how many articles the library holds."""
-        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return self._handle.table("articles").count
 
     def last_opened(self) -> LibraryEntry | None:
         """Return the most recently opened entry, or None for an empty library."""
@@ -187,52 +181,53 @@ class Library:
 
     def mark_opened(self, article_id: int) -> None:
         """Record that the article was opened now (it moves to the top of the list)."""
-        with transaction(self._conn, self._path) as conn:
+        with self._handle.transaction() as conn:  # raw write: the reopen path (see _ENTRY_COLUMNS)
             conn.execute("UPDATE articles SET opened_at = ? WHERE id = ?", (time.time(), article_id))
 
     def article(self, article_id: int) -> Article:
         """Return the stored article model."""
-        row = self._conn.execute("SELECT article FROM article_texts WHERE article_id = ?", (article_id,)).fetchone()
-        if row is None:
-            raise StorageProblem(f"no text stored for article {article_id}", self._path)
-        return Article.from_dict(json.loads(unpack_text(row[0])))
+        return Article.from_dict(json.loads(self._text(article_id, "article")))
 
     def markdown(self, article_id: int) -> str:
         """Return the stored Markdown text of an article."""
-        row = self._conn.execute("SELECT markdown FROM article_texts WHERE article_id = ?", (article_id,)).fetchone()
+        return self._text(article_id, "markdown")
+
+    def _text(self, article_id: int, column: str) -> str:
+        """Return one stored text of an article, unpacked; StorageProblem when there is none."""
+        row = self._conn.execute(  # raw read: the reopen path (see _ENTRY_COLUMNS)
+            f"SELECT {column} FROM article_texts WHERE article_id = ?", (article_id,)
+        ).fetchone()
         if row is None:
             raise StorageProblem(f"no text stored for article {article_id}", self._path)
         return unpack_text(row[0])
 
     def remove(self, article_id: int) -> None:
         """Remove an article with its annotations and position (vocabulary keeps the word, loses the link)."""
-        with transaction(self._conn, self._path) as conn:
+        with self._handle.transaction():
             self._unindex(article_id)
-            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            self._handle.table("articles").delete_where("id = ?", [article_id])
 
     def search(self, query: str, limit: int = 20) -> list[search.SearchHit]:
         """Return up to `limit` articles whose title or text contains every term of `query`, newest first."""
-        return search.search(self._conn, query, limit)
+        return search.search(self._handle.db, query, limit)
 
 
 class Positions:
     """Reading positions, one per article."""
 
-    def __init__(self, conn: sqlite3.Connection, db_path: Path) -> None:
-        self._conn = conn
-        self._path = db_path
+    def __init__(self, handle: Handle) -> None:
+        self._handle = handle
 
     def save(self, article_id: int, paragraph_id: str, char_offset: int = 0) -> None:
         """Remember where the reader is in an article."""
-        with transaction(self._conn, self._path) as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO positions (article_id, paragraph_id, char_offset, saved_at) VALUES (?, ?, ?, ?)",
-                (article_id, paragraph_id, char_offset, time.time()),
-            )
+        row = {"article_id": article_id, "paragraph_id": paragraph_id, "char_offset": char_offset,
+               "saved_at": time.time()}
+        with self._handle.transaction():
+            self._handle.table("positions").upsert(row, pk="article_id")
 
     def get(self, article_id: int) -> ReadingPosition | None:
         """Return the saved position of an article, or None."""
-        row = self._conn.execute(
+        row = self._handle.conn.execute(  # raw read: the reopen path (see _ENTRY_COLUMNS)
             "SELECT article_id, paragraph_id, char_offset, saved_at FROM positions WHERE article_id = ?", (article_id,)
         ).fetchone()
         return ReadingPosition(*row) if row else None

@@ -2,7 +2,12 @@
 
 The schema version lives in `PRAGMA user_version` (written inside the same transaction as the change) and every
 step also leaves a row in `schema_migrations`, so a database tells which steps built it and when.
-Never edit a step that has shipped: add a new one.
+Never edit a step that has shipped: add a new one. A step receives the sqlite-utils `Database` of the connection:
+create tables with `db[name].create(...)`, change them with `db[name].transform(...)` where SQLite's ALTER cannot.
+
+Why not sqlite-utils' own `Migrations`: it records steps by name in `_sqlite_migrations` but keeps no version number,
+so a database from a newer Dubao could not be recognised (and refused) by reading its header before any write; it
+has no hook to back up before each step; and it begins deferred transactions (see `database.transaction`).
 """
 
 from __future__ import annotations
@@ -10,17 +15,19 @@ from __future__ import annotations
 import sqlite3
 import time
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from reader.core.storage.database import transaction
+from reader.core.storage.database import transaction, utils_database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
-def _run_script(conn: sqlite3.Connection, script: str) -> None:
+def _run_script(db: Database, script: str) -> None:
     """Run `;`-separated statements inside the caller's transaction (executescript would commit it)."""
     for statement in script.split(";"):
         if statement.strip():
-            conn.execute(statement)
-
+            db.execute(statement)
 
 V1_SCHEMA = """
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at REAL NOT NULL);
@@ -79,69 +86,165 @@ CREATE TABLE vocab (
 """
 
 
-def _v1_core(conn: sqlite3.Connection) -> None:
+def _v1_core(db: Database) -> None:
     """Library, reading positions, annotations and vocabulary."""
-    _run_script(conn, V1_SCHEMA)
+    _run_script(db, V1_SCHEMA)  # raw SQL: shipped as written, and sqlite-utils' create() cannot declare CHECK
 
 
-def _v2_search(conn: sqlite3.Connection) -> None:
+def _v2_search(db: Database) -> None:
     """Full-text search over titles and text (character bigrams; see reader.core.storage.search)."""
     from reader.core.storage import search
 
-    search.create_index(conn)
-    for article_id, article_json in conn.execute("SELECT article_id, article_json FROM article_bodies").fetchall():
-        title, paragraphs = search.stored_document(article_json)
-        search.index_document(conn, article_id, search.document_text(title, [text for _, text in paragraphs]))
+    search.create_index(db)
+    for row in db.query("SELECT article_id, article_json FROM article_bodies"):
+        title, paragraphs = search.stored_document(row["article_json"])
+        search.index_document(db, row["article_id"], search.document_text(title, [text for _, text in paragraphs]))
 
 
-def _v3_user_language(conn: sqlite3.Connection) -> None:
+def _v3_user_language(db: Database) -> None:
     """User readings, segmentation fixes and the user's own glossary entries."""
-    _run_script(
-        conn,
-        """
-        CREATE TABLE user_readings (word TEXT PRIMARY KEY, readings TEXT NOT NULL, updated_at REAL NOT NULL);
-        CREATE TABLE user_segmentation (
-            text TEXT PRIMARY KEY, parts TEXT NOT NULL, updated_at REAL NOT NULL
-        );
-        CREATE TABLE user_glossary (
-            term TEXT PRIMARY KEY,
-            category TEXT NOT NULL DEFAULT '',
-            english TEXT NOT NULL DEFAULT '',
-            explanation TEXT NOT NULL DEFAULT '',
-            updated_at REAL NOT NULL
-        );
-        """
-    )
+    db["user_readings"].create({"word": str, "readings": str, "updated_at": float}, pk="word",
+                               not_null={"readings", "updated_at"})
+    db["user_segmentation"].create({"text": str, "parts": str, "updated_at": float}, pk="text",
+                                   not_null={"parts", "updated_at"})
+    texts = ("category", "english", "explanation")
+    db["user_glossary"].create({"term": str, **dict.fromkeys(texts, str), "updated_at": float}, pk="term",
+                               not_null={*texts, "updated_at"}, defaults=dict.fromkeys(texts, ""))
 
 
-def _v4_packed_texts(conn: sqlite3.Connection) -> None:
+def _v4_packed_texts(db: Database) -> None:
     """Article texts stored compressed (about half the size), in `article_texts`."""
+    from sqlite_utils.db import ForeignKey
+
     from reader.core.storage.packing import pack_text
 
-    conn.execute(
-        "CREATE TABLE article_texts (article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE, "
-        "markdown BLOB NOT NULL, article BLOB NOT NULL)"
+    db["article_texts"].create(
+        {"article_id": int, "markdown": bytes, "article": bytes}, pk="article_id", not_null={"markdown", "article"},
+        foreign_keys=[ForeignKey("article_texts", "article_id", "articles", "id", on_delete="CASCADE")],
     )
-    rows = conn.execute("SELECT article_id, markdown, article_json FROM article_bodies").fetchall()
-    conn.executemany(
-        "INSERT INTO article_texts (article_id, markdown, article) VALUES (?, ?, ?)",
-        [(article_id, pack_text(markdown), pack_text(article_json)) for article_id, markdown, article_json in rows],
+    db["article_texts"].insert_all(
+        {"article_id": row["article_id"], "markdown": pack_text(row["markdown"]), "article": pack_text(row["article_json"])}
+        for row in db.query("SELECT article_id, markdown, article_json FROM article_bodies")
     )
-    conn.execute("DROP TABLE article_bodies")
+    db["article_bodies"].drop()
 
 
-def _v5_listing_index(conn: sqlite3.Connection) -> None:
+def _v5_listing_index(db: Database) -> None:
     """An index that serves the recent-first listing whole (no sort of ties)."""
-    conn.execute("CREATE INDEX articles_by_recency ON articles (opened_at DESC, id DESC)")
-    conn.execute("DROP INDEX articles_by_opened")
+    from sqlite_utils.db import DescIndex
+
+    db["articles"].create_index([DescIndex("opened_at"), DescIndex("id")], index_name="articles_by_recency")
+    db["articles"].drop_index("articles_by_opened")
 
 
-STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index)
+def _v6_numbered_readings(db: Database) -> None:
+    """Vocabulary readings in one form, numbered syllables ("zhi4 liang4"): the command line used to store marks."""
+    from reader.core.lang.style import numbered_reading
+
+    vocab = db["vocab"]
+    for row in list(vocab.rows_where("reading != ''", select="id, reading")):
+        numbered = numbered_reading(row["reading"])
+        if numbered != row["reading"]:
+            vocab.update(row["id"], {"reading": numbered})
+
+
+def _v7_known_words(db: Database) -> None:
+    """Known words as a set of their own; the vocabulary keeps only the words the learner saved.
+
+    A vocabulary row marked known moves into the set. A row with nothing else in it (no reading, meaning, sentence
+    or article: what "Mark All Known" used to add by the thousand) is removed; a row the learner filled stays in the
+    vocabulary as "learning", and shows as known as long as the word is in the set.
+    """
+    from reader.core.storage import known
+
+    known.create_table(db)
+    db.execute(
+        "INSERT OR IGNORE INTO known_words (word, source, added_at) "
+        "SELECT word, 'vocabulary', updated_at FROM vocab WHERE status = 'known' AND deleted_at IS NULL"
+    )
+    db.execute(
+        "DELETE FROM vocab WHERE status = 'known' AND reading = '' AND meaning = '' AND sentence = '' "
+        "AND article_id IS NULL"
+    )
+    db.execute("UPDATE vocab SET status = 'learning' WHERE status = 'known'")
+
+
+def _v8_article_profiles(db: Database) -> None:
+    """Each article's word profile, so the library shows how much of it the learner knows."""
+    from reader.core.storage import profiles
+
+    profiles.create_table(db)
+
+
+def _v9_feeds(db: Database) -> None:
+    """News feeds the user subscribed to, and their items (each item's page is an article of the library)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            site_url TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            added_at REAL NOT NULL,
+            refreshed_at REAL,
+            problem TEXT
+        );
+        CREATE TABLE feed_items (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            guid TEXT NOT NULL,
+            link TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+            added_at REAL NOT NULL,
+            read_at REAL,
+            problem TEXT,
+            UNIQUE (feed_id, guid)
+        );
+        CREATE INDEX feed_items_by_article ON feed_items (article_id);
+        """
+    )
+
+
+def _v10_full_user_glossary(db: Database) -> None:
+    """User glossary entries with every field of the shipped glossary (reading, aliases, both explanations), stored
+    as one JSON document per term, so the database can be the user glossary's one home."""
+    import json
+
+    old = list(db["user_glossary"].rows)
+    db["user_glossary"].drop()
+    db["user_glossary"].create({"term": str, "entry": str, "updated_at": float}, pk="term",
+                               not_null={"entry", "updated_at"})
+    db["user_glossary"].insert_all(
+        {"term": row["term"], "updated_at": row["updated_at"],
+         "entry": json.dumps({"term": row["term"], "pinyin": "", "category": row["category"],
+                              "english": row["english"], "explanation_en": row["explanation"], "override": True},
+                             ensure_ascii=False)}
+        for row in old)
+
+
+def _v11_word_lists(db: Database) -> None:
+    """Word lists the user imported (CC-CEDICT or TSV), shown in the popup after the built-in dictionary."""
+    from reader.core import wordlists
+
+    wordlists.create_table(db)
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (
+    _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_numbered_readings,
+    _v7_known_words, _v8_article_profiles, _v9_feeds, _v10_full_user_glossary,
+    _v11_word_lists,
+)
 LATEST_VERSION = len(STEPS)
 
 
 def current_version(conn: sqlite3.Connection) -> int:
     """Return the schema version the database is at (0 for an empty one)."""
+    # Raw SQL: sqlite-utils has no API for user_version, and this read is on the reopen path (no sqlite-utils import).
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
@@ -161,14 +264,16 @@ def migrate(
     `before_step(version)` runs before each step (the store uses it to take a backup).
     """
     applied = []
-    for version in pending(conn, target):
+    steps = pending(conn, target)
+    db = utils_database(conn) if steps else None
+    for version in steps:
         if before_step is not None:
             before_step(version)
         with transaction(conn, path):
             if current_version(conn) >= version:  # another process migrated meanwhile
                 continue
-            STEPS[version - 1](conn)
-            conn.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", (version, time.time()))
-            conn.execute(f"PRAGMA user_version = {version}")
+            STEPS[version - 1](db)
+            db["schema_migrations"].insert({"version": version, "applied_at": time.time()})
+            db.execute(f"PRAGMA user_version = {version}")  # raw: sqlite-utils has no API for user_version
         applied.append(version)
     return applied

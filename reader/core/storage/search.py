@@ -12,16 +12,22 @@ Each character is written as four base-36 digits so that FTS5's unicode61 tokeni
 splits, folds or drops anything (punctuation and spaces are searchable too). The index is contentless: the text
 lives once, compressed, in `article_texts`; hits are checked against it (so a hit is always a real occurrence) and the snippet is
 cut from it. Results come newest article first (descending article id), so the first 20 hits need no ranking pass.
+
+Raw SQL in this module: sqlite-utils' `enable_fts` makes an external-content FTS table over one table's columns with
+its own tokenizer options; it cannot declare this contentless bigram index (content='', prefix, columnsize=0) or
+write its tokens and FTS5 'delete' commands. Statements still go through the sqlite-utils `Database`.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from reader.core.storage.packing import unpack_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 INDEX_TABLE = "search_index"
 SNIPPET_CONTEXT = 24
@@ -39,11 +45,13 @@ class SearchHit:
     before: str
     match: str
     after: str
+    cut_before: bool = False  # the paragraph goes on before `before` (so a "…" belongs there)
+    cut_after: bool = False  # the paragraph goes on after `after`
 
     @property
     def snippet(self) -> str:
-        """The snippet as one line of plain text, the match in 【】."""
-        return f"{self.before}【{self.match}】{self.after}"
+        """The snippet as one line of plain text, the match in 【】, with "…" only where the text was cut."""
+        return f"{'…' if self.cut_before else ''}{self.before}【{self.match}】{self.after}{'…' if self.cut_after else ''}"
 
 
 def _encode_char(char: str) -> str:
@@ -93,22 +101,22 @@ def document_text(title: str, paragraphs: list[str]) -> str:
     return "\n".join([title, *paragraphs])
 
 
-def create_index(conn: sqlite3.Connection) -> None:
+def create_index(db: Database) -> None:
     """Create the (empty) search index."""
-    conn.execute(
+    db.execute(
         f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5(body, content='', columnsize=0, prefix='4', "
         "tokenize='unicode61 remove_diacritics 0')"
     )
 
 
-def index_document(conn: sqlite3.Connection, article_id: int, text: str) -> None:
+def index_document(db: Database, article_id: int, text: str) -> None:
     """Add an article's searchable text to the index (inside the caller's transaction)."""
-    conn.execute(f"INSERT INTO {INDEX_TABLE} (rowid, body) VALUES (?, ?)", (article_id, index_tokens(text)))
+    db.execute(f"INSERT INTO {INDEX_TABLE} (rowid, body) VALUES (?, ?)", (article_id, index_tokens(text)))
 
 
-def unindex_document(conn: sqlite3.Connection, article_id: int, text: str) -> None:
+def unindex_document(db: Database, article_id: int, text: str) -> None:
     """Remove an article from the index; `text` must be the text it was indexed with."""
-    conn.execute(
+    db.execute(
         f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, body) VALUES ('delete', ?, ?)",
         (article_id, index_tokens(text)),
     )
@@ -121,27 +129,27 @@ def stored_document(article_json: str | bytes) -> tuple[str, list[tuple[str, str
     return data.get("title", ""), paragraphs
 
 
-def reindex_all(conn: sqlite3.Connection) -> int:
+def reindex_all(db: Database) -> int:
     """Rebuild the index from every stored article; return how many were indexed."""
-    conn.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('delete-all')")
+    db.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('delete-all')")
     count = 0
-    for article_id, article_json in conn.execute("SELECT article_id, article FROM article_texts").fetchall():
-        title, paragraphs = stored_document(article_json)
-        index_document(conn, article_id, document_text(title, [text for _, text in paragraphs]))
+    for row in list(db["article_texts"].rows_where(select="article_id, article")):
+        title, paragraphs = stored_document(row["article"])
+        index_document(db, row["article_id"], document_text(title, [text for _, text in paragraphs]))
         count += 1
     return count
 
 
-def _candidates(conn: sqlite3.Connection, expression: str) -> Iterator[int]:
-    cursor = conn.execute(
+def _candidates(db: Database, expression: str) -> Iterator[int]:
+    cursor = db.execute(
         f"SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ? ORDER BY rowid DESC", (expression,)
     )
     for (rowid,) in cursor:
         yield rowid
 
 
-def _hit_for(conn: sqlite3.Connection, article_id: int, terms: list[str]) -> SearchHit | None:
-    row = conn.execute(
+def _hit_for(db: Database, article_id: int, terms: list[str]) -> SearchHit | None:
+    row = db.execute(
         "SELECT a.title, a.source_path, t.article FROM articles a JOIN article_texts t ON t.article_id = a.id "
         "WHERE a.id = ?",
         (article_id,),
@@ -158,19 +166,21 @@ def _hit_for(conn: sqlite3.Connection, article_id: int, terms: list[str]) -> Sea
         if at >= 0:
             before = text[max(0, at - SNIPPET_CONTEXT) : at]
             after = text[at + len(first) : at + len(first) + SNIPPET_CONTEXT]
-            return SearchHit(article_id, row[0], row[1], paragraph_id, before, first, after)
+            end = at + len(first) + SNIPPET_CONTEXT
+            return SearchHit(article_id, row[0], row[1], paragraph_id, before, first, after,
+                             cut_before=at > SNIPPET_CONTEXT, cut_after=end < len(text))
     return None
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[SearchHit]:
+def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
     """Return up to `limit` articles containing every whitespace-separated term of `query`, newest first."""
     expression = match_expression(query)
     if expression is None:
         return []
     terms = query.split()
     hits: list[SearchHit] = []
-    for article_id in _candidates(conn, expression):
-        hit = _hit_for(conn, article_id, terms)
+    for article_id in _candidates(db, expression):
+        hit = _hit_for(db, article_id, terms)
         if hit is not None:
             hits.append(hit)
             if len(hits) >= limit:

@@ -29,7 +29,7 @@ class SectionsPanel(QTreeWidget):
         self.itemClicked.connect(self._chosen)
 
     def section_label(self, entry: SectionEntry) -> str:
-        """Return how a section is named in the tree: its heading, or its role and first words."""
+        """Return how a section is named: its heading, or its role and first words."""
         if entry.kind == SectionKind.LEAD:
             return self.tr("Lead") + (f" · {entry.label}" if entry.label else "")
         if entry.kind == SectionKind.CONTINUATION:
@@ -47,7 +47,8 @@ class SectionsPanel(QTreeWidget):
             level = max(entry.level, 1)
             while parents and parents[-1][0] >= level:
                 parents.pop()
-            item = QTreeWidgetItem([self.section_label(entry)])
+            # numbered from 1, as a presentation's counter and number+Enter count sections
+            item = QTreeWidgetItem([f"{entry.index + 1}  {self.section_label(entry)}"])
             item.setData(0, INDEX_ROLE, entry.index)
             item.setToolTip(0, entry.label)
             if entry.kind in (SectionKind.LEAD, SectionKind.CONTINUATION, SectionKind.CAPTION):

@@ -14,7 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from reader.core.slides import Blank
+from reader.core.presentation import Blank
+from reader.core.slides import slide_counter
 from reader.ui.present.cards import paint_card, paint_card_grid
 from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.ruby_paint import paint_lines, scaled_font
@@ -88,9 +89,9 @@ class SlideCanvas(QWidget):
             owner = scene.blocks[block].paragraph_id
             return DIMMED if focused and owner != focused else None
 
-        paint_lines(painter, scene.layout, [b.layout for b in scene.blocks], scene.measure, scene.origin,
-                    color_for=color_for)
-        painter.setPen(QPen(UNDERLINE, max(1.0, base_pixel_size(self.slide_size()) / 18)))
+        paint_lines(painter, scene.layout, [b.layout for b in scene.blocks], scene.styles, scene.measure,
+                    scene.origin, color_for=color_for)
+        painter.setPen(QPen(UNDERLINE, max(1.0, scene.pixel / 18)))
         for index, block in enumerate(scene.blocks):
             below = scene.measure.text_height(block.layout.kind) * 0.98
             for hit in block.hits:
@@ -106,11 +107,11 @@ class SlideCanvas(QWidget):
         pixel = base_pixel_size(size)
         family = self.deck.family or ""
         if state.progress_visible:
-            painter.setFont(scaled_font(family, pixel * 0.45))
+            painter.setFont(scaled_font(family, pixel * 0.6))
             painter.setPen(MUTED)
             corner = area.adjusted(0, 0, -pixel * 0.5, -pixel * 0.3)
             painter.drawText(corner, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                             f"{state.index + 1} / {len(state.slides)}")
+                             slide_counter(state.slide, self.deck.section_count))
         if state.typed_number:
             painter.setFont(scaled_font(family, pixel * 0.8, bold=True))
             painter.setPen(MUTED)

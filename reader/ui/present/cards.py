@@ -37,13 +37,14 @@ def _draw_box(painter: QPainter, rect: QRectF, unit: float) -> None:
     painter.drawPath(path)
 
 
-def _card_parts(row: GlossaryRow, family: str, unit: float) -> list[tuple]:
+def card_parts(row: GlossaryRow, family: str, unit: float) -> list[tuple]:
     """Return (font, colour, text, space after) of each line group of a card."""
-    explanation = row.explanation or ("" if row.english else "Not in the glossary yet.")
+    explanation = row.explanation or ("" if row.english or row.explanation_zh else "Not in the glossary yet.")
     return [(scaled_font(family, unit, bold=True), TERM, row.term, 0.0),
             (scaled_font(family, unit * 0.55), PINYIN, row.pinyin, unit * 0.2),
-            (scaled_font(family, unit * 0.55, bold=True), TEXT, row.english, unit * 0.15),
-            (scaled_font(family, unit * 0.45), TEXT, explanation, 0.0)]
+            (scaled_font(family, unit * 0.5), TEXT, row.explanation_zh, unit * 0.2),
+            (scaled_font(family, unit * 0.5, bold=True), TEXT, row.english, unit * 0.15),
+            (scaled_font(family, unit * 0.42), TEXT, explanation, 0.0)]
 
 
 def fitting_unit(rect: QRectF, row: GlossaryRow, family: str, unit: float) -> float:
@@ -51,7 +52,7 @@ def fitting_unit(rect: QRectF, row: GlossaryRow, family: str, unit: float) -> fl
     for _ in range(10):
         inner = rect.adjusted(unit * 0.6, unit * 0.5, -unit * 0.6, -unit * 0.4)
         needed = sum(QFontMetricsF(font).boundingRect(QRectF(0, 0, inner.width(), 1e6), WRAP, text).height() + after
-                     for font, _, text, after in _card_parts(row, family, unit) if text)
+                     for font, _, text, after in card_parts(row, family, unit) if text)
         if needed <= inner.height():
             return unit
         unit *= 0.9
@@ -64,7 +65,7 @@ def paint_card_in(painter: QPainter, rect: QRectF, row: GlossaryRow, family: str
     _draw_box(painter, rect, unit)
     inner = rect.adjusted(unit * 0.6, unit * 0.5, -unit * 0.6, -unit * 0.4)
     y = inner.top()
-    for font, color, text, after in _card_parts(row, family, unit):
+    for font, color, text, after in card_parts(row, family, unit):
         if text:
             y += _draw_text(painter, QRectF(inner.left(), y, inner.width(), inner.bottom() - y), font, color, text)
             y += after

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QWidget
 from reader.core.annotation import AnnotatedArticle
 from reader.core.handout import GlossaryLookup
 from reader.core.model import Article
-from reader.core.slides import PresentationState, first_slide_of_section, plan_slides
+from reader.core.presentation import PresentationState
+from reader.core.slides import first_slide_of_section, plan_slides
 from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.keys import WINDOW_COMMANDS
-from reader.ui.present.scene import char_budget
+from reader.ui.present.scene import slide_fits
 from reader.ui.present.windows import KeyedWindow, PresentationWindow, PresenterWindow
-from reader.ui.view.pinyin_modes import PinyinOptions
+from reader.core.pinyin_display import PinyinOptions
 
 
 def choose_screens(screens: Sequence[QScreen], primary: QScreen | None,
@@ -39,9 +40,11 @@ class PresentationController(QObject):
 
     Signals:
         ended(int): the presentation closed; the argument is the 0-based section it was showing.
+        readRequested(str): read this paragraph (its id) aloud.
     """
 
     ended = Signal(int)
+    readRequested = Signal(str)
 
     def __init__(self, deck: Deck, section_index: int | None = None, projector_index: int | None = None,
                  parent: QObject | None = None) -> None:
@@ -50,7 +53,7 @@ class PresentationController(QObject):
         screens = QGuiApplication.screens()
         self.projector_screen, self.presenter_screen = choose_screens(
             screens, QGuiApplication.primaryScreen(), projector_index)
-        slides = plan_slides(deck.article, char_budget(QSizeF(self.projector_screen.geometry().size())))
+        slides = plan_slides(deck.article, slide_fits(deck, QSizeF(self.projector_screen.geometry().size())))
         start = 0 if section_index is None else first_slide_of_section(slides, section_index)
         self.model = PresentationModel(PresentationState(slides, index=start), self)
         self.window = PresentationWindow(deck, self.model)
@@ -86,6 +89,8 @@ class PresentationController(QObject):
             self.model.apply(command, argument)
         elif command == "presenter":
             self.toggle_presenter()
+        elif command == "read" and self.model.state.paragraph_to_read() is not None:
+            self.readRequested.emit(self.model.state.paragraph_to_read())
         elif command == "escape" and not self.model.close_overlay():
             self.stop()
 

@@ -1,6 +1,6 @@
 """What both presentation windows share: the article, its annotation, the glossary, and one state with a notifier.
 
-`PresentationModel` is the thin Qt side of `reader.core.slides.PresentationState`: every command goes through
+`PresentationModel` is the thin Qt side of `reader.core.presentation.PresentationState`: every command goes through
 `apply`, and `changed` fires when the state moved, so the projector and the presenter view redraw in step.
 """
 
@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from reader.core.annotation import AnnotatedArticle
 from reader.core.handout import GlossaryLookup, GlossaryRow
 from reader.core.model import Article
-from reader.core.slides import Blank, PresentationState
-from reader.ui.view.pinyin_modes import PinyinMode, PinyinOptions
+from reader.core.pinyin_display import PinyinMode, PinyinOptions
+from reader.core.presentation import Blank, PresentationState
 
 
 @dataclass
@@ -37,6 +37,11 @@ class Deck:
             while len(self.scenes) > keep:
                 self.scenes.pop(next(iter(self.scenes)))
         return self.scenes[key]
+
+    @property
+    def section_count(self) -> int:
+        """How many sections the article has (the N of "section n of N")."""
+        return len(self.article.sections)
 
     def shown_pinyin(self, visible: bool) -> PinyinOptions | None:
         """Return the reader's pinyin options when pinyin is revealed (OFF counts as all), else None."""

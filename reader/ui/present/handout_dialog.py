@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotation import AnnotatedArticle
 from reader.core.errors import DubaoError, ExportProblem
-from reader.core.handout import GlossaryLookup, HandoutOptions, HandoutPinyin, Paper, parse_section_spec, plan_handout
+from reader.core.handout import GlossaryLookup, HandoutOptions, Paper, parse_section_spec, plan_handout
 from reader.core.model import Article
+from reader.core.outline import article_parts, part_of_section
+from reader.core.pinyin_display import PinyinMode
 
-PINYIN_LABELS = {HandoutPinyin.GLOSSARY: "Glossary terms only", HandoutPinyin.ALL: "All words",
-                 HandoutPinyin.NONE: "None"}
+PINYIN_LABELS = {PinyinMode.GLOSSARY: "Glossary terms only", PinyinMode.ALL: "All words", PinyinMode.OFF: "None"}
 PAPER_LABELS = {Paper.A4: "A4", Paper.LETTER: "Letter"}
 
 
@@ -41,7 +42,8 @@ class HandoutDialog(QDialog):
         super().__init__(parent)
         self.article = article
         self.setWindowTitle("Print handout")
-        self.sections = QLineEdit(str(section_index + 1), self)
+        self.parts = article_parts(article)
+        self.sections = QLineEdit(str(part_of_section(article, section_index)), self)
         self.sections.setPlaceholderText("1-3, 2 or 1,3")
         self.pinyin = QComboBox(self)
         for mode, label in PINYIN_LABELS.items():
@@ -66,13 +68,19 @@ class HandoutDialog(QDialog):
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(f"Sections (1–{len(self.article.sections)}):", self.sections)
+        form.addRow(self._parts_label(), self.sections)
         form.addRow("Pinyin:", self.pinyin)
         form.addRow("Paper:", self.paper)
         form.addRow("", self.note_lines)
         form.addRow("Save as:", where)
         form.addRow(self.problem)
         form.addRow(buttons)
+
+    def _parts_label(self) -> str:
+        """Say which numbers choose what: the top-level parts, and 0 for the lead when there is one."""
+        last = self.parts[-1].number if self.parts else 1
+        lead = " or 0 (the lead)" if self.parts and self.parts[0].number == 0 else ""
+        return f"Parts (1–{last}{lead}):"
 
     def _choose_path(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Save handout", self.path.text(), "PDF (*.pdf)")
@@ -81,12 +89,12 @@ class HandoutDialog(QDialog):
 
     def options(self) -> HandoutOptions:
         """Return the options as chosen."""
-        return HandoutOptions(self.sections.text(), HandoutPinyin(self.pinyin.currentData()),
+        return HandoutOptions(self.sections.text(), PinyinMode(self.pinyin.currentData()),
                               self.note_lines.isChecked(), Paper(self.paper.currentData()))
 
     def _accept_if_valid(self) -> None:
         try:
-            parse_section_spec(self.sections.text(), len(self.article.sections))
+            parse_section_spec(self.sections.text(), len(self.parts), self.parts[0].number if self.parts else 1)
         except ExportProblem as problem:
             self.problem.setText(str(problem))
             return

@@ -15,14 +15,14 @@ KEY_COMMANDS: dict[Qt.Key, str] = {
     K.Key_Home: "first", K.Key_End: "last",
     K.Key_B: "black", K.Key_Period: "black", K.Key_W: "white",
     K.Key_P: "pinyin", K.Key_G: "cards", K.Key_H: "progress",
-    K.Key_S: "presenter", K.Key_Escape: "escape",
+    K.Key_S: "presenter", K.Key_R: "read", K.Key_Escape: "escape",
 }
 DIGITS = {getattr(K, f"Key_{n}"): str(n) for n in range(10)}
 # Commands the windows handle themselves rather than the presentation state.
-WINDOW_COMMANDS = frozenset({"presenter", "escape"})
+WINDOW_COMMANDS = frozenset({"presenter", "read", "escape"})
 
 HELP = ("→ ↓ PgDn Space Enter: next · ← ↑ PgUp Backspace: previous · Home/End · number + Enter: section · "
-        "B or .: black · W: white · P: pinyin · G: glossary cards · H: hide n/N · S: presenter view · Esc: leave")
+        "B or .: black · W: white · P: pinyin · G: glossary cards · H: hide n/N · S: presenter view · R: read the paragraph aloud · Esc: leave")
 
 
 def command_for_key(event: QKeyEvent) -> tuple[str, Any] | None:

@@ -12,8 +12,8 @@ from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph, Glossar
 from reader.core.handout import tone_marks
 from reader.core.model import Article
 from reader.core.slides import Slide, SlideKind
-from reader.ui.view.layout import LayoutBlock
-from reader.ui.view.pinyin_modes import PinyinOptions, word_shows_pinyin
+from reader.core.layout import LayoutBlock
+from reader.core.pinyin_display import PinyinOptions, shown_readings
 from reader.ui.view.style import KIND_STYLES
 
 CONTINUED_MARK = "（续）"
@@ -30,17 +30,20 @@ class SlideBlock:
     hits: tuple[GlossaryHit, ...] = ()  # offsets relative to the block
 
 
-def _plain(text: str, kind: str) -> LayoutBlock:
+def _plain(text: str, kind: str, annotated: AnnotatedArticle | None = None) -> LayoutBlock:
+    """A block without pinyin; its words (where the annotation has them) keep a wrapped title or heading whole."""
     style = KIND_STYLES[kind]
-    return LayoutBlock(text, kind, (), [None] * len(text), style.indent_em, style.space_before,
-                       "center" if kind in ("title", "subtitle", "byline") else style.align)
+    found = annotated.headings.get(text) if annotated else None
+    words = [(t.start, t.end) for t in found.tokens] if found and found.text == text else []
+    return LayoutBlock(text, kind, words if _covers(words, len(text)) else (), [None] * len(text), style.indent_em,
+                       style.space_before, "center" if kind in ("title", "subtitle", "byline") else style.align)
 
 
-def title_blocks(article: Article) -> list[SlideBlock]:
+def title_blocks(article: Article, annotated: AnnotatedArticle | None = None) -> list[SlideBlock]:
     """Return the blocks of the title slide: title, subtitle, byline and dateline."""
-    blocks = [SlideBlock(_plain(article.title, "title"))]
+    blocks = [SlideBlock(_plain(article.title, "title", annotated))]
     if article.subtitle:
-        blocks.append(SlideBlock(_plain(article.subtitle, "subtitle")))
+        blocks.append(SlideBlock(_plain(article.subtitle, "subtitle", annotated)))
     byline = "　".join(part for part in (article.byline, article.dateline) if part)
     if byline:
         blocks.append(SlideBlock(_plain(byline, "byline")))
@@ -61,16 +64,9 @@ def _clip(annotated: AnnotatedParagraph | None, start: int, end: int) -> tuple[t
 def _ruby(text: str, tokens: tuple[Token, ...], hits: tuple[GlossaryHit, ...],
           options: PinyinOptions | None) -> list[str | None]:
     """Return the tone-marked pinyin shown above each character (all None when pinyin is hidden)."""
-    slots: list[str | None] = [None] * len(text)
     if options is None:
-        return slots
-    covered = [False] * len(text)
-    for hit in hits:
-        covered[hit.start:hit.end] = [True] * (hit.end - hit.start)
-    for token in tokens:
-        if word_shows_pinyin(token, any(covered[token.start:token.end]), options):
-            slots[token.start:token.end] = tone_marks(list(token.readings))
-    return slots
+        return [None] * len(text)
+    return list(tone_marks(shown_readings(len(text), tokens, hits, options)))
 
 
 def section_blocks(slide: Slide, annotated: AnnotatedArticle | None,
@@ -79,7 +75,7 @@ def section_blocks(slide: Slide, annotated: AnnotatedArticle | None,
     blocks = []
     if slide.heading:
         heading = slide.heading + (CONTINUED_MARK if slide.part > 1 else "")
-        blocks.append(SlideBlock(_plain(heading, "heading")))
+        blocks.append(SlideBlock(_plain(heading, "heading", annotated)))
     paragraphs = annotated.paragraphs if annotated else {}
     for piece in slide.pieces:
         found = paragraphs.get(piece.paragraph_id)
@@ -110,7 +106,7 @@ def slide_blocks(article: Article, slide: Slide, annotated: AnnotatedArticle | N
                  options: PinyinOptions | None) -> list[SlideBlock]:
     """Return the blocks of any slide."""
     if slide.kind is SlideKind.TITLE:
-        return title_blocks(article)
+        return title_blocks(article, annotated)
     return section_blocks(slide, annotated, options)
 
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.slides import Blank, ElapsedClock, format_elapsed, trainer_notes
+from reader.core.presentation import Blank, ElapsedClock, format_elapsed, trainer_notes
+from reader.core.slides import slide_position
 from reader.ui.present.canvas import SlideCanvas
 from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.keys import HELP, command_for_key
@@ -146,10 +147,7 @@ class PresenterWindow(KeyedWindow):
     def _status_text(self) -> str:
         state = self.model.state
         slide = state.slide
-        where = "title" if slide.section_index is None else f"section {slide.section_index + 1}" + (
-            f" ({slide.part}/{slide.parts})" if slide.parts > 1 else "")
-        parts = [f"slide {state.index + 1} / {len(state.slides)}", where,
-                 "pinyin shown" if state.pinyin else "pinyin hidden"]
+        parts = [slide_position(slide, self.deck.section_count), "pinyin shown" if state.pinyin else "pinyin hidden"]
         if state.blank is not Blank.NONE:
             parts.append(f"SCREEN {state.blank.value.upper()}")
         if state.typed_number:

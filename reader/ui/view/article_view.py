@@ -2,6 +2,7 @@
 
 Signals:
     wordActivated(WordRef): a click on a word, Enter on the caret's word, or a hover that rested on a word.
+    noteActivated(int): the same on a highlight that carries a note (the annotation's id): its note, not the word.
     sectionChanged(int): the section at the top of the view changed while scrolling.
     positionChanged(): the reading position (first visible character) changed.
     layoutCompleted(): a long article finished laying out in the background.
@@ -15,12 +16,14 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from reader.core.lang.scripts import Script, shown_text
 from reader.ui.view.document import ViewDocument
 from reader.ui.view.interaction import InteractionMixin
-from reader.ui.view.layout import DocumentLayout, LayoutBlock, LayoutBuilder, LazyBlocks
+from reader.core.layout import DocumentLayout, LayoutBlock, LayoutBuilder, LazyBlocks
 from reader.ui.view.navigation import NavigationMixin
-from reader.ui.view.pinyin_modes import shown_readings, tone_of
-from reader.ui.view.render import LineRenderer, QtTextMeasure, fill_rect
+from reader.core.pinyin_display import shown_readings, tone_of
+from reader.ui.view.note_marks import paint_note_marks
+from reader.ui.view.render import LineRenderer, fill_rect, view_measure
 from reader.ui.view.selection import Selection
 from reader.ui.view.style import KIND_STYLES, ViewStyle
 from reader.ui.view.word import WordRef
@@ -43,6 +46,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
     """Shows a `ViewDocument` as ruby text; handles scrolling, selection, hit testing and highlights."""
 
     wordActivated = Signal(object)
+    noteActivated = Signal(int)
     layoutCompleted = Signal()
     sectionChanged = Signal(int)
     positionChanged = Signal()
@@ -51,11 +55,15 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         super().__init__(parent)
         self.document: ViewDocument | None = None
         self.style_ = style or ViewStyle()
+        self.script = Script.AS_WRITTEN
+        self._shown_texts: dict[str, str] = {}
         self.formatter: ReadingFormatter = numbered_readings
         self.selection = Selection()
         self.matches: list[tuple[int, int, int]] = []
         self.current_match = -1
         self.highlights: list[tuple[tuple[int, int, int], str]] = []  # the reader's highlights: (span, colour)
+        self.note_marks: list[tuple[tuple[int, int, int], int]] = []  # highlights with a note: (span, id)
+        self.keyboard_caret = False  # the caret is drawn once the reader moves it with the keys (a reader, not an editor)
         self.layout_: DocumentLayout | None = None
         self._ruby: list[list[str | None]] = []
         self._line_data: dict[int, tuple] = {}
@@ -85,7 +93,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self.document = document
         self.selection = Selection()
         self.matches, self.current_match, self._current_section = [], -1, -1
-        self.highlights = []
+        self.highlights, self.note_marks = [], []
         self._pinned_section = self._anchor = None
         self.layout_ = None
         self._builder = None
@@ -112,13 +120,33 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self.highlights = list(highlights)
         self.viewport().update()
 
+    def set_note_marks(self, marks: list[tuple[tuple[int, int, int], int]]) -> None:
+        """Mark the highlights that carry a note, each a ((block, start, end), annotation id)."""
+        self.note_marks = list(marks)
+        self.viewport().update()
+
     def set_formatter(self, formatter: ReadingFormatter) -> None:
         """Use `formatter` to turn numbered readings into the pinyin shown (tone marks or numbers)."""
         self.formatter = formatter
         self.relayout(keep_position=True)
 
+    def set_script(self, script: Script) -> None:
+        """Draw the characters in `script` (display only: offsets, words, notes and find are unchanged)."""
+        self.script = script
+        self._shown_texts = {}
+        self.relayout(keep_position=True)
+
+    def _glyph_text(self, text: str) -> str:
+        """Return the characters drawn for `text`: itself, or its form in the chosen script (same length)."""
+        if self.script is Script.AS_WRITTEN:
+            return text
+        shown = self._shown_texts.get(text)
+        if shown is None:
+            shown = self._shown_texts[text] = shown_text(text, self.script)
+        return shown
+
     def _rebuild_measure(self) -> None:
-        self.measure = QtTextMeasure(self.style_)
+        self.measure = view_measure(self.style_)
         self.renderer = LineRenderer(self.measure, self.style_)
 
     # --- layout --------------------------------------------------------------------------------------------------
@@ -183,13 +211,13 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
 
     def _layout_block(self, index: int) -> LayoutBlock:
         block = self.document.blocks[index]
-        numbered = shown_readings(block, self.style_.pinyin)
+        numbered = shown_readings(len(block.text), block.tokens, block.glossary, self.style_.pinyin)
         shown = self.formatter(numbered, self.style_.tone_marks)
         tones = [tone_of(r) for r in numbered]
         underline = [False] * len(block.text)
         for hit in block.glossary:
             underline[hit.start:hit.end] = [True] * (min(hit.end, len(block.text)) - hit.start)
-        self._line_data[index] = (block.kind.value, block.text, shown, tones, underline)
+        self._line_data[index] = (block.kind.value, self._glyph_text(block.text), shown, tones, underline)
         kind = KIND_STYLES[block.kind.value]
         words = [(t.start, t.end) for t in block.tokens] if block.tokens else []
         return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align)
@@ -231,6 +259,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self._reach_y(top + area.bottom() + 1)
         visible = self.layout_.visible_lines(top + area.top(), top + area.bottom() + 1)
         self._paint_highlights(painter, visible, top, left)
+        paint_note_marks(self, painter, visible, top, left)
         dpr = self.devicePixelRatioF()
         for index in visible:
             line = self.layout_.lines[index]
@@ -272,7 +301,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
                 fill_rect(painter, QRectF(left + x0, line.top - top, x1 - x0, line.height), colour)
 
     def _paint_caret(self, painter: QPainter, top: float, left: float) -> None:
-        if not self.hasFocus() or not self.layout_.lines:
+        if not self.hasFocus() or not self.keyboard_caret or not self.layout_.lines:
             return
         rect = self.caret_rect()
         painter.fillRect(rect, QColor(self.style_.theme.text))

@@ -6,74 +6,20 @@ from collections import OrderedDict
 from typing import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGlyphRun, QPainter, QPen, QPixmap, QRawFont
+from PySide6.QtGui import QColor, QFont, QGlyphRun, QPainter, QPen, QPixmap, QRawFont
 
-from reader.ui.view.layout import Line
-from reader.ui.view.style import KIND_STYLES, RUBY_SCALE, ViewStyle
+from reader.core.layout import Line
+from reader.ui.text_measure import FontGlyphs, QtTextMeasure
+from reader.ui.view.style import KIND_STYLES, ViewStyle, ruby_point_size
 
 PINYIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial"]
 
 
-class QtTextMeasure:
-    """Widths and heights from Qt's font metrics, per block kind, cached per character."""
-
-    def __init__(self, style: ViewStyle) -> None:
-        self.fonts: dict[str, QFont] = {}
-        self.ruby_fonts: dict[str, QFont] = {}
-        self._metrics: dict[str, QFontMetricsF] = {}
-        self._ruby_metrics: dict[str, QFontMetricsF] = {}
-        self._widths: dict[str, dict[str, float]] = {kind: {} for kind in KIND_STYLES}
-        self._ruby_widths: dict[tuple[str, str], float] = {}
-        self._glyphs: dict[tuple[str, bool], FontGlyphs] = {}
-        for kind, kind_style in KIND_STYLES.items():
-            self.fonts[kind] = text_font(style, kind_style.scale, kind_style.bold)
-            self.ruby_fonts[kind] = ruby_font(style.point_size * kind_style.scale * RUBY_SCALE)
-            self._metrics[kind] = QFontMetricsF(self.fonts[kind])
-            self._ruby_metrics[kind] = QFontMetricsF(self.ruby_fonts[kind])
-
-    def char_width(self, char: str, kind: str) -> float:
-        """Return the advance of `char` in the font of `kind`."""
-        widths = self._widths[kind]
-        width = widths.get(char)
-        if width is None:
-            width = widths[char] = self._metrics[kind].horizontalAdvance(char)
-        return width
-
-    def char_widths(self, text: str, kind: str) -> list[float]:
-        """Return the advance of every character of `text` (one call per block instead of one per character)."""
-        widths, measure = self._widths[kind], self._metrics[kind].horizontalAdvance
-        missing = set(text).difference(widths)
-        for char in missing:
-            widths[char] = measure(char)
-        return [widths[c] for c in text]
-
-    def ruby_width(self, text: str, kind: str) -> float:
-        """Return the width of a pinyin syllable above text of `kind`."""
-        key = (text, kind)
-        width = self._ruby_widths.get(key)
-        if width is None:
-            width = self._ruby_widths[key] = self._ruby_metrics[kind].horizontalAdvance(text)
-        return width
-
-    def text_height(self, kind: str) -> float:
-        """Return the line height of characters of `kind`."""
-        return self._metrics[kind].height()
-
-    def ruby_height(self, kind: str) -> float:
-        """Return the height of the pinyin row of `kind`."""
-        return self._ruby_metrics[kind].height()
-
-    def glyphs(self, kind: str, ruby: bool = False) -> FontGlyphs:
-        """Return the glyph lookup of the text (or pinyin) font of `kind`."""
-        key = (kind, ruby)
-        glyphs = self._glyphs.get(key)
-        if glyphs is None:
-            glyphs = self._glyphs[key] = FontGlyphs((self.ruby_fonts if ruby else self.fonts)[kind])
-        return glyphs
-
-    def ascent(self, kind: str, ruby: bool = False) -> float:
-        """Return the ascent of the text (or pinyin) font of `kind`."""
-        return (self._ruby_metrics if ruby else self._metrics)[kind].ascent()
+def view_measure(style: ViewStyle) -> QtTextMeasure:
+    """Return the measure of the reader view: its text and pinyin fonts for every block kind."""
+    fonts = {kind: text_font(style, spec.scale, spec.bold) for kind, spec in KIND_STYLES.items()}
+    rubies = {kind: ruby_font(ruby_point_size(style.point_size * spec.scale)) for kind, spec in KIND_STYLES.items()}
+    return QtTextMeasure(fonts, rubies)
 
 
 def text_font(style: ViewStyle, scale: float, bold: bool) -> QFont:
@@ -144,10 +90,9 @@ class LineRenderer:
         baseline = line.ruby_height + self.measure.ascent(kind)
         glyphs = self.measure.glyphs(kind)
         run = GlyphRunBuilder()
-        for i, x in enumerate(line.xs):
+        for i in range(len(line.xs)):
             char = text[line.start + i]
-            offset = (line.widths[i] - self.measure.char_width(char, kind)) / 2
-            run.add(glyphs, char, x + offset, baseline)
+            run.add(glyphs, char, line.glyph_left(i, char, self.measure.char_width(char, kind)), baseline)
         run.draw(painter, self.measure.fonts[kind], glyphs.raw, QColor(colour))
 
     def _draw_ruby(self, painter: QPainter, line: Line, kind: str, ruby: list, tones: list) -> None:
@@ -155,15 +100,13 @@ class LineRenderer:
         baseline = self.measure.ascent(kind, ruby=True)
         glyphs = self.measure.glyphs(kind, ruby=True)
         runs: dict[str, GlyphRunBuilder] = {}
-        for i, x in enumerate(line.xs):
+        for i in range(len(line.xs)):
             syllable = ruby[line.start + i]
             if not syllable:
                 continue
             colour = theme.tone_colours[tones[line.start + i]] if self.style.tone_colours else theme.pinyin
             run = runs.setdefault(colour, GlyphRunBuilder())
-            run.add_word(glyphs, syllable,
-                         x + line.ruby_shift(i) + (line.widths[i] - self.measure.ruby_width(syllable, kind)) / 2,
-                         baseline)
+            run.add_word(glyphs, syllable, line.ruby_left(i, self.measure.ruby_width(syllable, kind)), baseline)
         for colour, run in runs.items():
             run.draw(painter, self.measure.ruby_fonts[kind], glyphs.raw, QColor(colour))
 
@@ -175,48 +118,6 @@ class LineRenderer:
         for i, x in enumerate(line.xs):
             if underline[line.start + i]:
                 painter.drawLine(QPointF(x, y), QPointF(x + line.widths[i], y))
-
-
-class FontGlyphs:
-    """Glyph indexes and advances of one font, looked up once per character."""
-
-    def __init__(self, font: QFont) -> None:
-        self.raw = QRawFont.fromFont(font)
-        self._metrics = QFontMetricsF(font)
-        self._indexes: dict[str, int] = {}
-        self._advances: dict[str, float] = {}
-        self._words: dict[str, tuple[list[int], list[float], list[str]]] = {}
-
-    def index(self, char: str) -> int:
-        """Return the glyph index of `char` in this font, 0 when the font lacks it."""
-        index = self._indexes.get(char)
-        if index is None:
-            found = self.raw.glyphIndexesForString(char) if self.raw.isValid() else []
-            index = self._indexes[char] = found[0] if len(found) == 1 else 0
-        return index
-
-    def word(self, text: str) -> tuple[list[int], list[float], list[str]]:
-        """Return the glyph indexes and x offsets of a short text (a pinyin syllable), and what the font lacks."""
-        cached = self._words.get(text)
-        if cached is None:
-            indexes, offsets, missing, x = [], [], [], 0.0
-            for char in text:
-                index = self.index(char)
-                if index:
-                    indexes.append(index)
-                    offsets.append(x)
-                else:
-                    missing.append(char)
-                x += self.advance(char)
-            cached = self._words[text] = (indexes, offsets, missing)
-        return cached
-
-    def advance(self, char: str) -> float:
-        """Return the advance of `char`."""
-        width = self._advances.get(char)
-        if width is None:
-            width = self._advances[char] = self._metrics.horizontalAdvance(char)
-        return width
 
 
 class GlyphRunBuilder:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reader.ui.themes import THEMES, theme_named
-from reader.ui.view.pinyin_modes import PinyinMode
+from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import DEFAULT_POINT_SIZE, ViewStyle
 
 ZOOM_STEP = 1.12

@@ -1,12 +1,10 @@
-"""The ruby layout engine: lines of characters with their pinyin above, broken only between words.
+"""The ruby layout engine: lines of characters with their pinyin above, for the reader, the slides and the handout.
 
-Qt-free. Text widths come from an injected `TextMeasure`, so the same algorithm serves the screen, the projector
-and tests. Rules:
-- a word is never split across lines unless it is wider than a whole line;
-- no line starts with closing punctuation (`NO_LINE_START`) and none ends with opening punctuation (`NO_LINE_END`);
-- pinyin sits over its character: each syllable is centred on its cell, nudged sideways (`Line.ruby_shifts`) only as
-  far as it takes to clear its neighbours inside the word; a word whose pinyin is wider than its characters widens
-  all of its cells evenly, so the characters of one word stay evenly spaced.
+Qt-free. Text widths come from an injected `TextMeasure`, so the same algorithm serves the screen, the projector,
+the PDF and tests. How a line is composed (breaks, punctuation squeezing, justification, cells under pinyin) follows
+clreq and lives in `reader.core.typeset`; this module turns blocks into positioned lines and answers lookups
+(line at a y, characters under a point, rectangles of a span). Every pinyin syllable is centred over its own
+character's cell: `ruby_left` and `glyph_left` give where to draw them.
 """
 
 from __future__ import annotations
@@ -17,9 +15,12 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from collections.abc import Sequence
 
-NO_LINE_START = frozenset("，。、；：？！”’）》,.;:?!)」』】〕…·％%")
-NO_LINE_END = frozenset("“‘（《([「『【〔")
-RUBY_SPACING = 1.12  # a word's pinyin row takes this many times the syllables' own widths (the gaps between them)
+from reader.core.typeset import (NO_LINE_END, NO_LINE_START, RUBY_SPACING, break_ends, fit_ruby, glyph_offset,
+                                 latin_inside, set_line, squeeze_room)
+
+__all__ = ["NO_LINE_END", "NO_LINE_START", "DocumentLayout", "LayoutBlock", "LayoutBuilder", "LazyBlocks", "Line",
+           "TextMeasure", "layout_document"]
+
 
 
 class TextMeasure(Protocol):
@@ -63,11 +64,14 @@ class Line:
     ruby_height: float
     xs: list[float] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
-    ruby_shifts: list[float] = field(default_factory=list)  # pinyin centre minus cell centre, per cell (may be empty)
 
-    def ruby_shift(self, index: int) -> float:
-        """Return how far the pinyin of cell `index` (of this line) sits right of the cell's centre."""
-        return self.ruby_shifts[index] if self.ruby_shifts else 0.0
+    def glyph_left(self, index: int, char: str, advance: float) -> float:
+        """Return the x where character `char` (cell `index` of this line, `advance` wide) is drawn."""
+        return self.xs[index] + glyph_offset(char, self.widths[index], advance)
+
+    def ruby_left(self, index: int, ruby_width: float) -> float:
+        """Return the x where the pinyin of cell `index` is drawn: centred over the cell, so over its character."""
+        return self.xs[index] + (self.widths[index] - ruby_width) / 2
 
     @property
     def bottom(self) -> float:
@@ -207,11 +211,9 @@ class LayoutBuilder:
         ruby_h = self.measure.ruby_height(block.kind) if has_ruby else 0.0
         line_h = (text_h + ruby_h) * self.line_spacing
         self.y += block.space_before * text_h
-        widths, shifts = _cell_widths(block, self.measure)
-        pieces = list(_break_block(block, widths, self.usable, self.measure)) or [(0, 0, [], [])]
+        pieces = list(_break_block(block, self.usable, self.measure)) or [(0, 0, [], [])]
         for start, end, xs, cells in pieces:
-            line = Line(index, start, end, self.y, line_h, ruby_h, [x + self.margin for x in xs], cells,
-                        shifts[start:end] if has_ruby else [])
+            line = Line(index, start, end, self.y, line_h, ruby_h, [x + self.margin for x in xs], cells)
             layout.lines.append(line)
             layout.tops.append(self.y)
             self.y += line_h
@@ -234,80 +236,54 @@ def layout_document(blocks: Sequence[LayoutBlock], width: float, measure: TextMe
     return builder.layout
 
 
-def _cell_widths(block: LayoutBlock, measure: TextMeasure) -> tuple[list[float], list[float]]:
-    """Return every character's cell width and its pinyin's shift from the cell centre, fitted word by word."""
+def _cells(block: LayoutBlock, measure: TextMeasure) -> tuple[list[float], list[float] | None]:
+    """Return every character's cell width, and the extra space before each (None without pinyin)."""
     bulk = getattr(measure, "char_widths", None)
     widths = bulk(block.text, block.kind) if bulk else [measure.char_width(c, block.kind) for c in block.text]
-    shifts = [0.0] * len(widths)
     if not any(block.ruby):
-        return widths, shifts
+        return widths, None
     rubies = [measure.ruby_width(r, block.kind) * RUBY_SPACING if r else 0.0 for r in block.ruby]
-    for start, end in list(block.words) or [(i, i + 1) for i in range(len(widths))]:
-        if any(rubies[start:end]):
-            _fit_word_ruby(widths, rubies, shifts, start, end)
-    return widths, shifts
+    return widths, fit_ruby(widths, rubies, block.words)
 
 
-def _fit_word_ruby(widths: list[float], rubies: list[float], shifts: list[float], start: int, end: int) -> None:
-    """Fit one word's pinyin above its cells: widen the cells evenly if needed, then centre and separate syllables."""
-    excess = sum(rubies[start:end]) - sum(widths[start:end])
-    if excess > 0:
-        for i in range(start, end):
-            widths[i] += excess / (end - start)
-    centres, x = [], 0.0
-    for i in range(start, end):
-        centres.append(x + widths[i] / 2)
-        x += widths[i]
-    placed = list(centres)
-    placed[0] = max(placed[0], rubies[start] / 2)
-    for k in range(1, len(placed)):  # push right until each syllable clears the one before it
-        i = start + k
-        placed[k] = max(placed[k], placed[k - 1] + (rubies[i - 1] + rubies[i]) / 2)
-    placed[-1] = min(placed[-1], x - rubies[end - 1] / 2)
-    for k in range(len(placed) - 2, -1, -1):  # then pull left so every syllable stays inside the word
-        i = start + k
-        placed[k] = min(placed[k], placed[k + 1] - (rubies[i] + rubies[i + 1]) / 2)
-    for k, centre in enumerate(placed):
-        shifts[start + k] = centre - centres[k]
-
-
-def _units(block: LayoutBlock) -> list[tuple[int, int]]:
-    """Group word spans into unbreakable units: closing punctuation joins the word before, opening the word after."""
-    spans = list(block.words) or [(i, i + 1) for i in range(len(block.text))]
-    units: list[list[int]] = []
-    glue_next = False
-    for start, end in spans:
-        joins_previous = units and (glue_next or block.text[start] in NO_LINE_START)
-        if joins_previous:
-            units[-1][1] = end
-        else:
-            units.append([start, end])
-        glue_next = block.text[end - 1] in NO_LINE_END
-    return [(a, b) for a, b in units]
-
-
-def _break_block(block: LayoutBlock, widths: list[float], usable: float, measure: TextMeasure):
+def _break_block(block: LayoutBlock, usable: float, measure: TextMeasure):
     """Yield (start, end, xs, widths) of each line of one block, xs relative to the left margin."""
+    text = block.text
+    widths, leads = _cells(block, measure)
     em = measure.char_width("中", block.kind)
-    indent = block.indent_em * em
-    line_start, x = 0, indent
-    for start, end in _units(block):
-        unit_w = sum(widths[start:end])
-        if x + unit_w > usable and start > line_start:
-            yield _finish_line(block, widths, line_start, start, usable, indent if line_start == 0 else 0.0, True)
-            line_start, x = start, 0.0
-        if unit_w > usable - x:
-            for piece_end in _split_points(block.text, widths, start, end, usable - x, usable):
+    latin = latin_inside(text)
+    room = squeeze_room(text, widths, em)
+    squeezable = sorted(room)
+    first_indent = block.indent_em * em
+
+    def finish(start: int, end: int, justify: bool):
+        cells = widths[start:end]
+        xs = set_line(cells, leads, start, room, latin, usable, first_indent if start == 0 else 0.0, block.align,
+                      justify, em)
+        return start, end, xs, cells
+
+    line_start, x, shrink, next_squeeze, start = 0, first_indent, 0.0, 0, 0
+    for end in break_ends(text, block.words, latin):
+        unit_w = sum(widths[start:end]) + (sum(leads[start + (start == line_start):end]) if leads else 0.0)
+        unit_shrink = 0.0
+        while next_squeeze < len(squeezable) and squeezable[next_squeeze] < end:
+            unit_shrink += room[squeezable[next_squeeze]]
+            next_squeeze += 1
+        if x + unit_w - shrink - unit_shrink > usable and start > line_start:
+            yield finish(line_start, start, True)
+            line_start, x, shrink = start, 0.0, 0.0
+            unit_w -= leads[start] if leads else 0.0
+        if x + unit_w - shrink - unit_shrink > usable:
+            for piece_end in _split_points(text, widths, start, end, usable - x, usable):
                 if piece_end < end:
-                    yield _finish_line(block, widths, line_start, piece_end, usable,
-                                       indent if line_start == 0 else 0.0, True)
+                    yield finish(line_start, piece_end, True)
                     line_start = piece_end
-            x = sum(widths[line_start:end])
-            continue
-        x += unit_w
-    if line_start < len(block.text):
-        yield _finish_line(block, widths, line_start, len(block.text), usable, indent if line_start == 0 else 0.0,
-                           False)
+            x, shrink = sum(widths[line_start:end]) + (sum(leads[line_start + 1:end]) if leads else 0.0), 0.0
+        else:
+            x, shrink = x + unit_w, shrink + unit_shrink
+        start = end
+    if line_start < len(text):
+        yield finish(line_start, len(text), False)
 
 
 def _split_points(text: str, widths: list[float], start: int, end: int, first_room: float, room: float):
@@ -320,19 +296,3 @@ def _split_points(text: str, widths: list[float], start: int, end: int, first_ro
             piece_w, limit = 0.0, room
         piece_w += widths[i]
     yield end
-
-
-def _finish_line(block: LayoutBlock, widths: list[float], start: int, end: int, usable: float,
-                 indent: float, justify: bool):
-    cells = widths[start:end]
-    used = indent + sum(cells)
-    gap = 0.0
-    if block.align == "center":
-        indent += max(usable - used, 0.0) / 2
-    elif justify and block.align == "justify" and len(cells) > 1 and 0 < usable - used < 3 * max(cells):
-        gap = (usable - used) / (len(cells) - 1)
-    xs, x = [], indent
-    for w in cells:
-        xs.append(x)
-        x += w + gap
-    return start, end, xs, cells
