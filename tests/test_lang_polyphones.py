@@ -168,3 +168,15 @@ def test_cross_validation_on_a_fixed_slice_of_cpp_dev_beats_the_word_level_alone
         engine.polyphones = original
     assert figures["with model"]["counted"] >= 90.0
     assert figures["with model"]["counted"] >= figures["without model"]["counted"] + 20.0
+
+
+def test_a_new_model_file_or_g2pm_version_changes_the_engine_fingerprint(tmp_path):
+    from reader.core.lang import fingerprint
+
+    code = Path(fingerprint.__file__).parent
+    resources = tmp_path / "resources"
+    PolyphoneModel({"行|hang2": 1.5}, {"行": ["xing2", "hang2"]}).save(resources / MODEL_FILE)
+    before = fingerprint.engine_fingerprint(code, resources, fingerprint.READING_LIBRARIES)
+    PolyphoneModel({"行|hang2": 2.5}, {"行": ["xing2", "hang2"]}).save(resources / MODEL_FILE)
+    assert fingerprint.engine_fingerprint(code, resources, fingerprint.READING_LIBRARIES) != before
+    assert "g2pM" in fingerprint.READING_LIBRARIES
