@@ -58,6 +58,9 @@ def test_in_a_narrow_window_a_panel_opens_as_a_drawer_over_the_text_and_closes_o
     qtbot.waitUntil(lambda: window.adaptive.compact)
     window.actions_["sections_panel"].trigger()
     assert window.drawer.isVisible() and window.drawer.current() == "sections"
+    tabs = window.drawer.tabs
+    assert tabs.count() == len(window.docks)
+    assert all(not tabs.tabIcon(i).isNull() or tabs.tabText(i) for i in range(tabs.count()))  # no blank tab
     assert window.actions_["sections_panel"].isChecked()
     assert window.drawer.geometry().width() < window.centralWidget().width()
     window.sections.sectionChosen.emit(2)

@@ -59,7 +59,8 @@ class PanelDrawer(QFrame):
     def add_panel(self, name: str, widget: QWidget, title: str, icon: QIcon | None = None) -> None:
         """Put a panel in a tab of its own (an icon alone when there is one, its name in the tooltip and the title)."""
         self.names.append(name)
-        index = self.tabs.addTab(widget, icon, "") if icon is not None else self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, icon, "") if icon is not None and not icon.isNull() \
+            else self.tabs.addTab(widget, title)
         self.tabs.setTabToolTip(index, title)
         self.titles[name] = title
         self._show_title()

@@ -177,7 +177,20 @@ def window_sheet(style: ViewStyle) -> str:
             f" border-radius: 6px; }} #wordPopup QLabel, #noteBubble QLabel {{ color: {theme.text}; }}"
             f" #noteBubble QLabel {{ color: {theme.muted}; }}"
             f" ArticleView {{ background: {theme.background}; border: none; }}"
-            f" #panelDrawer {{ border: none; border-right: 1px solid {theme.muted}; }}" + (_dark_panels(style) if theme.dark else ""))
+            f" #panelDrawer {{ background: {panel}; border: none; border-right: 1px solid {theme.muted}; }}"
+            + _drawer_tabs(style)
+            + (_dark_panels(style) if theme.dark else ""))
+
+
+def _drawer_tabs(style: ViewStyle) -> str:
+    """Compact icon tabs for the panel drawer, so every panel's tab fits its width without scroll arrows."""
+    theme = style.theme
+    panel = DARK_PANEL if theme.dark else theme.background
+    sunken = DARK_SUNKEN if theme.dark else "#ecebe6"
+    return (f" #panelDrawer QTabBar::tab {{ width: 22px; padding: 4px 5px; margin: 0; border: 1px solid {theme.muted};"
+            f" border-bottom: none; background: {sunken}; color: {theme.text}; }}"
+            f" #panelDrawer QTabBar::tab:selected {{ background: {panel}; }}"
+            f" #panelDrawer QToolButton {{ background: {sunken}; color: {theme.text}; border: none; }}")
 
 
 DARK_PANEL, DARK_RAISED, DARK_SUNKEN, DARK_LINE, DARK_DISABLED = "#2b2d31", "#34363b", "#232428", "#45474d", "#6e7076"

@@ -21,7 +21,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalett
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 GAP = 6  # pixels between the word and the popup
-HEADWORD_SIZE = "180%"  # the word (and a card's term) stands out above its English
+HEADWORD_SIZE = "xx-large"  # the word (and a card's term) stands out above its English (Qt takes keywords, not %)
 POPUP_TEXT_WIDTH = 400
 
 
