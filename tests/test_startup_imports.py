@@ -2,7 +2,7 @@
 never loads jieba or pypinyin (they cost most of a start-up's time and memory; issue 8), nor sqlite-utils (about
 100 ms of imports; the reopen path reads and marks the article through the connection itself; issue 13), nor what
 only some features need (script conversion, speech), nor the web's modules: lxml, feedparser and urllib.request
-load only when a page is imported or fetched (issue 15)."""
+load only when a page is imported or fetched (issue 15), nor the polyphone model, g2pM or numpy (issue 12)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,10 @@ HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedpars
          "PySide6.QtTextToSpeech", "reader.ui.speech",
          # the reading engine's own modules: only the child process that reads an article loads them
          "reader.core.lang.pinyin", "reader.core.lang.word_readings", "reader.core.lang.segmenter",
-         "reader.core.lang.runs", "reader.core.lang.pinyin_rules")
+         "reader.core.lang.runs", "reader.core.lang.pinyin_rules",
+         # the learned polyphone layer, its model file's reader, g2pM and numpy (issue 12)
+         "reader.core.lang.polyphones", "reader.core.lang.polyphone_model", "reader.core.lang.g2pm_runner", "g2pM",
+         "numpy")
 
 PROBE = """
 import sys, time
@@ -33,6 +36,7 @@ deadline = time.monotonic() + 240
 while window.controller.annotation is None and time.monotonic() < deadline:
     app.processEvents()
     time.sleep(0.01)
+model = [m for m in ("numpy", "g2pM", "reader.core.lang.polyphones", "reader.core.lang.polyphone_model") if m in sys.modules]
 print("annotated-at-open" if at_open else "annotated-later" if window.controller.annotation else "never-annotated",
       *(name if name in sys.modules else "-" for name in HEAVY))
 window.close()
