@@ -97,3 +97,33 @@ def test_pack_commands_and_a_file_that_is_not_a_pack(tmp_path):
     bogus.write_text("[1, 2]", encoding="utf-8")
     result = dubao("pack", "import", bogus)
     assert result.returncode == 2 and "notes.json" in result.stderr and "not a Dubao pack" in result.stderr
+
+
+def test_an_imported_word_list_shows_after_the_dictionary_and_can_be_removed(tmp_path):
+    from reader.core.lang.service import LanguageService
+    from reader.core.wordlists import import_wordlist, parse_wordlist, remove_wordlist, wordlists
+
+    tsv = tmp_path / "class.tsv"
+    tsv.write_text("质量\tzhì liàng\tquality (our class's gloss); standard\n品质西海岸\tpin3 zhi4 xi1 hai3 an4\tWest Coast\n",
+                   encoding="utf-8")
+    cedict = tmp_path / "mini.u8"
+    cedict.write_text("# a comment\n質量 质量 [zhi4 liang4] /mass (physics, ours)/\n", encoding="utf-8")
+    assert [w.pinyin for w in parse_wordlist(tsv)] == ["zhi4 liang4", "pin3 zhi4 xi1 hai3 an4"]
+    with Store.open() as store:
+        assert import_wordlist(store, tsv, "class") == ("class", 2)
+        assert import_wordlist(store, cedict) == ("mini", 1)
+        assert wordlists(store) == {"class": 2, "mini": 1}
+        result = LanguageService().lookup("质量")
+        own = [d for d in result.definitions if d.startswith("[")]
+        assert own == ["[class] quality (our class's gloss)", "[class] standard", "[mini] mass (physics, ours)"]
+        assert result.definitions.index(own[0]) > 0  # after the built-in dictionary's senses
+        assert LanguageService().lookup("品质西海岸").in_dictionary
+        assert remove_wordlist(store, "class") == 2
+        assert not any(d.startswith("[class]") for d in LanguageService().lookup("质量").definitions)
+
+
+def test_a_word_list_that_is_neither_format_is_refused_naming_the_line(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("质量 quality\n", encoding="utf-8")
+    result = dubao("wordlist", "import", bad)
+    assert result.returncode == 2 and "line 1" in result.stderr and "bad.txt" in result.stderr

@@ -197,3 +197,25 @@ def test_cli_restore_over_a_damaged_database_keeps_the_damaged_file(tmp_path):
     assert restored.returncode == 0, restored.stderr
     assert (data / "dubao.sqlite3.damaged").read_bytes() == damaged
     assert _cli("vocab", "list", data_dir=data).stdout.startswith("质量")
+
+
+def test_exports_follow_the_umask_and_carry_the_article_title(store_with_notes, tmp_path):
+    import os
+    import stat
+
+    previous = os.umask(0o027)
+    try:
+        path = export_vocab(store_with_notes, tmp_path / "words.csv", "csv")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+        os.umask(0o022)
+        notes = export_notes(store_with_notes, tmp_path / "notes.md")
+        assert stat.S_IMODE(notes.stat().st_mode) == 0o644
+        notes.chmod(0o600)  # a replaced file keeps the permissions its owner gave it
+        assert stat.S_IMODE(export_notes(store_with_notes, notes, force=True).stat().st_mode) == 0o600
+    finally:
+        os.umask(previous)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    titles = {entry.id: entry.title for entry in store_with_notes.library.list()}
+    saved_from = {e.word: e.article_id for e in store_with_notes.vocab.list()}
+    assert [r["article"] for r in rows] == [titles.get(saved_from[r["word"]], "") for r in rows]
+    assert any(r["article"] for r in rows)

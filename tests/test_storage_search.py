@@ -104,3 +104,12 @@ def test_any_text_and_query_match_brute_force(tmp_path_factory, paragraphs, quer
             store.library.add(article_with_texts(f"t{number}", [text]), f"/p/{number}")
         texts = _texts(store)
         assert [h.article_id for h in store.library.search(query, 100)] == _brute_force(texts, query, 100)
+
+
+def test_a_snippet_marks_only_the_ends_where_the_text_was_cut(made_up_library):
+    for query in ["质", "海岸", "高质量发展"]:
+        for hit in made_up_library.library.search(query):
+            article = made_up_library.library.article(hit.article_id)
+            text = article.title if hit.paragraph_id is None else article.paragraph(hit.paragraph_id).text
+            assert hit.snippet.startswith("…") == (not text.startswith(hit.before + hit.match))
+            assert hit.snippet.endswith("…") == (not text.endswith(hit.match + hit.after))

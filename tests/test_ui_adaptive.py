@@ -13,6 +13,7 @@ pytestmark = pytest.mark.usefixtures("hand_made_annotation")
 
 def full_paragraph_lines(window) -> list[int]:
     """Return the character counts of the article's paragraph lines that are not a paragraph's last line."""
+    window.view.reach_block(len(window.view.document.blocks) - 1)  # the whole article, not just the first screens
     layout, blocks = window.view.layout_, window.view.document.blocks
     lines = layout.lines
     return [len(line.xs) for line, after in zip(lines, lines[1:])
@@ -27,8 +28,12 @@ def overflow_button(toolbar) -> QToolButton:
 def test_a_small_window_keeps_a_readable_column_and_a_toolbar_without_overflow(qtbot, size):
     window = start(qtbot, size=size)
     qtbot.waitUntil(lambda: window.adaptive.compact)
+    view = window.view
+    assert view.column_width() >= 20 * view.measure.char_width("中", "paragraph")
     counts = full_paragraph_lines(window)
-    assert len(counts) > 10 and min(counts) >= 18
+    assert len(counts) > 40 and sorted(counts)[len(counts) // 2] >= 20
+    if size == (800, 600):  # the issue's measure; at 640 a line may end early to keep a long word (with its pinyin) whole
+        assert min(counts) >= 18
     assert not any(dock.isVisible() for dock in window.docks.values())
     assert not overflow_button(window.toolbar).isVisible()
     assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
@@ -53,6 +58,9 @@ def test_in_a_narrow_window_a_panel_opens_as_a_drawer_over_the_text_and_closes_o
     qtbot.waitUntil(lambda: window.adaptive.compact)
     window.actions_["sections_panel"].trigger()
     assert window.drawer.isVisible() and window.drawer.current() == "sections"
+    tabs = window.drawer.tabs
+    assert tabs.count() == len(window.docks)
+    assert all(not tabs.tabIcon(i).isNull() or tabs.tabText(i) for i in range(tabs.count()))  # no blank tab
     assert window.actions_["sections_panel"].isChecked()
     assert window.drawer.geometry().width() < window.centralWidget().width()
     window.sections.sectionChosen.emit(2)

@@ -38,7 +38,8 @@ def annotate_some(window) -> None:
     window.highlight_selection("green")
     highlight = window.controller.store.annotations.list(window.controller.opened.entry_id)[0]
     window.controller.store.annotations.update(highlight.id, note="标准引领是重点")
-    window.controller.store.vocab.add("质量", "zhi4 liang4", "quality", "高质量发展是首要任务。")
+    window.controller.store.vocab.add("质量", "zhi4 liang4", "quality", "高质量发展是首要任务。",
+                                      window.controller.opened.entry_id)
     window.controller.store.vocab.add("标准", "biao1 zhun3", "standard")
 
 
@@ -87,11 +88,11 @@ def test_vocabulary_exports_as_an_anki_deck_and_csv(qtbot, article_file, tmp_pat
     save_dialog_answers(monkeypatch, table)
     window.actions_["export_vocab_csv"].trigger()
     assert table.read_text(encoding="utf-8").splitlines()[:2] == [  # readings as the view shows them: tone marks
-        "word,reading,meaning,sentence,status", "质量,zhì liàng,quality,高质量发展是首要任务。,new"]
+        "word,reading,meaning,sentence,status,article", "质量,zhì liàng,quality,高质量发展是首要任务。,new,推进高质量发展"]
     window.actions_["tone_numbers"].trigger()
     save_dialog_answers(monkeypatch, table, replace=True)
     window.actions_["export_vocab_csv"].trigger()
-    assert table.read_text(encoding="utf-8").splitlines()[1] == "质量,zhi4 liang4,quality,高质量发展是首要任务。,new"
+    assert table.read_text(encoding="utf-8").splitlines()[1] == "质量,zhi4 liang4,quality,高质量发展是首要任务。,new,推进高质量发展"
 
 
 def test_glossary_export_writes_the_glossary_format(qtbot, article_file, tmp_path, monkeypatch):

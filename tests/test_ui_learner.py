@@ -138,3 +138,22 @@ def test_trainer_pack_export_and_import_from_the_file_menu(qtbot, article_file, 
     window.actions_["import_pack"].trigger()
     assert shown and shown[0].startswith("1 added, 0 changed, 0 skipped.") and "首要" in shown[0]
     assert window.controller.store.user_language.readings() == {"首要": ("shou3", "yao1")}
+
+
+def test_popup_shows_the_senses_of_a_word_list_after_the_dictionarys(tmp_path):
+    from reader.core.storage import Store
+    from reader.core.wordlists import import_wordlist
+    from reader.ui.lookup import full_content
+    from reader.ui.services import language_service
+
+    listed = tmp_path / "class.tsv"
+    listed.write_text("质量\tzhi4 liang4\tthe class's own gloss\n", encoding="utf-8")
+    with Store.open() as store:
+        import_wordlist(store, listed, "class")
+    result = language_service().lookup("质量")
+
+    class Word:  # what the popup knows of the word pointed at
+        text, readings, token, glossary_term = "质量", ("zhi4", "liang4"), None, None
+
+    meanings = full_content(result, Word(), True).meanings
+    assert meanings[-1] == "[class] the class's own gloss" and len(meanings) > 1

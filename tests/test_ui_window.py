@@ -237,7 +237,7 @@ def test_print_handout_from_the_menu_writes_the_current_section(qtbot, article_f
 
     monkeypatch.setattr(HandoutDialog, "exec", accept)
     window.actions_["print_handout"].trigger()
-    assert chosen == ["3"]  # the dialog starts at the section being read (1-based)
+    assert chosen == ["2"]  # the dialog starts at the part being read: the lead is part 0, 建设品质西海岸 part 2
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     section = window.view.document.article.sections[2]
     assert section.paragraphs[0].text[:6] in "".join(text.split())

@@ -33,11 +33,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "known": ("known_cmd", "mark words known (one by one or up to an HSK level), unmark, list"),
     "corrections": ("corrections_cmd", "fix readings and word cuts everywhere: list, reading, split, merge, remove"),
     "pack": ("pack_cmd", "export or import a trainer pack: glossary terms and corrections in one file"),
+    "wordlist": ("wordlist_cmd", "import your own word lists (CC-CEDICT or TSV), shown after the dictionary"),
     "stats": ("stats_cmd", "how hard an article is: known coverage, HSK profile, sentence length"),
     "backup": ("backup_cmd", "write a consistent copy of the database"),
     "restore": ("restore_cmd", "restore the database from a backup"),
     "handout": ("handout_cmd", "print chosen sections of an article as a PDF handout"),
     "prepare": ("prepare_cmd", "build the dictionary index, caches and the bundled articles' pinyin ahead of time"),
+    "polyphones": ("polyphones_cmd", "cross-validate or train the learned polyphone model on CPP dev"),
     "self-test": ("selftest_cmd", "open the seed article, annotate it, look a word up, and exit"),
 }
 

@@ -9,14 +9,12 @@ caller's kind of `DubaoError` (an `ExportProblem` unless told otherwise), naming
 from __future__ import annotations
 
 import os
-import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
 
 from reader.core.errors import DubaoError, ExportProblem
 
-NEW_FILE_MODE = 0o644  # a new file is readable by others, as a plain write would leave it; a replaced one keeps its mode
 
 
 def check_target(target: str | Path, force: bool, problem: type[DubaoError] = ExportProblem) -> Path:
@@ -43,11 +41,11 @@ def write_atomically(target: str | Path, write: Callable[[Path], None], force: b
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(handle)
-        os.chmod(temporary, stat.S_IMODE(path.stat().st_mode) if path.is_file() else NEW_FILE_MODE)
     except OSError as error:
         raise problem(f"cannot write in this folder ({error.strerror})", path) from None
     try:
         write(Path(temporary))
+        os.chmod(temporary, _mode_for(path))  # mkstemp made it private (0600); the file is an ordinary one
         with open(temporary, "rb+") as stream:
             os.fsync(stream.fileno())
         if path.exists() and not force:
@@ -58,6 +56,27 @@ def write_atomically(target: str | Path, write: Callable[[Path], None], force: b
     finally:
         Path(temporary).unlink(missing_ok=True)
     return path
+
+
+def _mode_for(path: Path) -> int:
+    """Return the permissions a new file gets under the process's umask (a replaced file keeps its own)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """Return the process's umask (read from /proc where it can be, so it is never changed even for a moment)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text_atomically(target: str | Path, text: str, force: bool = False,

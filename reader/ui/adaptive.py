@@ -59,9 +59,20 @@ class PanelDrawer(QFrame):
     def add_panel(self, name: str, widget: QWidget, title: str, icon: QIcon | None = None) -> None:
         """Put a panel in a tab of its own (an icon alone when there is one, its name in the tooltip and the title)."""
         self.names.append(name)
-        index = self.tabs.addTab(widget, icon, "") if icon is not None else self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, icon, "") if icon is not None and not icon.isNull() \
+            else self.tabs.addTab(widget, title)
         self.tabs.setTabToolTip(index, title)
         self.titles[name] = title
+        self._show_title()
+
+    def retitle(self, titles: dict[str, str]) -> None:
+        """Name the tabs again (another interface language)."""
+        for index, name in enumerate(self.names):
+            if name in titles:
+                self.titles[name] = titles[name]
+                self.tabs.setTabToolTip(index, titles[name])
+                if self.tabs.tabIcon(index).isNull():
+                    self.tabs.setTabText(index, titles[name])
         self._show_title()
 
     def set_icons(self, icons: dict[str, QIcon]) -> None:

@@ -31,6 +31,7 @@ class BookmarkRow:
     id: int
     name: str
     quote: str
+    article_title: str = ""  # filled when the bookmarks of all articles are listed
 
 
 @dataclass(frozen=True)
@@ -101,12 +102,23 @@ class AnnotationDesk:
         return self._call(lambda: self.controller.store.annotations.add_bookmark(self.controller.opened.entry_id,
                                                                                   anchor, name))
 
-    def bookmarks(self, listed: list[Annotation] | None = None) -> list[BookmarkRow]:
-        """Return the open article's bookmarks (from `listed`, else from the library), in reading order."""
-        rows = [a for a in (self.listed() if listed is None else listed) if a.kind == "bookmark"]
-        rows.sort(key=self._reading_order)
-        return [BookmarkRow(a.id, a.name or a.anchor.suffix[:BOOKMARK_NAME_CHARS], a.anchor.exact or a.anchor.suffix[:BOOKMARK_NAME_CHARS])
-                for a in rows]
+    def bookmarks(self, listed: list[Annotation] | None = None, all_articles: bool = False) -> list[BookmarkRow]:
+        """Return the open article's bookmarks (from `listed`, else from the library) in reading order; or those of
+        all articles, the open one's first, each with its article's title."""
+        if all_articles:
+            store = self.controller.store
+            everyone = (self._call(lambda: store.annotations.list(None)) or []) if store is not None else []
+            marks = [a for a in everyone if a.kind == "bookmark"]
+            opened = self.controller.opened.entry_id if self.controller.opened else None
+            marks.sort(key=lambda a: (a.article_id != opened, a.article_id,
+                                      self._reading_order(a) if a.article_id == opened else (0, 0, a.id)))
+            titles = self._titles({a.article_id for a in marks})
+        else:
+            marks = [a for a in (self.listed() if listed is None else listed) if a.kind == "bookmark"]
+            marks.sort(key=self._reading_order)
+            titles = {}
+        return [BookmarkRow(a.id, a.name or a.anchor.suffix[:BOOKMARK_NAME_CHARS], a.anchor.exact or a.anchor.suffix[:BOOKMARK_NAME_CHARS],
+                            titles.get(a.article_id, "")) for a in marks]
 
     def rename(self, annotation_id: int, name: str) -> bool:
         """Rename a bookmark; return success."""
@@ -170,6 +182,15 @@ class AnnotationDesk:
                 colour = HIGHLIGHT_COLOURS.get(annotation.colour or "", NOTE_COLOUR)
                 painted.append((span, colour))
         return painted
+
+    def noted_spans(self, listed: list[Annotation] | None = None) -> list[tuple[Span, int]]:
+        """Return the open article's highlights that carry a note, as (span, annotation id), for the view's marks."""
+        noted = []
+        for annotation in self.listed() if listed is None else listed:
+            span = self.span_of(annotation) if annotation.kind != "bookmark" and annotation.note else None
+            if span is not None and span[2] > span[1]:
+                noted.append((span, annotation.id))
+        return noted
 
     def reattach(self, annotation_id: int, block: int, start: int, end: int) -> bool:
         """Attach an annotation (an orphan) to a span of the open article chosen by the reader; return success."""

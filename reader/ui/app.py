@@ -54,9 +54,10 @@ def build_window(prefs: Preferences | None = None) -> MainWindow:
         font_problem = None if chosen else missing_font_message()
     controller = ReaderController()
     window = MainWindow(controller, prefs, style)
+    window.show_language(prefs.language() or QLocale.system().name())
     controller.open_store()
     if font_problem:
-        window.banner.show_message(font_problem)
+        window.banner.show_message(font_problem, lasting=True)
     geometry, state = prefs.window_state()
     if geometry is not None:
         window.restoreGeometry(geometry)

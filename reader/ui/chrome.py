@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QSpinBox, QToolBar, QToolButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QMenu, QSpinBox, QToolBar, QToolButton,
                                QWidget)
 
 from reader.core.settings import HSK_LEVEL
@@ -19,13 +19,14 @@ SEPARATE_AFTER = {"library", "select_all", "look_up", "pinyin_cycle", "zoom_rese
                   "undo_delete", "highlight_note", "glossary_panel", "script_hk", "listen_word", "speech_slower", "highlight_purple", "reattach", "export_glossary", "restore"}
 
 
-def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> None:
-    """Fill the menu bar: one menu per entry of MENUS, its actions in table order."""
+def build_menus(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, QMenu]:
+    """Fill the menu bar: one menu per entry of MENUS, its actions in table order; return the menus by key."""
     menus = {key: window.menuBar().addMenu(menu_title(key)) for key, _ in MENUS}
     for spec in ACTIONS:
         menus[spec.menu].addAction(actions[spec.name])
         if spec.name in SEPARATE_AFTER:
             menus[spec.menu].addSeparator()
+    return menus
 
 
 TOOLBAR_ITEMS = ("tone_numbers", "tone_colours", None, "zoom_out", "zoom_in", "theme_cycle", None, "find", None,
@@ -147,10 +148,16 @@ class MessageBanner(QWidget):
                            "#messageBanner QLabel { color: #3b2f00; }")
         self.hide()
 
-    def show_message(self, text: str) -> None:
-        """Show `text` (replacing any message shown)."""
+    def show_message(self, text: str, lasting: bool = False) -> None:
+        """Show `text` (replacing any message shown); a `lasting` one (a missing font) stays when articles change."""
         self.label.setText(text)
+        self.lasting = lasting
         self.show()
+
+    def clear_passing(self) -> None:
+        """Hide a message about one article (it could not be opened …) once another article is shown."""
+        if not getattr(self, "lasting", False):
+            self.hide()
 
     def text(self) -> str:
         """Return the message shown (empty when hidden)."""
@@ -167,10 +174,24 @@ def window_sheet(style: ViewStyle) -> str:
     """Return the window style sheet for the theme (popup card and article background)."""
     theme = style.theme
     panel = DARK_PANEL if theme.dark else theme.background
-    return (f"#wordPopup {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
-            f" border-radius: 6px; }} #wordPopup QLabel {{ color: {theme.text}; }}"
+    return (f"#wordPopup, #noteBubble {{ background: {panel}; color: {theme.text}; border: 1px solid {theme.muted};"
+            f" border-radius: 6px; }} #wordPopup QLabel, #noteBubble QLabel {{ color: {theme.text}; }}"
+            f" #noteBubble QLabel {{ color: {theme.muted}; }}"
             f" ArticleView {{ background: {theme.background}; border: none; }}"
-            f" #panelDrawer {{ border: none; border-right: 1px solid {theme.muted}; }}" + (_dark_panels(style) if theme.dark else ""))
+            f" #panelDrawer {{ background: {panel}; border: none; border-right: 1px solid {theme.muted}; }}"
+            + _drawer_tabs(style)
+            + (_dark_panels(style) if theme.dark else ""))
+
+
+def _drawer_tabs(style: ViewStyle) -> str:
+    """Compact icon tabs for the panel drawer, so every panel's tab fits its width without scroll arrows."""
+    theme = style.theme
+    panel = DARK_PANEL if theme.dark else theme.background
+    sunken = DARK_SUNKEN if theme.dark else "#ecebe6"
+    return (f" #panelDrawer QTabBar::tab {{ width: 22px; padding: 4px 5px; margin: 0; border: 1px solid {theme.muted};"
+            f" border-bottom: none; background: {sunken}; color: {theme.text}; }}"
+            f" #panelDrawer QTabBar::tab:selected {{ background: {panel}; }}"
+            f" #panelDrawer QToolButton {{ background: {sunken}; color: {theme.text}; border: none; }}")
 
 
 DARK_PANEL, DARK_RAISED, DARK_SUNKEN, DARK_LINE, DARK_DISABLED = "#2b2d31", "#34363b", "#232428", "#45474d", "#6e7076"

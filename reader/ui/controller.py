@@ -34,6 +34,7 @@ from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
 
 ANNOTATE_AFTER_MS = 60
+LOAD_STORAGE_AFTER_MS = 300  # after the first paint, before the restored reading position is saved (800 ms)
 CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
 
 
@@ -71,6 +72,14 @@ class ReaderController(QObject):
         else:
             self.store_error = self.store_problem = None
             self.backups.start(self.store)
+            QTimer.singleShot(LOAD_STORAGE_AFTER_MS, self, self._load_storage_library)
+
+    def _load_storage_library(self) -> None:
+        """Import sqlite-utils on the worker once the window is up: the reopen path skips it, and the first write
+        (the reading position, soon after opening) would otherwise stop the window for its 100-200 ms import."""
+        from reader.core.storage.database import load_sqlite_utils
+
+        run_in_background(load_sqlite_utils, lambda _none: None, owner=self)
 
     # --- opening -----------------------------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -271,8 +280,7 @@ class ReaderController(QObject):
             rows = [LibraryRow(e.id, e.title, self.tr("{0} characters").format(e.char_count))
                     for e in self.store.library.list(limit=500)]
         else:
-            rows = [LibraryRow(h.article_id, h.title, f"…{h.before}【{h.match}】{h.after}…")
-                    for h in self.store.library.search(query, limit=50)]
+            rows = [LibraryRow(h.article_id, h.title, h.snippet) for h in self.store.library.search(query, limit=50)]
         return self.learner.with_difficulty(rows, readable_at)
 
     # --- popup intents: vocabulary, bookmarks, notes ------------------------------------------------------------
@@ -288,6 +296,27 @@ class ReaderController(QObject):
             self.problem.emit(str(error))
             return None
         return word.text
+
+    def is_saved(self, text: str) -> bool:
+        """Return whether the word `text` is in the vocabulary (False without a library)."""
+        if self.store is None:
+            return False
+        try:
+            self.store.vocab.get(text)
+        except DubaoError:
+            return False
+        return True
+
+    def remove_word(self, text: str) -> bool:
+        """Take the word `text` out of the vocabulary; return success."""
+        if self.store is None:
+            return False
+        try:
+            self.store.vocab.delete(text)
+        except DubaoError as error:
+            self.problem.emit(str(error))
+            return False
+        return True
 
     def bookmark(self, word, note: str | None = None) -> bool:
         """Bookmark the word's place (or attach `note` to the word); return success."""

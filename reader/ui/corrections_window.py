@@ -48,6 +48,7 @@ class CorrectionsWindow(QDialog):
         self.table.itemDoubleClicked.connect(lambda _item: self._emit_for_selection(self.editRequested))
         self.remove_button.clicked.connect(lambda: self._emit_for_selection(self.removeRequested))
         self.undo_button.clicked.connect(self.undoRequested.emit)
+        self.reading_formatter = lambda syllables: " ".join(syllables)  # the window shows them as the view does
         self.resize(560, 380)
 
     def kind_label(self, kind: str) -> str:
@@ -58,7 +59,8 @@ class CorrectionsWindow(QDialog):
         """Show the corrections (reader.core.corrections.Correction) and whether Undo has something to undo."""
         self.table.setRowCount(len(corrections))
         for row, correction in enumerate(corrections):
-            shown = " | ".join(correction.value) if correction.kind == "split" else " ".join(correction.value)
+            shown = " | ".join(correction.value) if correction.kind == "split" else \
+                self.reading_formatter(correction.value) if correction.kind == "reading" else correction.word
             for column, text in enumerate((correction.word, self.kind_label(correction.kind), shown)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (correction.word, correction.kind))

@@ -21,6 +21,7 @@ ACTION_ICONS = {
     "theme_cycle": "circle-half", "find": "search", "sections_panel": "list-ol", "glossary_panel": "book",
     "library": "bookshelf", "bookmarks_panel": "bookmark", "notes_panel": "journal-text", "open": "folder2-open",
     "present_start": "easel", "print_handout": "printer", "vocabulary": "card-list", "feeds_panel": "feed",
+    "info_panel": "info-circle",
 }
 
 

@@ -78,7 +78,8 @@ def full_content(result, word, tone_marks: bool) -> PopupContent:
     characters = tuple((c.char, " / ".join(_syllables(r, tone_marks) for r in c.readings[:3]),
                         _first_meaning(c.definitions)) for c in result.characters)
     shown = max(MEANINGS_SHOWN, len(result.in_context))  # the senses of the reading in context are never cut off
-    return PopupContent(word.text, pinyin, tuple(result.definitions[:shown]), result.hsk_level, characters,
+    builtin = [d for d in result.definitions if d not in result.listed][:shown]
+    return PopupContent(word.text, pinyin, (*builtin, *result.listed), result.hsk_level, characters,
                         _card(result.glossary), forms=tuple(other_forms(word.text).items()))
 
 

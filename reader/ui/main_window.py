@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
 
@@ -24,12 +24,14 @@ from reader.ui.popup import WordPopup
 from reader.ui.prefs import Preferences
 from reader.ui.services import format_readings
 from reader.ui.view import style_commands as cmd
-from reader.ui.view.article_view import ArticleView, WordRef
+from reader.ui.view.article_view import ArticleView
 from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
 from reader.ui.window_find import FindMixin
+from reader.ui.window_language import LanguageMixin, dock_title
 from reader.ui.window_learner import LearnerWindowMixin
 from reader.ui.window_notes import NotesWindowMixin
+from reader.ui.window_popup import PopupMixin
 from reader.ui.window_speech import SpeechWindowMixin
 from reader.ui.window_web import WebWindowMixin
 
@@ -37,8 +39,8 @@ APP_NAME = "Dubao 读报"
 POSITION_SAVE_DELAY_MS = 800
 
 
-class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin, AdaptiveWindowMixin,
-                 SpeechWindowMixin, QMainWindow):
+class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin, AdaptiveWindowMixin,
+                 SpeechWindowMixin, LanguageMixin, QMainWindow):
     """Article view in the middle; sections, glossary, library, feeds, bookmarks and notes docks; find bar; word
     popup."""
 
@@ -56,15 +58,15 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
         self._build_centre()
         self.popup = WordPopup(self.centralWidget())
         self.sections, self.glossary, self.library = SectionsPanel(), GlossaryPanel(), LibraryPanel()
-        self.docks = {"sections": self._dock(self.sections, self.tr("Sections"), Qt.DockWidgetArea.LeftDockWidgetArea),
-                      "glossary": self._dock(self.glossary, self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
-                      "library": self._dock(self.library, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
+        self.docks = {"sections": self._dock(self.sections, dock_title("sections"), Qt.DockWidgetArea.LeftDockWidgetArea),
+                      "glossary": self._dock(self.glossary, dock_title("glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
+                      "library": self._dock(self.library, dock_title("library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
         self.docks["library"].hide()
         self._build_web_parts()
         self._build_notes_parts()
         self._build_learner_parts()
         self.actions_ = build_actions(self)
-        build_menus(self, self.actions_)
+        self.menus = build_menus(self, self.actions_)
         self.toolbar = PinyinToolbar(self, self.actions_)
         self.addToolBar(self.toolbar)
         self._build_adaptive()
@@ -117,6 +119,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
         self.find_bar.closed.connect(self.clear_find)
         self.popup.copyRequested.connect(lambda text: QGuiApplication.clipboard().setText(text))
         self.popup.saveWordRequested.connect(self.save_word)
+        self.popup.removeWordRequested.connect(self.remove_word)
         self.popup.bookmarkRequested.connect(self.bookmark_word)
         self.popup.noteRequested.connect(self.note_on_word)
         self.popup.speakRequested.connect(self.say_word)
@@ -135,16 +138,22 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
     def _wire_notes(self) -> None:
         v, b, n, w = self.view, self.bookmarks, self.notes, self.vocabulary
         v.customContextMenuRequested.connect(self.show_view_menu)
+        v.noteActivated.connect(self.show_note_bubble)
+        self.note_bubble.saveRequested.connect(self.save_note_in_place)
+        self.note_bubble.deleteRequested.connect(self.delete_annotation)
         b.bookmarkChosen.connect(self.jump_to_annotation)
         b.renameRequested.connect(self.rename_bookmark)
         b.deleteRequested.connect(self.delete_annotation)
         b.undoRequested.connect(self.undo_delete)
+        for name, panel in (("bookmarks", b), ("notes", n)):
+            panel.all_articles.setChecked(self.prefs.all_articles(name))  # before connecting: no refresh yet
+            panel.allArticlesToggled.connect(lambda on, p=name: self.prefs.set_all_articles(p, on))
+            panel.allArticlesToggled.connect(lambda _on: self.refresh_annotations())
         n.noteChosen.connect(self.jump_to_annotation)
         n.editRequested.connect(self.edit_note)
         n.deleteRequested.connect(self.delete_annotation)
         n.undoRequested.connect(self.undo_delete)
         n.reattachRequested.connect(self.reattach_here)
-        n.allArticlesToggled.connect(lambda _on: self.refresh_annotations())
         w.filtersChanged.connect(self.refresh_vocabulary)
         w.statusChosen.connect(self.set_word_status)
         w.deleteRequested.connect(self.delete_words)
@@ -154,7 +163,11 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
     def show_document(self, document) -> None:
         """Show a newly opened article (text at once; pinyin follows) and go to its saved position."""
         self.popup.hide()
+        self.note_bubble.hide()
         self.clear_find()
+        self.banner.clear_passing()  # "Could not open …" was about another article
+        if self.controller.store_problem:  # the library is still unusable: keep saying so
+            self.banner.show_message(self.controller.store_problem)
         self.view.set_document(document)
         self.sections.set_sections(self.shown_sections(document))
         self.glossary.set_terms(document.glossary_counts())
@@ -185,12 +198,7 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
             self.open_address(str(path))
             return True
         self.save_position()
-        opened = self.controller.open_path(path)
-        if opened:
-            self.banner.hide()
-            if self.controller.store_problem:  # the library is still unusable: keep saying so
-                self.banner.show_message(self.controller.store_problem)
-        return opened
+        return self.controller.open_path(path)  # showing it clears a message about another article
 
     def choose_file(self) -> None:
         """Ask for an article file and open it."""
@@ -237,59 +245,15 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
     def _view_moved(self) -> None:
         if self.popup.isVisible():
             self.popup.hide()
-
-    # --- popup ------------------------------------------------------------------------------------------------------
-    def open_popup(self, word: WordRef) -> None:
-        """Show the popup for `word`: what the annotation knows at once, the dictionary entry when it is ready."""
-        tone_marks = self.view.style_.tone_marks
-        content = lookup.content_for(word, tone_marks)
-        self.popup.show_for(word, content, self.word_rect(word))
-        self.popup.set_known(self.controller.learner.is_known(word.text))
-        if content.note:
-            lookup.fetch_full(word, tone_marks, self.popup.update_content, self.popup)
-
-    def word_rect(self, word: WordRef) -> QRect:
-        """Return the word's rectangle in the coordinates of the popup's parent."""
-        rect = self.view.span_rect(word.block, word.start, word.end)
-        top_left = self.view.viewport().mapTo(self.centralWidget(), rect.topLeft())
-        return QRect(top_left, rect.size())
-
-    def save_word(self, word: WordRef) -> None:
-        """Save the popup's word to the vocabulary."""
-        saved = self.controller.save_word(word)
-        if saved:
-            self.statusBar().showMessage(self.tr("Saved {0} to your vocabulary.").format(saved), 4000)
-            if self.vocabulary.isVisible():
-                self.refresh_vocabulary()
-
-    def bookmark_word(self, word: WordRef) -> None:
-        """Bookmark the place of the popup's word (named after its section and first words)."""
-        self.bookmark_here(word.block, word.start)
-
-    def note_on_word(self, word: WordRef) -> None:
-        """Ask for a note and attach it to the popup's word."""
-        self.popup.hide()
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Add Note"), self.tr("Note on {0}:").format(word.text))
-        if not (ok and text.strip()):
-            return
-        if self.controller.bookmark(word, note=text.strip()):
-            self.statusBar().showMessage(self.tr("Note added."), 4000)
-            self.refresh_annotations()
-        else:  # the library refused it (full disk, lock …): the note the user wrote must not vanish
-            QGuiApplication.clipboard().setText(text)
-            self.banner.show_message(self.banner.text() + "  " + self.tr("Your note was copied to the clipboard."))
-
-    def look_up_caret_word(self) -> None:
-        """Open the popup for the word at the caret."""
-        word = self.view.word_at(*self.view.selection.caret)
-        if word is not None:
-            self.view.ensure_visible(word.block, word.start, word.end)
-            self.open_popup(word)
+        if self.note_bubble.isVisible():
+            self.note_bubble.close_bubble()
 
     def escape(self) -> None:
         """Esc closes the popup, else the panel drawer, else the find bar, else full-screen reading."""
         if self.popup.isVisible():
             self.popup.hide()
+        elif self.note_bubble.isVisible():
+            self.note_bubble.close_bubble()
         elif self.adaptive.close_drawer():
             pass
         elif self.find_bar.isVisible():
@@ -335,11 +299,6 @@ class MainWindow(FindMixin, NotesWindowMixin, LearnerWindowMixin, WebWindowMixin
         family, ok = QInputDialog.getItem(self, self.tr("Font"), self.tr("Chinese font:"), families, current, False)
         if ok and family:
             self.restyle(replace(self.view.style_, family=family))
-
-    def choose_language(self, language: str) -> None:
-        """Remember the interface language; it applies at the next start."""
-        self.prefs.set_language(language)
-        self.statusBar().showMessage(self.tr("The interface language changes when Dubao starts next time."), 6000)
 
     def set_full_screen(self, on: bool) -> None:
         """Enter or leave full-screen reading (toolbar and panels hidden)."""

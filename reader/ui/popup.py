@@ -2,6 +2,7 @@
 
 Signals (intents; the main window wires them):
     saveWordRequested(object): save this word to the vocabulary (a WordRef).
+    removeWordRequested(object): take this saved word out of the vocabulary again (a WordRef).
     bookmarkRequested(object): bookmark the paragraph of this word (a WordRef).
     noteRequested(object): add a note on this word (a WordRef).
     copyRequested(str): copy this text.
@@ -20,6 +21,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalett
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 GAP = 6  # pixels between the word and the popup
+HEADWORD_SIZE = "xx-large"  # the word (and a card's term) stands out above its English (Qt takes keywords, not %)
 POPUP_TEXT_WIDTH = 400
 
 
@@ -54,12 +56,13 @@ def popup_html(content: PopupContent) -> str:
     parts = []
     if content.card:
         card = content.card
-        parts.append(f"<div style='font-size:large'><b>{e(card.term)}</b> <i>{e(card.pinyin)}</i></div>"
+        parts.append(f"<div><b style='font-size:{HEADWORD_SIZE}'>{e(card.term)}</b> <i>{e(card.pinyin)}</i></div>"
                      f"<div><b>{e(card.english)}</b> <span style='color:gray'>· {e(card.category)}</span></div>"
                      f"<div>{e(card.explanation).replace(chr(10), '<br>')}</div><hr>")
     level = QCoreApplication.translate("WordPopup", "HSK {0}").format(content.hsk_level) if content.hsk_level \
         else QCoreApplication.translate("WordPopup", "not on the HSK lists")
-    parts.append(f"<div style='font-size:large'><b>{e(content.word)}</b> &nbsp;{e(content.pinyin)}"
+    parts.append(f"<div><b style='font-size:{HEADWORD_SIZE}'>{e(content.word)}</b> &nbsp;"
+                 f"<span style='font-size:large'>{e(content.pinyin)}</span>"
                  f" <span style='color:gray'>({e(level)})</span></div>")
     if content.forms:
         names = {"simplified": QCoreApplication.translate("WordPopup", "Simplified"),
@@ -69,7 +72,8 @@ def popup_html(content: PopupContent) -> str:
     if content.meanings:
         parts.append("<ol style='margin:0'>" + "".join(f"<li>{e(m)}</li>" for m in content.meanings) + "</ol>")
     elif not content.note:
-        parts.append(f"<div style='color:gray'>{e(QCoreApplication.translate('WordPopup', 'No dictionary entry.'))}</div>")
+        missing = QCoreApplication.translate("WordPopup", "No dictionary entry.")
+        parts.append(f"<div style='color:gray'>{e(missing)}</div>")
     if len(content.characters) > 1:
         rows = "".join(f"<tr><td><b>{e(c)}</b></td><td>{e(p)}</td><td>{e(m)}</td></tr>"
                        for c, p, m in content.characters)
@@ -131,6 +135,7 @@ class WordPopup(QFrame):
     """A light card over the article, placed beside the word it explains."""
 
     saveWordRequested = Signal(object)
+    removeWordRequested = Signal(object)
     bookmarkRequested = Signal(object)
     noteRequested = Signal(object)
     copyRequested = Signal(str)
@@ -155,39 +160,68 @@ class WordPopup(QFrame):
         """Draw the text in the theme's colour."""
         self.label.colour = QColor(colour)
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        speak = QPushButton(self.tr("Listen"), self)
-        speak.setObjectName("speakButton")
-        speak.setToolTip(self.tr("Say this word aloud"))
-        speak.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        speak.clicked.connect(lambda: self.speakRequested.emit(self.word))
-        row.addWidget(speak)
-        self.known_button = QPushButton(self.tr("Known"), self, checkable=True)
+    def _buttons(self) -> QVBoxLayout:
+        """Two rows: the word's own actions (save, known, listen, correct), then copy, bookmark and note."""
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self._save_clicked)
+        self.saved = False
+        self.known_button = QPushButton(self, checkable=True)
         self.known_button.setObjectName("knownButton")
-        self.known_button.setToolTip(self.tr("Mark this word known (Ctrl+K); click again to unmark"))
-        self.known_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.known_button.clicked.connect(lambda: self.knownToggled.emit(self.word))
-        row.addWidget(self.known_button)
-        self.correct_button = QPushButton(self.tr("Correct"), self)
+        speak = QPushButton(self)
+        speak.setObjectName("speakButton")
+        speak.clicked.connect(lambda: self.speakRequested.emit(self.word))
+        self.correct_button = QPushButton(self)
         self.correct_button.setObjectName("correctButton")
-        self.correct_button.setToolTip(self.tr("Fix this word's reading or where it is cut, everywhere"))
-        self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(self.correct_button)
-        for text, kind in ((self.tr("Fix Reading…"), "reading"), (self.tr("Split Word…"), "split"),
-                           (self.tr("Join with Next Word"), "join")):
-            menu.addAction(text).triggered.connect(lambda _=False, k=kind: self.correctionRequested.emit(self.word, k))
+        self.correct_actions = {}
+        for kind in ("reading", "split", "join"):
+            self.correct_actions[kind] = menu.addAction("")
+            self.correct_actions[kind].triggered.connect(
+                lambda _=False, k=kind: self.correctionRequested.emit(self.word, k))
         self.correct_button.setMenu(menu)
-        row.addWidget(self.correct_button)
-        for text, handler in ((self.tr("Save word"), lambda: self.saveWordRequested.emit(self.word)),
-                              (self.tr("Copy"), lambda: self.copyRequested.emit(self.word.text)),
-                              (self.tr("Bookmark here"), lambda: self.bookmarkRequested.emit(self.word)),
-                              (self.tr("Add note"), lambda: self.noteRequested.emit(self.word))):
-            button = QPushButton(text, self)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(handler)
-            row.addWidget(button)
-        return row
+        self.buttons = {"save": self.save_button, "known": self.known_button, "listen": speak,
+                        "correct": self.correct_button}
+        for key, handler in (("copy", lambda: self.copyRequested.emit(self.word.text)),
+                             ("bookmark", lambda: self.bookmarkRequested.emit(self.word)),
+                             ("note", lambda: self.noteRequested.emit(self.word))):
+            self.buttons[key] = QPushButton(self)
+            self.buttons[key].clicked.connect(handler)
+        rows = QVBoxLayout()
+        for keys in (("save", "known", "listen", "correct"), ("copy", "bookmark", "note")):
+            row = QHBoxLayout()
+            for key in keys:
+                self.buttons[key].setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                row.addWidget(self.buttons[key])
+            rows.addLayout(row)
+        self.retranslate()
+        return rows
+
+    def retranslate(self) -> None:
+        """Set the buttons' texts again in the interface language now installed."""
+        self.set_saved(self.saved)
+        self.known_button.setText(self.tr("Known"))
+        self.known_button.setToolTip(self.tr("Mark this word known (Ctrl+K); click again to unmark"))
+        self.buttons["listen"].setText(self.tr("Listen"))
+        self.buttons["listen"].setToolTip(self.tr("Say this word aloud"))
+        self.correct_button.setText(self.tr("Correct"))
+        self.correct_button.setToolTip(self.tr("Fix this word's reading or where it is cut, everywhere"))
+        for kind, text in (("reading", self.tr("Fix Reading…")), ("split", self.tr("Split Word…")),
+                           ("join", self.tr("Join with Next Word"))):
+            self.correct_actions[kind].setText(text)
+        self.buttons["copy"].setText(self.tr("Copy"))
+        self.buttons["bookmark"].setText(self.tr("Bookmark here"))
+        self.buttons["note"].setText(self.tr("Add note"))
+
+    def set_saved(self, saved: bool) -> None:
+        """Show whether the word is in the vocabulary: "Save word", or "Saved ✓" (a click takes it out again)."""
+        self.saved = saved
+        self.save_button.setText(self.tr("Saved ✓") if saved else self.tr("Save word"))
+        self.save_button.setToolTip(self.tr("In your vocabulary; click to remove it") if saved
+                                    else self.tr("Add this word to your vocabulary"))
+
+    def _save_clicked(self) -> None:
+        (self.removeWordRequested if self.saved else self.saveWordRequested).emit(self.word)
 
     def set_known(self, known: bool) -> None:
         """Show whether the word is marked known."""

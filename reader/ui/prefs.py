@@ -59,6 +59,14 @@ class Preferences:
         """Choose the interface language for the next start."""
         self.settings.setValue(LANGUAGE.key, language)
 
+    def all_articles(self, panel: str) -> bool:
+        """Return whether the panel ("notes", "bookmarks") lists all articles (its tick, kept across starts)."""
+        return _bool(self.settings.value(f"panels/{panel}_all_articles", False))
+
+    def set_all_articles(self, panel: str, on: bool) -> None:
+        """Remember the "All articles" tick of a panel."""
+        self.settings.setValue(f"panels/{panel}_all_articles", on)
+
     def auto_refresh_feeds(self) -> bool:
         """Return whether feeds are refreshed periodically while Dubao runs (off unless the reader turned it on)."""
         return self.value(FEEDS_AUTO_REFRESH)

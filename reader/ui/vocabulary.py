@@ -19,6 +19,7 @@ from reader.core.storage import VocabEntry
 
 STATUSES = ("new", "learning", "known")
 COLUMNS = ("word", "reading", "meaning", "sentence", "article", "status")
+COLUMN_MAX_WIDTHS = {"word": 120, "reading": 160, "meaning": 220, "article": 160}  # the full text is in the tooltip
 
 
 class VocabularyWindow(QDialog):
@@ -32,28 +33,27 @@ class VocabularyWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("vocabularyWindow")
-        self.setWindowTitle(self.tr("Vocabulary"))
         self.status_filter = QComboBox(self)
-        self.status_filter.addItem(self.tr("All words"), "")
-        for status in STATUSES:
-            self.status_filter.addItem(self.status_label(status), status)
+        for status in ("", *STATUSES):
+            self.status_filter.addItem("", status)
         self.search = QLineEdit(self, clearButtonEnabled=True)
-        self.search.setPlaceholderText(self.tr("Search words, pinyin and meanings…"))
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([self.tr("Word"), self.tr("Pinyin"), self.tr("Meaning"),
-                                              self.tr("Sentence"), self.tr("Article"), self.tr("Status")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("sentence"), QHeaderView.ResizeMode.Stretch)  # it gives way,
+        header.setStretchLastSection(False)  # so the status at the right end is always in view
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_buttons = {s: QPushButton(self.status_label(s), self) for s in STATUSES}
-        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.status_buttons = {s: QPushButton(self) for s in STATUSES}
+        self.delete_button = QPushButton(self)
         self.level = QSpinBox(self, minimum=1, maximum=7, value=3, prefix="HSK 1–")
-        self.level.setToolTip(self.tr("7 stands for the band 7–9"))
-        self.mark_button = QPushButton(self.tr("Mark All Known"), self)
+        self.mark_button = QPushButton(self)
+        self.labels = {key: QLabel(self) for key in ("show", "set", "mark")}
         self._lay_out()
+        self.retranslate()
         self._debounce = QTimer(self, singleShot=True, interval=150, timeout=self.filtersChanged.emit)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.status_filter.currentIndexChanged.connect(lambda _i: self.filtersChanged.emit())
@@ -66,16 +66,16 @@ class VocabularyWindow(QDialog):
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Show:"), self))
+        filters.addWidget(self.labels["show"])
         filters.addWidget(self.status_filter)
         filters.addWidget(self.search, 1)
         changes = QHBoxLayout()
-        changes.addWidget(QLabel(self.tr("Set status:"), self))
+        changes.addWidget(self.labels["set"])
         for button in self.status_buttons.values():
             changes.addWidget(button)
         changes.addWidget(self.delete_button)
         changes.addStretch(1)
-        changes.addWidget(QLabel(self.tr("Mark all words of"), self))
+        changes.addWidget(self.labels["mark"])
         changes.addWidget(self.level)
         changes.addWidget(self.mark_button)
         layout = QVBoxLayout(self)
@@ -83,6 +83,23 @@ class VocabularyWindow(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(changes)
+
+    def retranslate(self) -> None:
+        """Set the texts again in the interface language now installed (the rows' statuses on their next fill)."""
+        self.setWindowTitle(self.tr("Vocabulary"))
+        self.status_filter.setItemText(0, self.tr("All words"))
+        for index, status in enumerate(STATUSES, start=1):
+            self.status_filter.setItemText(index, self.status_label(status))
+            self.status_buttons[status].setText(self.status_label(status))
+        self.search.setPlaceholderText(self.tr("Search words, pinyin and meanings…"))
+        self.table.setHorizontalHeaderLabels([self.tr("Word"), self.tr("Pinyin"), self.tr("Meaning"),
+                                              self.tr("Sentence"), self.tr("Article"), self.tr("Status")])
+        self.delete_button.setText(self.tr("Delete"))
+        self.level.setToolTip(self.tr("7 stands for the band 7–9"))
+        self.mark_button.setText(self.tr("Mark All Known"))
+        self.labels["show"].setText(self.tr("Show:"))
+        self.labels["set"].setText(self.tr("Set status:"))
+        self.labels["mark"].setText(self.tr("Mark all words of"))
 
     def status_label(self, status: str) -> str:
         """Return the translated name of a status."""
@@ -104,8 +121,9 @@ class VocabularyWindow(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, entry.word)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        for column in (2, 3):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        for name, widest in COLUMN_MAX_WIDTHS.items():
+            column = COLUMNS.index(name)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.message.setText(message or self.tr("{0} words").format(len(entries)))
 
     def words_shown(self) -> list[str]:

@@ -11,6 +11,7 @@ class FindMixin:
     def find(self, query: str, pinyin: bool) -> None:
         """Highlight every match of `query` and go to the first one from the reading position on."""
         if self.view.document is not None:
+            self.centralWidget().layout().activate()  # a find bar just opened has taken its room from the view
             matches = find_in_either_script(self.view.document.blocks, query, pinyin)
             self.view.set_matches(matches, first_from(matches, self.view.top_position()))
             self.find_bar.show_count(self.view.current_match, len(matches))
@@ -20,6 +21,7 @@ class FindMixin:
         if not self.view.matches:
             self.find_bar.open_bar()
             return
+        self.centralWidget().layout().activate()
         self.view.set_matches(self.view.matches, (self.view.current_match + step) % len(self.view.matches))
         self.find_bar.show_count(self.view.current_match, len(self.view.matches))
 

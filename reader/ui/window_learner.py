@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QInputDialog
 
 from reader.ui.corrections_window import CorrectionsWindow
 from reader.ui.panels.article_info import ArticleInfoPanel
+from reader.ui.services import format_readings
+from reader.ui.window_language import dock_title
 
 
 class LearnerWindowMixin:
@@ -22,11 +24,13 @@ class LearnerWindowMixin:
     def _build_learner_parts(self) -> None:
         """Create the article-information dock: hidden until asked for, then a full-height tab beside the glossary."""
         self.article_info = ArticleInfoPanel()
-        self.docks["info"] = self._dock(self.article_info, self.tr("Article Information"),
+        self.docks["info"] = self._dock(self.article_info, dock_title("info"),
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["glossary"], self.docks["info"])
         self.docks["info"].hide()
         self.corrections_window = CorrectionsWindow(self)
+        self.corrections_window.reading_formatter = lambda syllables: " ".join(
+            r or "" for r in format_readings(list(syllables), self.view.style_.tone_marks))
 
     def _wire_learner(self) -> None:
         c = self.controller.learner
@@ -76,7 +80,7 @@ class LearnerWindowMixin:
         """Ask for the reading of `word` (the dictionary's readings offered, or typed) and use it everywhere."""
         from reader.core.lang.style import numbered_reading
 
-        from reader.ui.services import format_readings, language_service
+        from reader.ui.services import language_service
 
         offered = [r for r in dict.fromkeys([current, *language_service().lookup(word).readings]) if r]
         shown = [" ".join(s or "" for s in format_readings(r.split(), True)) for r in offered]

@@ -6,18 +6,20 @@ ask the `AnnotationDesk` (annotations) or the library's vocabulary (`store.vocab
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from reader.core.errors import DubaoError
 from reader.ui import note_dialog
 from reader.ui.annotating import HIGHLIGHT_COLOURS, AnnotationDesk
+from reader.ui.note_bubble import NoteBubble
 from reader.ui.panels.bookmarks import BookmarksPanel
 from reader.ui.panels.notes import NotesPanel
 from reader.ui.services import format_readings
 from reader.core.pinyin_display import PinyinMode
 from reader.ui.vocabulary import VocabularyWindow
+from reader.ui.window_language import dock_title
 
 CONTEXT_ACTIONS = ("look_up", "copy", None, "bookmark", "highlight", "highlight_note", *(
     f"highlight_{c}" for c in HIGHLIGHT_COLOURS), None, "reattach")
@@ -31,12 +33,13 @@ class NotesWindowMixin:
         self.desk = AnnotationDesk(self.controller)
         self.highlight_colour = "yellow"
         self.bookmarks, self.notes = BookmarksPanel(), NotesPanel()
-        self.docks["bookmarks"] = self._dock(self.bookmarks, self.tr("Bookmarks"), Qt.DockWidgetArea.RightDockWidgetArea)
-        self.docks["notes"] = self._dock(self.notes, self.tr("Notes"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.docks["bookmarks"] = self._dock(self.bookmarks, dock_title("bookmarks"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.docks["notes"] = self._dock(self.notes, dock_title("notes"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["glossary"], self.docks["bookmarks"])  # tabs beside the glossary: full height
         self.tabifyDockWidget(self.docks["bookmarks"], self.docks["notes"])
         for name in ("bookmarks", "notes"):
             self.docks[name].hide()
+        self.note_bubble = NoteBubble(self.centralWidget())
         self.vocabulary = VocabularyWindow(self)
         self.vocabulary.reading_formatter = lambda reading: " ".join(
             r or "" for r in format_readings(reading.split(), self.view.style_.tone_marks))
@@ -46,10 +49,11 @@ class NotesWindowMixin:
     def refresh_annotations(self) -> None:
         """Show the open article's bookmarks, notes and orphans in the panels and its highlights in the view."""
         listed = self.desk.listed()  # read once for all three
-        self.bookmarks.set_rows(self.desk.bookmarks(listed))
+        self.bookmarks.set_rows(self.desk.bookmarks(listed, self.bookmarks.all_articles.isChecked()))
         all_articles = self.notes.all_articles.isChecked()
         self.notes.set_rows(self.desk.notes(all_articles, listed), group_by_article=all_articles)
         self.view.set_highlights(self.desk.painted_spans(listed))
+        self.view.set_note_marks(self.desk.noted_spans(listed))
         for panel in (self.bookmarks, self.notes):
             panel.set_undo_available(bool(self.desk.undo_list))
 
@@ -82,6 +86,9 @@ class NotesWindowMixin:
     def jump_to_annotation(self, annotation_id: int, article_id: int | None = None) -> None:
         """Go to a bookmark, highlight or note (opening its article first when it belongs to another one)."""
         opened = self.controller.opened
+        if article_id is None:  # a bookmark listed under another article's title
+            known = self.desk.get(annotation_id)
+            article_id = known.article_id if known is not None else None
         if article_id is not None and (opened is None or opened.entry_id != article_id):
             self.open_entry(article_id)
         annotation = self.desk.get(annotation_id)
@@ -133,6 +140,27 @@ class NotesWindowMixin:
         if text is not None and not self.desk.edit_note(annotation_id, text):
             QGuiApplication.clipboard().setText(text)
             self.banner.show_message(self.banner.text() + "  " + self.tr("Your note was copied to the clipboard."))
+        self.refresh_annotations()
+
+    def show_note_bubble(self, annotation_id: int) -> None:
+        """Show a highlight's note beside it, editable in place (instead of the word popup)."""
+        annotation = self.desk.get(annotation_id)
+        span = self.desk.span_of(annotation) if annotation is not None else None
+        if span is None:
+            return
+        self.popup.hide()
+        rect = self.view.span_rect(*span)
+        top_left = self.view.viewport().mapTo(self.centralWidget(), rect.topLeft())
+        self.note_bubble.show_note(annotation_id, annotation.anchor.exact, annotation.note or "",
+                                   QRect(top_left, rect.size()))
+
+    def save_note_in_place(self, annotation_id: int, text: str) -> None:
+        """Keep a note changed in its bubble (copied to the clipboard if the library refuses it)."""
+        if not self.desk.edit_note(annotation_id, text):
+            QGuiApplication.clipboard().setText(text)
+            self.banner.show_message(self.banner.text() + "  " + self.tr("Your note was copied to the clipboard."))
+        else:
+            self._say(self.tr("Note saved."))
         self.refresh_annotations()
 
     def delete_annotation(self, annotation_id: int) -> None:

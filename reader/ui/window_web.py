@@ -75,10 +75,10 @@ class WebWindowMixin:
             self.banner.show_message(self.tr("The clipboard holds no text to open as an article."))
             return
         self.save_position()
-        opened = (self.controller.open_html(mime.html(), text) if mime.hasHtml()
-                  else self.controller.open_text(text))
-        if opened:
-            self.banner.hide()
+        if mime.hasHtml():  # showing the article clears a message about another one (a missing font's stays)
+            self.controller.open_html(mime.html(), text)
+        else:
+            self.controller.open_text(text)
 
     def show_note(self, text: str) -> None:
         """Show a passing state (fetching …) in the status bar, or the article's status again."""

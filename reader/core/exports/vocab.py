@@ -10,7 +10,7 @@ from reader.core.files import write_atomically, write_text_atomically
 from reader.core.lang.style import PinyinStyle, render_reading
 from reader.core.storage import Store, VocabEntry
 
-FIELDS = ["word", "reading", "meaning", "sentence", "status"]
+FIELDS = ["word", "reading", "meaning", "sentence", "status", "article"]
 # Fixed ids: Anki recognises a re-imported deck and note type as the same ones and updates them.
 MODEL_ID = 1_607_392_319
 DECK_ID = 2_059_400_110
@@ -22,14 +22,22 @@ def vocab_rows(store: Store, status: str | None = None) -> list[VocabEntry]:
     return store.vocab.list(status=status)
 
 
-def vocab_delimited(entries: list[VocabEntry], delimiter: str = ",", pinyin: PinyinStyle = PinyinStyle.MARKS) -> str:
-    """Return the words as CSV (`,`) or TSV (tab) with a header row, readings written in `pinyin` style."""
+def vocab_delimited(entries: list[VocabEntry], delimiter: str = ",", pinyin: PinyinStyle = PinyinStyle.MARKS,
+                    titles: dict[int, str] | None = None) -> str:
+    """Return the words as CSV (`,`) or TSV (tab) with a header row, readings written in `pinyin` style, and the
+    title of the article each word was saved from (looked up in `titles`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(FIELDS)
     for e in entries:
-        writer.writerow([e.word, render_reading(e.reading, pinyin), e.meaning, e.sentence, e.status])
+        article = (titles or {}).get(e.article_id, "") if e.article_id is not None else ""
+        writer.writerow([e.word, render_reading(e.reading, pinyin), e.meaning, e.sentence, e.status, article])
     return buffer.getvalue()
+
+
+def article_titles(store: Store) -> dict[int, str]:
+    """Return the title of every library article by id."""
+    return {entry.id: entry.title for entry in store.library.list()}
 
 
 def _deck(entries: list[VocabEntry], deck_name: str, pinyin: PinyinStyle):
@@ -63,5 +71,6 @@ def export_vocab(store: Store, target: str | Path, fmt: str = "apkg", force: boo
         package = _deck(entries, deck_name, pinyin)
         return write_atomically(target, lambda temporary: package.write_to_file(str(temporary)), force)
     if fmt in ("csv", "tsv"):
-        return write_text_atomically(target, vocab_delimited(entries, "," if fmt == "csv" else "\t", pinyin), force)
+        text = vocab_delimited(entries, "," if fmt == "csv" else "\t", pinyin, article_titles(store))
+        return write_text_atomically(target, text, force)
     raise ValueError(f"unknown vocabulary format {fmt!r}")

@@ -16,7 +16,7 @@ from reader.core.lang.dictionary import Dictionary
 from reader.core.lang.fingerprint import engine_version
 from reader.core.lang.glossary import Glossary
 from reader.core.lang.hsk import HskLevels
-from reader.core.lang.meanings import LookupResult, look_up, parse_reading
+from reader.core.lang.meanings import LookupResult, look_up, parse_reading, with_word_lists
 from reader.core.lang.style import PinyinStyle, apply_sandhi, render
 from reader.core.lang.user_words import UserWords
 
@@ -124,7 +124,7 @@ class LanguageService:
         (numbered syllables, "huan2") is its reading in context, whose senses come first (ValueError when it is not
         numbered pinyin)."""
         syllables = parse_reading(reading) if reading.strip() else ()
-        return look_up(word, self.dictionary, self.hsk, self.glossary, syllables)
+        return with_word_lists(look_up(word, self.dictionary, self.hsk, self.glossary, syllables), self._data_dir)
 
     def versions(self) -> dict[str, str]:
         """Return fingerprints of everything an annotation depends on (without loading jieba or pypinyin)."""

@@ -110,19 +110,30 @@ def utils_database(conn: sqlite3.Connection) -> Database:
     """Return a sqlite-utils `Database` over our connection (its WAL, busy timeout and foreign keys kept).
 
     Plugins are not run (nothing outside Dubao may change our connection) and recursive triggers are left as they
-    are. sqlite-utils imports numpy when it can, only to map numpy scalars we never store; that costs 300 ms here,
-    so unless numpy is loaded already it is kept out of this import.
+    are (so nothing is executed on the connection here).
     """
-    if "sqlite_utils" not in sys.modules and "numpy" not in sys.modules:
-        sys.modules["numpy"] = None  # type: ignore[assignment]  # makes sqlite-utils' optional `import numpy` fail
-        try:
-            import sqlite_utils
-        finally:
-            if sys.modules.get("numpy", 0) is None:
-                del sys.modules["numpy"]
+    load_sqlite_utils()
     import sqlite_utils
 
     return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def load_sqlite_utils() -> None:
+    """Import sqlite-utils (100-200 ms); safe on a worker thread, so the window can do it before a write needs it.
+
+    sqlite-utils imports numpy when it can, only to map numpy scalars we never store; that costs 300 ms more here,
+    so unless numpy is loaded already it is kept out of this import.
+    """
+    if "sqlite_utils" in sys.modules:
+        return
+    blocked = "numpy" not in sys.modules
+    if blocked:
+        sys.modules["numpy"] = None  # type: ignore[assignment]  # makes sqlite-utils' optional `import numpy` fail
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        if blocked and sys.modules.get("numpy", 0) is None:
+            del sys.modules["numpy"]
 
 
 class Handle:

@@ -227,9 +227,17 @@ def _v10_full_user_glossary(db: Database) -> None:
         for row in old)
 
 
+def _v11_word_lists(db: Database) -> None:
+    """Word lists the user imported (CC-CEDICT or TSV), shown in the popup after the built-in dictionary."""
+    from reader.core import wordlists
+
+    wordlists.create_table(db)
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     _v1_core, _v2_search, _v3_user_language, _v4_packed_texts, _v5_listing_index, _v6_numbered_readings,
     _v7_known_words, _v8_article_profiles, _v9_feeds, _v10_full_user_glossary,
+    _v11_word_lists,
 )
 LATEST_VERSION = len(STEPS)
 

@@ -45,11 +45,13 @@ class SearchHit:
     before: str
     match: str
     after: str
+    cut_before: bool = False  # the paragraph goes on before `before` (so a "…" belongs there)
+    cut_after: bool = False  # the paragraph goes on after `after`
 
     @property
     def snippet(self) -> str:
-        """The snippet as one line of plain text, the match in 【】."""
-        return f"{self.before}【{self.match}】{self.after}"
+        """The snippet as one line of plain text, the match in 【】, with "…" only where the text was cut."""
+        return f"{'…' if self.cut_before else ''}{self.before}【{self.match}】{self.after}{'…' if self.cut_after else ''}"
 
 
 def _encode_char(char: str) -> str:
@@ -164,7 +166,9 @@ def _hit_for(db: Database, article_id: int, terms: list[str]) -> SearchHit | Non
         if at >= 0:
             before = text[max(0, at - SNIPPET_CONTEXT) : at]
             after = text[at + len(first) : at + len(first) + SNIPPET_CONTEXT]
-            return SearchHit(article_id, row[0], row[1], paragraph_id, before, first, after)
+            end = at + len(first) + SNIPPET_CONTEXT
+            return SearchHit(article_id, row[0], row[1], paragraph_id, before, first, after,
+                             cut_before=at > SNIPPET_CONTEXT, cut_after=end < len(text))
     return None
 
 

@@ -22,10 +22,6 @@
         <translation>读完文章的词语后显示统计。</translation>
     </message>
     <message>
-        <source>You know {0:.0%} of the running words</source>
-        <translation type="vanished">你认识 {0:.0%} 的词次</translation>
-    </message>
-    <message>
         <location filename="../panels/article_info.py" line="106"/>
         <source>You know {0} % of the running words</source>
         <translation>你认识 {0}% 的词次</translation>
@@ -59,17 +55,22 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../panels/bookmarks.py" line="33"/>
+        <location filename="../panels/bookmarks.py" line="62"/>
+        <source>All articles</source>
+        <translation>所有文章</translation>
+    </message>
+    <message>
+        <location filename="../panels/bookmarks.py" line="63"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../panels/bookmarks.py" line="34"/>
+        <location filename="../panels/bookmarks.py" line="64"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../panels/bookmarks.py" line="35"/>
+        <location filename="../panels/bookmarks.py" line="65"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -112,22 +113,22 @@
         <translation>撤销上一次纠正</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="55"/>
+        <location filename="../corrections_window.py" line="56"/>
         <source>Reading</source>
         <translation>读音</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="55"/>
+        <location filename="../corrections_window.py" line="56"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="55"/>
+        <location filename="../corrections_window.py" line="56"/>
         <source>Joined</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../corrections_window.py" line="67"/>
+        <location filename="../corrections_window.py" line="69"/>
         <source>{0} corrections; each applies to every article.</source>
         <translation>共 {0} 条纠正；每条都对所有文章生效。</translation>
     </message>
@@ -201,27 +202,28 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../panels/findbar.py" line="27"/>
+        <location filename="../panels/findbar.py" line="51"/>
         <source>Find in article (汉字 or pinyin)</source>
         <translation>在文章中查找（汉字或拼音）</translation>
     </message>
     <message>
-        <location filename="../panels/findbar.py" line="28"/>
+        <location filename="../panels/findbar.py" line="52"/>
         <source>Match pinyin</source>
         <translation>匹配拼音</translation>
     </message>
     <message>
-        <location filename="../panels/findbar.py" line="37"/>
+        <location filename="../panels/findbar.py" line="53"/>
         <source>Previous match</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../panels/findbar.py" line="37"/>
+        <location filename="../panels/findbar.py" line="54"/>
         <source>Next match</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../panels/findbar.py" line="64"/>
+        <location filename="../panels/findbar.py" line="55"/>
+        <location filename="../panels/findbar.py" line="74"/>
         <source>No matches</source>
         <translation>没有找到</translation>
     </message>
@@ -229,7 +231,7 @@
 <context>
     <name>FindMixin</name>
     <message>
-        <location filename="../window_find.py" line="46"/>
+        <location filename="../window_find.py" line="48"/>
         <source>{0}: {1} of {2}</source>
         <translation>{0}：第 {1} 处，共 {2} 处</translation>
     </message>
@@ -258,72 +260,67 @@
 <context>
     <name>LearnerWindowMixin</name>
     <message>
-        <location filename="../window_learner.py" line="25"/>
-        <source>Article Information</source>
-        <translation>文章信息</translation>
-    </message>
-    <message>
-        <location filename="../window_learner.py" line="53"/>
+        <location filename="../window_learner.py" line="57"/>
         <source>{0} marked known.</source>
         <translation>“{0}”已标为认识。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="54"/>
+        <location filename="../window_learner.py" line="58"/>
         <source>{0} is no longer marked known.</source>
         <translation>“{0}”不再标为认识。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="69"/>
+        <location filename="../window_learner.py" line="73"/>
         <source>There is no word right after {0} to join it with.</source>
         <translation>“{0}”后面没有可以合并的词。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="73"/>
+        <location filename="../window_learner.py" line="77"/>
         <source>{0} is now read as one word everywhere.</source>
         <translation>“{0}”现在处处作为一个词。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="83"/>
+        <location filename="../window_learner.py" line="87"/>
         <source>Fix Reading</source>
         <translation>纠正读音</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="84"/>
+        <location filename="../window_learner.py" line="88"/>
         <source>Reading of {0} everywhere (pick one, or type it: zhì liàng or zhi4 liang4):</source>
         <translation>“{0}”在各处的读音（可选择，也可输入：zhì liàng 或 zhi4 liang4）：</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="86"/>
+        <location filename="../window_learner.py" line="90"/>
         <source>{0} is now read {1} everywhere. Undo in My Corrections.</source>
         <translation>“{0}”现在处处读作 {1}。可在“我的纠正”中撤销。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="91"/>
+        <location filename="../window_learner.py" line="95"/>
         <source>Split Word</source>
         <translation>拆分词语</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="92"/>
+        <location filename="../window_learner.py" line="96"/>
         <source>Put a space where {0} is to be cut (applies everywhere):</source>
         <translation>在“{0}”需要切开的地方加空格（处处生效）：</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="95"/>
+        <location filename="../window_learner.py" line="99"/>
         <source>{0} is now cut as {1} everywhere.</source>
         <translation>“{0}”现在处处切分为 {1}。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="107"/>
+        <location filename="../window_learner.py" line="111"/>
         <source>The library could not be opened.</source>
         <translation>文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="123"/>
+        <location filename="../window_learner.py" line="127"/>
         <source>The correction of {0} was undone.</source>
         <translation>已撤销对“{0}”的纠正。</translation>
     </message>
     <message>
-        <location filename="../window_learner.py" line="125"/>
+        <location filename="../window_learner.py" line="129"/>
         <source>No correction to undo.</source>
         <translation>没有可撤销的纠正。</translation>
     </message>
@@ -331,32 +328,32 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../panels/library.py" line="54"/>
+        <location filename="../panels/library.py" line="86"/>
         <source>Search titles and text…</source>
         <translation>搜索标题和正文…</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="55"/>
+        <location filename="../panels/library.py" line="87"/>
         <source>Only articles I can read, at</source>
         <translation>只列出我能读的文章，认识至少</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="56"/>
+        <location filename="../panels/library.py" line="88"/>
         <source>Articles whose running words you know at least this share of</source>
         <translation>只列出你认识的词次至少达到这个比例的文章</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="60"/>
+        <location filename="../panels/library.py" line="89"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="60"/>
+        <location filename="../panels/library.py" line="89"/>
         <source>Known</source>
         <translation>认识</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="109"/>
+        <location filename="../panels/library.py" line="126"/>
         <source>{0} % known</source>
         <translation>认识 {0}%</translation>
     </message>
@@ -364,87 +361,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="59"/>
+        <location filename="../window_language.py" line="17"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="60"/>
+        <location filename="../window_language.py" line="17"/>
         <source>Glossary</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="61"/>
+        <location filename="../window_language.py" line="18"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../window_language.py" line="18"/>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../window_language.py" line="19"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../window_language.py" line="19"/>
+        <source>Article Information</source>
+        <translation>文章信息</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="178"/>
         <source>adding pinyin…</source>
         <translation>正在添加拼音…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Open Article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <source>Articles (*.txt *.md *.markdown *.text);;All files (*)</source>
-        <translation type="vanished">文章 (*.txt *.md *.markdown *.text);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no text to open as an article.</source>
-        <translation type="vanished">剪贴板中没有可以打开的文字。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)</source>
         <translation>文章 (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="242"/>
         <source>Section {0} of {1}: {2}</source>
         <translation>第 {0} 节，共 {1} 节：{2}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="261"/>
-        <source>Saved {0} to your vocabulary.</source>
-        <translation>已把 {0} 存入生词本。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="272"/>
-        <source>Add Note</source>
-        <translation>添加笔记</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="272"/>
-        <source>Note on {0}:</source>
-        <translation>关于“{0}”的笔记：</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="276"/>
-        <source>Note added.</source>
-        <translation>已添加笔记。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="280"/>
-        <source>Your note was copied to the clipboard.</source>
-        <translation>你的笔记已复制到剪贴板。</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Chinese font:</source>
         <translation>中文字体：</translation>
     </message>
+</context>
+<context>
+    <name>NoteBubble</name>
     <message>
-        <location filename="../main_window.py" line="342"/>
-        <source>The interface language changes when Dubao starts next time.</source>
-        <translation>界面语言将在下次启动读报时更改。</translation>
+        <location filename="../note_bubble.py" line="76"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../note_bubble.py" line="77"/>
+        <source>Keep the changed note (Ctrl+Enter)</source>
+        <translation>保存修改后的笔记（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../note_bubble.py" line="78"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../note_bubble.py" line="79"/>
+        <source>Your note</source>
+        <translation>你的笔记</translation>
     </message>
 </context>
 <context>
@@ -458,42 +455,42 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../panels/notes.py" line="44"/>
+        <location filename="../panels/notes.py" line="65"/>
         <source>All articles</source>
         <translation>所有文章</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="48"/>
+        <location filename="../panels/notes.py" line="66"/>
         <source>Edit Note…</source>
         <translation>编辑笔记…</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="49"/>
+        <location filename="../panels/notes.py" line="67"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="50"/>
+        <location filename="../panels/notes.py" line="68"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="51"/>
+        <location filename="../panels/notes.py" line="69"/>
         <source>Re-attach Here</source>
         <translation>重新附加到此处</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="52"/>
+        <location filename="../panels/notes.py" line="70"/>
         <source>Select the passage in the article, then attach the chosen orphan to it</source>
         <translation>在文章中选中段落，再把选中的孤立笔记附加到那里</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="80"/>
+        <location filename="../panels/notes.py" line="87"/>
         <source>Orphans: not found in the changed article</source>
         <translation>孤立笔记：在修改后的文章中找不到</translation>
     </message>
     <message>
-        <location filename="../panels/notes.py" line="83"/>
+        <location filename="../panels/notes.py" line="90"/>
         <source>Highlights and notes</source>
         <translation>高亮和笔记</translation>
     </message>
@@ -501,197 +498,206 @@
 <context>
     <name>NotesWindowMixin</name>
     <message>
-        <location filename="../window_notes.py" line="34"/>
-        <source>Bookmarks</source>
-        <translation>书签</translation>
-    </message>
-    <message>
-        <location filename="../window_notes.py" line="35"/>
-        <source>Notes</source>
-        <translation>笔记</translation>
-    </message>
-    <message>
-        <location filename="../window_notes.py" line="73"/>
+        <location filename="../window_notes.py" line="77"/>
         <source>Bookmarks need the library, which could not be opened.</source>
         <translation>书签需要文库，但文库无法打开。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="79"/>
+        <location filename="../window_notes.py" line="83"/>
         <source>Bookmarked: {0}</source>
         <translation>已加书签：{0}</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="90"/>
+        <location filename="../window_notes.py" line="97"/>
         <source>This note&apos;s passage is no longer in the article.</source>
         <translation>这条笔记所在的段落已不在文章中。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="110"/>
+        <location filename="../window_notes.py" line="117"/>
         <source>Select some text of the article first.</source>
         <translation>请先选中文章中的文字。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="116"/>
+        <location filename="../window_notes.py" line="123"/>
         <source>Highlight with Note</source>
         <translation>高亮并加笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="122"/>
-        <location filename="../window_notes.py" line="135"/>
+        <location filename="../window_notes.py" line="129"/>
+        <location filename="../window_notes.py" line="142"/>
+        <location filename="../window_notes.py" line="161"/>
         <source>Your note was copied to the clipboard.</source>
         <translation>你的笔记已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="132"/>
+        <location filename="../window_notes.py" line="139"/>
         <source>Edit Note</source>
         <translation>编辑笔记</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="141"/>
+        <location filename="../window_notes.py" line="163"/>
+        <source>Note saved.</source>
+        <translation>笔记已保存。</translation>
+    </message>
+    <message>
+        <location filename="../window_notes.py" line="169"/>
         <source>Deleted. Undo with Ctrl+Z.</source>
         <translation>已删除。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="147"/>
+        <location filename="../window_notes.py" line="175"/>
         <source>Restored.</source>
         <translation>已恢复。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="147"/>
+        <location filename="../window_notes.py" line="175"/>
         <source>Nothing to undo.</source>
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="155"/>
+        <location filename="../window_notes.py" line="183"/>
         <source>Choose an orphan in the Notes panel and select the passage it belongs to.</source>
         <translation>请在笔记面板中选一条孤立笔记，并选中它所属的段落。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="159"/>
+        <location filename="../window_notes.py" line="187"/>
         <source>Re-attached.</source>
         <translation>已重新附加。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="181"/>
+        <location filename="../window_notes.py" line="209"/>
         <source>The library could not be opened, so no words are saved.</source>
         <translation>文库无法打开，因此没有保存的生词。</translation>
     </message>
     <message>
-        <location filename="../window_notes.py" line="220"/>
+        <location filename="../window_notes.py" line="248"/>
         <source>{0} more words of HSK 1–{1} marked known.</source>
         <translation>又有 {0} 个 HSK 1–{1} 级词标为认识。</translation>
-    </message>
-    <message>
-        <source>{0} marked known.</source>
-        <translation type="vanished">“{0}”已标为认识。</translation>
-    </message>
-    <message>
-        <source>{0} is no longer marked known.</source>
-        <translation type="vanished">“{0}”不再标为认识。</translation>
-    </message>
-    <message>
-        <source>{0} words of HSK 1–{1} marked known.</source>
-        <translation type="vanished">HSK 1–{1} 级的 {0} 个词已标为认识。</translation>
     </message>
 </context>
 <context>
     <name>PinyinToolbar</name>
     <message>
-        <location filename="../chrome.py" line="80"/>
+        <location filename="../chrome.py" line="81"/>
         <source>Which words show pinyin (Ctrl+P: next mode)</source>
         <translation>哪些词显示拼音（Ctrl+P：切换模式）</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="81"/>
+        <location filename="../chrome.py" line="82"/>
         <source>Show pinyin for words above this HSK level</source>
         <translation>为高于此 HSK 等级的词显示拼音</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="79"/>
+        <location filename="../chrome.py" line="80"/>
         <source> Pinyin: </source>
         <translation> 拼音：</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="78"/>
+        <location filename="../chrome.py" line="79"/>
         <source>Reading</source>
         <translation>阅读</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="108"/>
+        <location filename="../chrome.py" line="109"/>
         <source>All words</source>
         <translation>所有词</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="108"/>
+        <location filename="../chrome.py" line="109"/>
         <source>Glossary terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="109"/>
+        <location filename="../chrome.py" line="110"/>
         <source>Above HSK level</source>
         <translation>高于 HSK 等级</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="109"/>
+        <location filename="../chrome.py" line="110"/>
         <source>Unknown words</source>
         <translation>生词</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="110"/>
+        <location filename="../chrome.py" line="111"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
 </context>
 <context>
+    <name>PopupMixin</name>
+    <message>
+        <location filename="../window_popup.py" line="38"/>
+        <source>Saved {0} to your vocabulary.</source>
+        <translation>已把 {0} 存入生词本。</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="46"/>
+        <source>Removed {0} from your vocabulary.</source>
+        <translation>已从生词本删除 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="57"/>
+        <source>Add Note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="57"/>
+        <source>Note on {0}:</source>
+        <translation>关于“{0}”的笔记：</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="61"/>
+        <source>Note added.</source>
+        <translation>已添加笔记。</translation>
+    </message>
+    <message>
+        <location filename="../window_popup.py" line="65"/>
+        <source>Your note was copied to the clipboard.</source>
+        <translation>你的笔记已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="70"/>
+        <location filename="../controller.py" line="66"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="92"/>
+        <location filename="../controller.py" line="78"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="102"/>
-        <location filename="../controller.py" line="129"/>
+        <location filename="../controller.py" line="88"/>
+        <location filename="../controller.py" line="115"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="109"/>
+        <location filename="../controller.py" line="95"/>
         <source>Fetching {0}…</source>
         <translation>正在获取 {0}…</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="120"/>
+        <location filename="../controller.py" line="106"/>
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="154"/>
+        <location filename="../controller.py" line="140"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="191"/>
+        <location filename="../controller.py" line="177"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <source>Corrections need the library, which could not be opened.</source>
-        <translation type="vanished">纠正需要文库，但文库无法打开。</translation>
-    </message>
-    <message>
-        <location filename="../controller.py" line="270"/>
+        <location filename="../controller.py" line="256"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
-    </message>
-    <message>
-        <source>Known words need the library, which could not be opened.</source>
-        <translation type="vanished">认识词需要文库，但文库无法打开。</translation>
     </message>
 </context>
 <context>
@@ -753,27 +759,38 @@
 <context>
     <name>SpeechWindowMixin</name>
     <message>
-        <location filename="../window_speech.py" line="77"/>
+        <location filename="../window_speech.py" line="83"/>
+        <source>Reading aloud is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_speech.py" line="84"/>
+        <source>Reading aloud needs Qt&apos;s speech module, which comes with PySide6-Addons:
+pip install &apos;PySide6-Addons=={0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../window_speech.py" line="88"/>
         <source>No Mandarin voice</source>
         <translation>没有普通话语音</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="78"/>
+        <location filename="../window_speech.py" line="89"/>
         <source>This system has no Mandarin Chinese voice, so Dubao cannot read aloud.</source>
         <translation>本系统没有普通话语音，读报无法朗读。</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="84"/>
+        <location filename="../window_speech.py" line="95"/>
         <source>Reading speed: {0:+.0%}</source>
         <translation>朗读速度：{0:+.0%}</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="93"/>
+        <location filename="../window_speech.py" line="104"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../window_speech.py" line="93"/>
+        <location filename="../window_speech.py" line="104"/>
         <source>Read with:</source>
         <translation>朗读语音：</translation>
     </message>
@@ -781,97 +798,97 @@
 <context>
     <name>VocabularyWindow</name>
     <message>
-        <location filename="../vocabulary.py" line="35"/>
+        <location filename="../vocabulary.py" line="89"/>
         <source>Vocabulary</source>
         <translation>生词本</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="37"/>
+        <location filename="../vocabulary.py" line="90"/>
         <source>All words</source>
         <translation>所有词</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="41"/>
+        <location filename="../vocabulary.py" line="94"/>
         <source>Search words, pinyin and meanings…</source>
         <translation>搜索词语、拼音和释义…</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="43"/>
+        <location filename="../vocabulary.py" line="95"/>
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="43"/>
+        <location filename="../vocabulary.py" line="95"/>
         <source>Pinyin</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="43"/>
+        <location filename="../vocabulary.py" line="95"/>
         <source>Meaning</source>
         <translation>释义</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="44"/>
+        <location filename="../vocabulary.py" line="96"/>
         <source>Sentence</source>
         <translation>例句</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="44"/>
+        <location filename="../vocabulary.py" line="96"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="44"/>
+        <location filename="../vocabulary.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="52"/>
+        <location filename="../vocabulary.py" line="97"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="54"/>
+        <location filename="../vocabulary.py" line="98"/>
         <source>7 stands for the band 7–9</source>
         <translation>7 表示 7–9 级</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="55"/>
+        <location filename="../vocabulary.py" line="99"/>
         <source>Mark All Known</source>
         <translation>全部标为认识</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="69"/>
+        <location filename="../vocabulary.py" line="100"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="73"/>
+        <location filename="../vocabulary.py" line="101"/>
         <source>Set status:</source>
         <translation>设置状态：</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="78"/>
+        <location filename="../vocabulary.py" line="102"/>
         <source>Mark all words of</source>
         <translation>把以下等级的所有词</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="89"/>
+        <location filename="../vocabulary.py" line="106"/>
         <source>New</source>
         <translation>新词</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="89"/>
+        <location filename="../vocabulary.py" line="106"/>
         <source>Learning</source>
         <translation>学习中</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="89"/>
+        <location filename="../vocabulary.py" line="106"/>
         <source>Known</source>
         <translation>认识</translation>
     </message>
     <message>
-        <location filename="../vocabulary.py" line="109"/>
+        <location filename="../vocabulary.py" line="127"/>
         <source>{0} words</source>
         <translation>{0} 个词</translation>
     </message>
@@ -884,27 +901,27 @@
         <translation>订阅源</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="48"/>
+        <location filename="../window_web.py" line="50"/>
         <source>Open Web Address</source>
         <translation>打开网址</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="48"/>
+        <location filename="../window_web.py" line="50"/>
         <source>The address of a news article:</source>
         <translation>新闻文章的网址：</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="60"/>
+        <location filename="../window_web.py" line="62"/>
         <source>Subscribe to Feed</source>
         <translation>订阅新闻源</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="61"/>
+        <location filename="../window_web.py" line="63"/>
         <source>The address of an RSS or Atom feed, or of a news site that advertises one:</source>
         <translation>RSS 或 Atom 订阅源的地址，或提供订阅源的新闻网站地址：</translation>
     </message>
     <message>
-        <location filename="../window_web.py" line="73"/>
+        <location filename="../window_web.py" line="75"/>
         <source>The clipboard holds no text to open as an article.</source>
         <translation>剪贴板中没有可以打开的文字。</translation>
     </message>
@@ -912,87 +929,107 @@
 <context>
     <name>WordPopup</name>
     <message>
-        <location filename="../popup.py" line="60"/>
+        <location filename="../popup.py" line="62"/>
         <source>HSK {0}</source>
         <translation>HSK {0} 级</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="61"/>
+        <location filename="../popup.py" line="63"/>
         <source>not on the HSK lists</source>
         <translation>不在 HSK 词表中</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="65"/>
+        <location filename="../popup.py" line="68"/>
         <source>Simplified</source>
         <translation>简体</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="66"/>
+        <location filename="../popup.py" line="69"/>
         <source>Traditional</source>
         <translation>繁体</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="160"/>
+        <location filename="../popup.py" line="205"/>
         <source>Listen</source>
         <translation>听</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="162"/>
+        <location filename="../popup.py" line="206"/>
         <source>Say this word aloud</source>
         <translation>朗读这个词</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="166"/>
+        <location filename="../popup.py" line="203"/>
         <source>Known</source>
         <translation>认识</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="168"/>
+        <location filename="../popup.py" line="75"/>
+        <source>No dictionary entry.</source>
+        <translation>词典中没有此词。</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="204"/>
         <source>Mark this word known (Ctrl+K); click again to unmark</source>
         <translation>把这个词标为认识（Ctrl+K）；再点一次取消</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="172"/>
+        <location filename="../popup.py" line="207"/>
         <source>Correct</source>
         <translation>纠正</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="174"/>
+        <location filename="../popup.py" line="208"/>
         <source>Fix this word&apos;s reading or where it is cut, everywhere</source>
         <translation>纠正这个词的读音或切分（处处生效）</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="177"/>
+        <location filename="../popup.py" line="209"/>
         <source>Fix Reading…</source>
         <translation>纠正读音…</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="177"/>
+        <location filename="../popup.py" line="209"/>
         <source>Split Word…</source>
         <translation>拆分词语…</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="178"/>
+        <location filename="../popup.py" line="210"/>
         <source>Join with Next Word</source>
         <translation>与下一个词合并</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="182"/>
+        <location filename="../popup.py" line="219"/>
         <source>Save word</source>
         <translation>收藏生词</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="183"/>
+        <location filename="../popup.py" line="219"/>
+        <source>Saved ✓</source>
+        <translation>已收藏 ✓</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="220"/>
+        <source>In your vocabulary; click to remove it</source>
+        <translation>已在生词本中；点击可移除</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="221"/>
+        <source>Add this word to your vocabulary</source>
+        <translation>把这个词加入生词本</translation>
+    </message>
+    <message>
+        <location filename="../popup.py" line="212"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="184"/>
+        <location filename="../popup.py" line="213"/>
         <source>Bookmark here</source>
         <translation>在此加书签</translation>
     </message>
     <message>
-        <location filename="../popup.py" line="185"/>
+        <location filename="../popup.py" line="214"/>
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
@@ -1686,56 +1723,52 @@ The file was left untouched.</source>
 <context>
     <name>toolbar</name>
     <message>
-        <location filename="../chrome.py" line="33"/>
+        <location filename="../chrome.py" line="34"/>
         <source>Numbers</source>
         <translation>数字调号</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="33"/>
+        <location filename="../chrome.py" line="34"/>
         <source>Colours</source>
         <translation>声调颜色</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="34"/>
+        <location filename="../chrome.py" line="35"/>
         <source>Smaller</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="34"/>
+        <location filename="../chrome.py" line="35"/>
         <source>Larger</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="35"/>
+        <location filename="../chrome.py" line="36"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="35"/>
+        <location filename="../chrome.py" line="36"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="36"/>
+        <location filename="../chrome.py" line="37"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="36"/>
+        <location filename="../chrome.py" line="37"/>
         <source>Glossary</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../chrome.py" line="37"/>
+        <location filename="../chrome.py" line="38"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
 </context>
 <context>
     <name>window</name>
-    <message>
-        <source>Reading</source>
-        <translation type="vanished">阅读</translation>
-    </message>
 </context>
 </TS>

@@ -24,19 +24,19 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.setObjectName("findBar")
         self.query = QLineEdit(self, clearButtonEnabled=True)
-        self.query.setPlaceholderText(self.tr("Find in article (汉字 or pinyin)"))
-        self.pinyin = QCheckBox(self.tr("Match pinyin"), self)
+        self.pinyin = QCheckBox(self)
         self.pinyin.setChecked(True)
         self.count = QLabel(self)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.query, 1)
         layout.addWidget(self.pinyin)
+        self.step_buttons = {}
         for text, step in (("▲", -1), ("▼", 1)):
-            button = QToolButton(self, text=text)
-            button.setToolTip(self.tr("Previous match") if step < 0 else self.tr("Next match"))
-            button.clicked.connect(lambda _=False, s=step: self.stepRequested.emit(s))
-            layout.addWidget(button)
+            self.step_buttons[step] = QToolButton(self, text=text)
+            self.step_buttons[step].clicked.connect(lambda _=False, s=step: self.stepRequested.emit(s))
+            layout.addWidget(self.step_buttons[step])
         layout.addWidget(self.count)
         close = QToolButton(self, text="✕")
         close.clicked.connect(self.close_bar)
@@ -44,6 +44,16 @@ class FindBar(QWidget):
         self.query.textChanged.connect(self._changed)
         self.pinyin.toggled.connect(self._changed)
         self.query.returnPressed.connect(lambda: self.stepRequested.emit(1))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts again in the interface language now installed."""
+        self.query.setPlaceholderText(self.tr("Find in article (汉字 or pinyin)"))
+        self.pinyin.setText(self.tr("Match pinyin"))
+        self.step_buttons[-1].setToolTip(self.tr("Previous match"))
+        self.step_buttons[1].setToolTip(self.tr("Next match"))
+        widest = max(self.tr("No matches"), "8888 / 8888", key=self.count.fontMetrics().horizontalAdvance)
+        self.count.setFixedWidth(self.count.fontMetrics().horizontalAdvance(widest) + 8)  # the query keeps its width
 
     def open_bar(self) -> None:
         """Show the bar and put the cursor in the query."""

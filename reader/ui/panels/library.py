@@ -1,6 +1,9 @@
 """The library panel: articles opened before, most recent first, with search by title and text, and how much of
 each the reader knows ("96 % known · HSK 4"), sortable, with a filter for the articles they can read.
 
+A click selects a row; a double-click or Enter opens it (so the second click of a double-click can never land on
+another row after the list changed). Refilling the list keeps the selected article selected; titles wrap whole.
+
 Signals:
     articleChosen(int): open the library article with this id.
     searchRequested(str): the reader typed a search (empty for the plain list) or changed the readable filter.
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QSpinBox,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -51,14 +55,14 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.search = QLineEdit(self, clearButtonEnabled=True)
-        self.search.setPlaceholderText(self.tr("Search titles and text…"))
-        self.readable_only = QCheckBox(self.tr("Only articles I can read, at"), self)
-        self.readable_only.setToolTip(self.tr("Articles whose running words you know at least this share of"))
+        self.readable_only = QCheckBox(self)
         self.threshold = QSpinBox(self, minimum=50, maximum=100, value=DEFAULT_READABLE_PERCENT, suffix=" %")
         self.table = QTreeWidget(self)
         self.table.setColumnCount(2)
-        self.table.setHeaderLabels([self.tr("Article"), self.tr("Known")])
         self.table.setRootIsDecorated(False)
+        self.table.setWordWrap(True)  # whole titles, never cut with a "…"
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -71,8 +75,18 @@ class LibraryPanel(QWidget):
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.readable_only.toggled.connect(lambda _on: self._debounce.start())
         self.threshold.valueChanged.connect(lambda _v: self._debounce.start() if self.readable_only.isChecked() else None)
-        self.table.itemActivated.connect(self._chosen)
-        self.table.itemClicked.connect(self._chosen)
+        self.table.itemDoubleClicked.connect(self._chosen)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, lambda: self.table.currentItem() and self._chosen(
+                self.table.currentItem()), context=Qt.ShortcutContext.WidgetShortcut)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts again in the interface language now installed."""
+        self.search.setPlaceholderText(self.tr("Search titles and text…"))
+        self.readable_only.setText(self.tr("Only articles I can read, at"))
+        self.readable_only.setToolTip(self.tr("Articles whose running words you know at least this share of"))
+        self.table.setHeaderLabels([self.tr("Article"), self.tr("Known")])
 
     def _lay_out(self) -> None:
         readable = QHBoxLayout()
@@ -90,7 +104,8 @@ class LibraryPanel(QWidget):
         return self.threshold.value() / 100 if self.readable_only.isChecked() else None
 
     def set_rows(self, rows: list[LibraryRow]) -> None:
-        """Show `rows` (in the given order until the reader sorts by a column)."""
+        """Show `rows` (in the given order until the reader sorts by a column); the selected article stays selected."""
+        selected = self.current_id()
         self.table.setSortingEnabled(False)
         self.table.clear()
         for row in rows:
@@ -100,6 +115,8 @@ class LibraryPanel(QWidget):
             item.setToolTip(0, row.title)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
+            if row.article_id == selected:
+                self.table.setCurrentItem(item)
         self.table.setSortingEnabled(True)
 
     def known_text(self, difficulty: Any) -> str:
@@ -110,6 +127,15 @@ class LibraryPanel(QWidget):
         if difficulty.level is None:
             return known
         return f"{known} · HSK {difficulty.level.replace('-', '–')}"
+
+    def current_id(self) -> int | None:
+        """Return the id of the selected article, or None."""
+        item = self.table.currentItem()
+        return int(item.data(0, ID_ROLE)) if item is not None else None
+
+    def ids(self) -> list[int]:
+        """Return the article ids listed, top to bottom."""
+        return [int(self.table.topLevelItem(i).data(0, ID_ROLE)) for i in range(self.table.topLevelItemCount())]
 
     def titles_shown(self) -> list[str]:
         """Return the titles listed, top to bottom."""

@@ -41,15 +41,13 @@ class NotesPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("notesPanel")
         self._swatches: dict[str, QIcon] = {}
-        self.all_articles = QCheckBox(self.tr("All articles"), self)
+        self.all_articles = QCheckBox(self)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
-        self.edit_button = QPushButton(self.tr("Edit Note…"), self)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
-        self.undo_button = QPushButton(self.tr("Undo"), self)
-        self.reattach_button = QPushButton(self.tr("Re-attach Here"), self)
-        self.reattach_button.setToolTip(self.tr("Select the passage in the article, then attach the chosen orphan to it"))
+        self.edit_button, self.delete_button = QPushButton(self), QPushButton(self)
+        self.undo_button, self.reattach_button = QPushButton(self), QPushButton(self)
+        self.retranslate()
         self._layout([self.edit_button, self.delete_button], [self.undo_button, self.reattach_button])
         self.all_articles.toggled.connect(self.allArticlesToggled.emit)
         self.tree.itemActivated.connect(self._chosen)
@@ -61,6 +59,15 @@ class NotesPanel(QWidget):
         self.reattach_button.clicked.connect(lambda: self._emit_current(self.reattachRequested))
         self.set_undo_available(False)
         self._reflect_current()
+
+    def retranslate(self) -> None:
+        """Set the texts again in the interface language now installed (the list's group names on its next fill)."""
+        self.all_articles.setText(self.tr("All articles"))
+        self.edit_button.setText(self.tr("Edit Note…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.reattach_button.setText(self.tr("Re-attach Here"))
+        self.reattach_button.setToolTip(self.tr("Select the passage in the article, then attach the chosen orphan to it"))
 
     def _layout(self, *rows: list[QPushButton]) -> None:
         layout = QVBoxLayout(self)

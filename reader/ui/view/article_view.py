@@ -2,6 +2,7 @@
 
 Signals:
     wordActivated(WordRef): a click on a word, Enter on the caret's word, or a hover that rested on a word.
+    noteActivated(int): the same on a highlight that carries a note (the annotation's id): its note, not the word.
     sectionChanged(int): the section at the top of the view changed while scrolling.
     positionChanged(): the reading position (first visible character) changed.
     layoutCompleted(): a long article finished laying out in the background.
@@ -21,6 +22,7 @@ from reader.ui.view.interaction import InteractionMixin
 from reader.core.layout import DocumentLayout, LayoutBlock, LayoutBuilder, LazyBlocks
 from reader.ui.view.navigation import NavigationMixin
 from reader.core.pinyin_display import shown_readings, tone_of
+from reader.ui.view.note_marks import paint_note_marks
 from reader.ui.view.render import LineRenderer, fill_rect, view_measure
 from reader.ui.view.selection import Selection
 from reader.ui.view.style import KIND_STYLES, ViewStyle
@@ -44,6 +46,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
     """Shows a `ViewDocument` as ruby text; handles scrolling, selection, hit testing and highlights."""
 
     wordActivated = Signal(object)
+    noteActivated = Signal(int)
     layoutCompleted = Signal()
     sectionChanged = Signal(int)
     positionChanged = Signal()
@@ -59,6 +62,8 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self.matches: list[tuple[int, int, int]] = []
         self.current_match = -1
         self.highlights: list[tuple[tuple[int, int, int], str]] = []  # the reader's highlights: (span, colour)
+        self.note_marks: list[tuple[tuple[int, int, int], int]] = []  # highlights with a note: (span, id)
+        self.keyboard_caret = False  # the caret is drawn once the reader moves it with the keys (a reader, not an editor)
         self.layout_: DocumentLayout | None = None
         self._ruby: list[list[str | None]] = []
         self._line_data: dict[int, tuple] = {}
@@ -88,7 +93,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self.document = document
         self.selection = Selection()
         self.matches, self.current_match, self._current_section = [], -1, -1
-        self.highlights = []
+        self.highlights, self.note_marks = [], []
         self._pinned_section = self._anchor = None
         self.layout_ = None
         self._builder = None
@@ -113,6 +118,11 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
     def set_highlights(self, highlights: list[tuple[tuple[int, int, int], str]]) -> None:
         """Draw the reader's highlights, each a ((block, start, end), colour), under the text."""
         self.highlights = list(highlights)
+        self.viewport().update()
+
+    def set_note_marks(self, marks: list[tuple[tuple[int, int, int], int]]) -> None:
+        """Mark the highlights that carry a note, each a ((block, start, end), annotation id)."""
+        self.note_marks = list(marks)
         self.viewport().update()
 
     def set_formatter(self, formatter: ReadingFormatter) -> None:
@@ -249,6 +259,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self._reach_y(top + area.bottom() + 1)
         visible = self.layout_.visible_lines(top + area.top(), top + area.bottom() + 1)
         self._paint_highlights(painter, visible, top, left)
+        paint_note_marks(self, painter, visible, top, left)
         dpr = self.devicePixelRatioF()
         for index in visible:
             line = self.layout_.lines[index]
@@ -290,7 +301,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
                 fill_rect(painter, QRectF(left + x0, line.top - top, x1 - x0, line.height), colour)
 
     def _paint_caret(self, painter: QPainter, top: float, left: float) -> None:
-        if not self.hasFocus() or not self.layout_.lines:
+        if not self.hasFocus() or not self.keyboard_caret or not self.layout_.lines:
             return
         rect = self.caret_rect()
         painter.fillRect(rect, QColor(self.style_.theme.text))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 
 from reader.ui.view.keys import handle_view_key
+from reader.ui.view.note_marks import note_at
 from reader.ui.view.selection import Selection, selected_text, selected_text_with_pinyin
 from reader.ui.view.word import WordRef
 
@@ -44,6 +45,7 @@ class InteractionMixin:
         """Start a selection (or extend it with Shift)."""
         position = self.position_at(event.position().toPoint(), caret=True)
         if event.button() == Qt.MouseButton.LeftButton and position is not None:
+            self.keyboard_caret = False
             extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             self.selection.move(position, extend)
             self._press = event.position().toPoint()
@@ -70,8 +72,13 @@ class InteractionMixin:
             self.activate_at(point)
 
     def activate_at(self, point: QPoint) -> WordRef | None:
-        """Emit `wordActivated` for the word under a viewport point; return it."""
+        """Emit `wordActivated` for the word under a viewport point and return it; on a noted highlight emit
+        `noteActivated` instead (and return None)."""
         position = self.position_at(point)
+        note = note_at(self.note_marks, *position) if position else None
+        if note is not None:
+            self.noteActivated.emit(note)
+            return None
         word = self.word_at(*position) if position else None
         if word is not None:
             x, y = self.viewport_to_document(point)
@@ -87,5 +94,8 @@ class InteractionMixin:
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """Move the caret (Shift extends the selection); Enter opens the caret's word."""
-        if not handle_view_key(self, event):
+        if handle_view_key(self, event):
+            self.keyboard_caret = True
+            self.viewport().update()
+        else:
             super().keyPressEvent(event)

@@ -77,9 +77,9 @@ class NavigationMixin:
         self._anchor = (block, offset) if self.verticalScrollBar().value() < math.ceil(line.top) else None
 
     def ensure_visible(self, block: int, start: int, end: int) -> None:
-        """Scroll the least needed (or to a third of the view) so the span is visible."""
+        """Scroll (to a third of the view) when the span is not wholly visible."""
         rect = self.span_rect(block, start, end)
-        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+        if rect.top() < 0 or rect.bottom() >= self.viewport().height():
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 

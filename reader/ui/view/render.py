@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QGlyphRun, QPainter, QPen, QPixmap, QRa
 
 from reader.core.layout import Line
 from reader.ui.text_measure import FontGlyphs, QtTextMeasure
-from reader.ui.view.style import KIND_STYLES, RUBY_SCALE, ViewStyle
+from reader.ui.view.style import KIND_STYLES, ViewStyle, ruby_point_size
 
 PINYIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial"]
 
@@ -18,7 +18,7 @@ PINYIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Ar
 def view_measure(style: ViewStyle) -> QtTextMeasure:
     """Return the measure of the reader view: its text and pinyin fonts for every block kind."""
     fonts = {kind: text_font(style, spec.scale, spec.bold) for kind, spec in KIND_STYLES.items()}
-    rubies = {kind: ruby_font(style.point_size * spec.scale * RUBY_SCALE) for kind, spec in KIND_STYLES.items()}
+    rubies = {kind: ruby_font(ruby_point_size(style.point_size * spec.scale)) for kind, spec in KIND_STYLES.items()}
     return QtTextMeasure(fonts, rubies)
 
 

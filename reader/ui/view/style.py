@@ -9,6 +9,13 @@ from reader.ui.themes import THEMES, Theme
 from reader.core.pinyin_display import PinyinOptions
 
 RUBY_SCALE = 0.48  # pinyin size relative to the characters below it
+MIN_RUBY_POINT_SIZE = 8.0  # pinyin never smaller: a byline's after three zoom-outs stays readable
+
+
+def ruby_point_size(text_point_size: float) -> float:
+    """Return the pinyin size over characters of `text_point_size` points (RUBY_SCALE of it, never below the
+    minimum)."""
+    return max(text_point_size * RUBY_SCALE, MIN_RUBY_POINT_SIZE)
 
 
 @dataclass(frozen=True)
