@@ -28,6 +28,9 @@ tone_colours=17
 language=klingon
 [feeds]
 auto_refresh=sometimes
+[panels]
+bookmarks_all_articles=2
+notes_all_articles=all
 [window]
 version=first
 geometry=not a geometry
@@ -59,22 +62,23 @@ def test_a_value_is_converted_or_replaced_by_the_default(setting, raw, expected)
 
 
 def test_a_wrong_value_is_logged_once_and_a_missing_one_is_not(caplog):
+    reported: set[str] = set()
     with caplog.at_level(logging.WARNING, logger="reader.core.settings"):
-        assert valid_value(POINT_SIZE, None) == POINT_SIZE.default
+        assert valid_value(POINT_SIZE, None, reported) == POINT_SIZE.default
         assert caplog.records == []
-        valid_value(POINT_SIZE, "big")
+        valid_value(POINT_SIZE, "big", reported)
+        valid_value(POINT_SIZE, "big", reported)
     assert [r.getMessage() for r in caplog.records] == ["settings: view/point_size = 'big' is not a number; using 17.0"]
 
 
 @pytest.mark.usefixtures("hand_made_annotation")
 def test_the_window_starts_with_every_setting_garbled_and_shows_the_article(qtbot, isolated_dirs, article_file, caplog):
-    from reader.ui.prefs import Preferences
     from ui_window_support import start
 
     (isolated_dirs / "settings.ini").write_text(GARBLED, encoding="utf-8")
     with caplog.at_level(logging.WARNING):
-        assert Preferences().language() == ""  # read before the window is built (reader.ui.app.run_app)
         window = start(qtbot, str(article_file))
+        assert window.prefs.language() == ""  # read again: not logged again
     assert window.view.document.article.title == "推进高质量发展"
     assert next(b for b in window.view.document.blocks if b.is_paragraph).tokens  # with its annotation
     style = window.view.style_

@@ -49,21 +49,27 @@ TONE_COLOURS = Setting("pinyin/tone_colours", bool, False)
 LANGUAGE = Setting("ui/language", str, "", choices=("", "en", "zh_CN"))  # "" follows the system
 WINDOW_LAYOUT = Setting("window/version", int, 0, low=0)
 FEEDS_AUTO_REFRESH = Setting("feeds/auto_refresh", bool, False)  # refresh feeds periodically while Dubao runs
+BOOKMARKS_OF_ALL = Setting("panels/bookmarks_all_articles", bool, False)  # the panel lists every article's
+NOTES_OF_ALL = Setting("panels/notes_all_articles", bool, False)
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in (FONT_FAMILY, POINT_SIZE, LINE_SPACING, THEME, PINYIN_MODE,
                                                     HSK_LEVEL, TONE_MARKS, TONE_COLOURS, LANGUAGE, WINDOW_LAYOUT,
-                                                    FEEDS_AUTO_REFRESH)}
+                                                    FEEDS_AUTO_REFRESH, BOOKMARKS_OF_ALL, NOTES_OF_ALL)}
 
 
-def valid_value(setting: Setting, raw: object) -> Any:
+def valid_value(setting: Setting, raw: object, reported: set[str] | None = None) -> Any:
     """Return `raw` (as read from the settings file; None when absent) converted to the setting's type, or the
-    default when it is absent or unusable (then one warning line names the key and the value)."""
+    default when it is absent or unusable (then one warning line names the key and the value; once per key when a
+    `reported` set is given, which remembers the keys already logged)."""
     if raw is None:
         return setting.default
     value = _converted(setting.kind, raw)
     problem = _problem(setting, value)
     if problem:
-        log.warning("settings: %s = %r %s; using %r", setting.key, raw, problem, setting.default)
+        if reported is None or setting.key not in reported:
+            log.warning("settings: %s = %r %s; using %r", setting.key, raw, problem, setting.default)
+        if reported is not None:
+            reported.add(setting.key)
         return setting.default
     return value
 

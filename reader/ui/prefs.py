@@ -14,13 +14,15 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from reader.core import paths
 from reader.core.pinyin_display import PinyinMode, PinyinOptions
-from reader.core.settings import (FEEDS_AUTO_REFRESH, FONT_FAMILY, HSK_LEVEL, LANGUAGE, LINE_SPACING, PINYIN_MODE,
-                                  POINT_SIZE, THEME, TONE_COLOURS, TONE_MARKS, WINDOW_LAYOUT, Setting, valid_value)
+from reader.core.settings import (BOOKMARKS_OF_ALL, FEEDS_AUTO_REFRESH, FONT_FAMILY, HSK_LEVEL, LANGUAGE, LINE_SPACING,
+                                  NOTES_OF_ALL, PINYIN_MODE, POINT_SIZE, THEME, TONE_COLOURS, TONE_MARKS, WINDOW_LAYOUT,
+                                  Setting, valid_value)
 from reader.ui.themes import theme_named
 from reader.ui.view.style import ViewStyle
 
 WINDOW_STATE_VERSION = 2  # 2: the Feeds and Info docks. Bump when the docks change, so an old layout is never restored
 log = logging.getLogger(__name__)
+_ALL_ARTICLES = {"bookmarks": BOOKMARKS_OF_ALL, "notes": NOTES_OF_ALL}
 
 
 class Preferences:
@@ -29,10 +31,11 @@ class Preferences:
     def __init__(self, settings: QSettings | None = None) -> None:
         path = paths.data_dir() / "settings.ini"
         self.settings = settings or QSettings(str(path), QSettings.Format.IniFormat)
+        self._reported: set[str] = set()  # keys whose unusable value was logged already
 
     def value(self, setting: Setting) -> Any:
         """Return a setting's stored value, or its default when it is missing or unusable (logged once)."""
-        return valid_value(setting, self.settings.value(setting.key))
+        return valid_value(setting, self.settings.value(setting.key), self._reported)
 
     def view_style(self, base: ViewStyle | None = None) -> ViewStyle:
         """Return the saved view style (defaults for anything unset or unusable)."""
@@ -60,12 +63,12 @@ class Preferences:
         self.settings.setValue(LANGUAGE.key, language)
 
     def all_articles(self, panel: str) -> bool:
-        """Return whether the panel ("notes", "bookmarks") lists all articles (its tick, kept across starts)."""
-        return _bool(self.settings.value(f"panels/{panel}_all_articles", False))
+        """Return whether the "bookmarks" or "notes" panel lists the annotations of all articles."""
+        return self.value(_ALL_ARTICLES[panel])
 
     def set_all_articles(self, panel: str, on: bool) -> None:
-        """Remember the "All articles" tick of a panel."""
-        self.settings.setValue(f"panels/{panel}_all_articles", on)
+        """Remember whether the "bookmarks" or "notes" panel lists the annotations of all articles."""
+        self.settings.setValue(_ALL_ARTICLES[panel].key, on)
 
     def auto_refresh_feeds(self) -> bool:
         """Return whether feeds are refreshed periodically while Dubao runs (off unless the reader turned it on)."""
