@@ -180,3 +180,11 @@ def test_a_new_model_file_or_g2pm_version_changes_the_engine_fingerprint(tmp_pat
     PolyphoneModel({"行|hang2": 2.5}, {"行": ["xing2", "hang2"]}).save(resources / MODEL_FILE)
     assert fingerprint.engine_fingerprint(code, resources, fingerprint.READING_LIBRARIES) != before
     assert "g2pM" in fingerprint.READING_LIBRARIES
+
+
+def test_the_command_names_a_missing_cpp_folder_and_exits_2(tmp_path, capsys):
+    from reader.cli import main
+
+    assert main(["polyphones", "evaluate", "--cpp", str(tmp_path / "nowhere")]) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "nowhere" in error[0] and "cannot read the CPP files" in error[0]
