@@ -122,6 +122,9 @@ def annotate(article: Article, service: "LanguageService", use_cache: bool = Tru
     keys = _keys([text for _, text, _ in units], service)
     stored = _cache(service).get_many(sorted(set(keys))) if use_cache else {}
     fresh: dict[str, bytes] = {}
+    missing = [text for (_, text, _), key in zip(units, keys) if key not in stored]
+    if missing:
+        service.prepare(missing)
     for (_, text, _), key in zip(units, keys):
         if key not in stored and key not in fresh:
             fresh[key] = _encode(annotate_text(text, "", service))

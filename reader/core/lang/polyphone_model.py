@@ -128,6 +128,10 @@ class PolyphoneModel:
         self.g2pm_sure = float(self.meta.get("g2pm_sure", 0.0))
         self.common = frozenset(self.meta.get("common", ""))  # characters left to the word level
 
+    def decides(self, char: str) -> bool:
+        """False for a character left to the word level (one of the most frequent characters)."""
+        return char not in self.common
+
     def candidates(self, char: str, base: str | None, guesses: Mapping[str, float]) -> list[str]:
         """Every reading the model weighs for `char`: those seen in training and those the sources propose."""
         found = list(self.readings.get(char, ()))

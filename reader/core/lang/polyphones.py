@@ -66,17 +66,27 @@ class PolyphoneLayer:
         """Decide with `model` from now on (training and cross-validation)."""
         self._model = model
 
-    def g2pm_readings(self, text: str, positions: set[int] | None = None) -> dict[int, dict[str, float]]:
-        """g2pM's likeliest readings by position: of every polyphone of `text`, or of those at `positions` (only the
-        sentences holding them are read); {} when g2pM is off."""
-        if not self.use_g2pm:
-            return {}
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Read with g2pM, as one batch, every sentence of `texts` holding a character the model may decide (an
+        article's paragraphs before they are read one by one: one batch costs far less than one per paragraph)."""
+        if self.enabled and self.use_g2pm:
+            model = self.model
+            self._g2pm().prefetch(texts, model.decides)
+
+    def _g2pm(self):
         with self._lock:
             if self._runner is None:
                 from reader.core.lang.g2pm_runner import G2pmRunner
 
                 self._runner = G2pmRunner()
-        return self._runner.predictions(text, positions)
+        return self._runner
+
+    def g2pm_readings(self, text: str, positions: set[int] | None = None) -> dict[int, dict[str, float]]:
+        """g2pM's likeliest readings by position: of every polyphone of `text`, or of those at `positions` (only the
+        sentences holding them are read); {} when g2pM is off."""
+        if not self.use_g2pm:
+            return {}
+        return self._g2pm().predictions(text, positions)
 
     def decide(self, text: str, words: Sequence[ReadWord]) -> None:
         """Set, in place, the reading of every polyphonic character of `text` the model may decide."""
@@ -84,13 +94,13 @@ class PolyphoneLayer:
             return
         model = self.model
         positions = [(word, offset, position) for word, offset, position in self.open_positions(words)
-                     if word.text[offset] not in model.common]
+                     if model.decides(word.text[offset])]
         if not positions:
             return
         context = Context(text, words, self.g2pm_readings(text, {position for _, _, position in positions}))
         for word, offset, position in positions:
-            base, char = word.readings[offset], word.text[offset]
-            if not (model.readings.get(char, ()) or position in context.g2pm):
+            base = word.readings[offset]
+            if word.text[offset] not in model.readings and position not in context.g2pm:
                 continue
             chosen = model.choose(context, position, base, self.kind_of(word.text, offset))
             if chosen is not None and not _keeps_neutral(base, chosen):
