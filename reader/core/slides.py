@@ -128,7 +128,8 @@ def _pieces(sentences: list[_Sentence]) -> list[SlidePiece]:
 
 
 class _SectionSplitter:
-    """Splits one section into the fewest slides that fit, breaking at paragraph ends wherever that costs no slide.
+    """Splits one section into the fewest slides that fit, breaking at paragraph ends wherever that costs no slide
+    (the paragraph end that shares the text most evenly among the slides left).
 
     `reach(i)` is how far a slide starting at sentence i extends (binary search: fitting is monotone), and `needed(i)`
     how many slides the rest takes from there; both are remembered, so each layout question is asked once.
@@ -169,11 +170,16 @@ class _SectionSplitter:
         """Return the pieces of each slide."""
         if not self.sentences or self.fits(0, len(self.sentences)):
             return [_pieces(self.sentences)]
+        sizes = [0]
+        for sentence in self.sentences:
+            sizes.append(sizes[-1] + sentence.end - sentence.start)
         pages, start = [], 0
         while start < len(self.sentences):
             far, left = self.reach(start), self.needed(start) - 1
-            ends = [end for end in range(far, start, -1) if self.sentences[end - 1].ends_paragraph]
-            end = next((end for end in ends if self.needed(end) <= left), far)
+            share = (sizes[-1] - sizes[start]) / (left + 1)  # the characters each remaining slide would get if even
+            ends = [end for end in range(far, start, -1)
+                    if self.sentences[end - 1].ends_paragraph and self.needed(end) <= left]
+            end = min(ends, key=lambda end: abs(sizes[end] - sizes[start] - share)) if ends else far
             pages.append(_pieces(self.sentences[start:end]))
             start = end
         return pages

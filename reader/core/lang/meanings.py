@@ -3,7 +3,7 @@
 CC-CEDICT lists a character's entries in its own order, often a surname or an "old variant of" first (高 "surname
 Gao", 以 "old variant of 以"). Here the entries of the reading the word has in its sentence come first (还 read huán:
 "to pay back; to return"), then the others; within each group an entry of common senses comes before one that only
-gives a surname, a variant, an abbreviation or a cross-reference, and inside an entry those senses go last. A
+gives a surname, a variant, an abbreviation or a cross-reference, and those senses go after every teaching one. A
 character row of a word is shown with the character's reading in that word (量 liàng in 质量).
 """
 
@@ -60,7 +60,7 @@ class LookupResult:
     characters: tuple[CharacterInfo, ...]
     glossary: GlossaryEntry | None
     senses: tuple[Sense, ...] = ()
-    in_context: tuple[str, ...] = ()  # the senses of the reading asked for (shown whole, never cut off)
+    in_context: tuple[str, ...] = ()  # the teaching senses of the reading asked for (shown whole, never cut off)
     listed: tuple[str, ...] = ()  # the senses of the user's word lists ("[list] sense"), last in `definitions`
 
     def to_dict(self) -> dict[str, Any]:
@@ -95,12 +95,13 @@ def look_up(word: str, dictionary: "Dictionary", hsk: "HskLevels", glossary: "Gl
         characters = tuple(_character(c, dictionary, hsk, char_readings[i] if char_readings else "")
                            for i, c in enumerate(han))
     wanted = " ".join(reading)
-    in_context = _flat_definitions(s for s in senses if s.pinyin == wanted)
+    own, own_secondary = _grouped(s for s in senses if s.pinyin == wanted)
+    others, others_secondary = _grouped(s for s in senses if s.pinyin != wanted)
     return LookupResult(
         word=word, in_dictionary=bool(senses), readings=_unique(s.pinyin for s in senses),
-        definitions=_unique([*in_context, *_flat_definitions(s for s in senses if s.pinyin != wanted)]),
+        definitions=_unique([*own, *others, *own_secondary, *others_secondary]),
         hsk_level=hsk.level_of(simplified), characters=characters, glossary=glossary.get(word), senses=senses,
-        in_context=in_context)
+        in_context=own)
 
 
 def is_secondary(definition: str) -> bool:
@@ -141,16 +142,17 @@ def _sense(entry: "DictEntry") -> Sense:
     return Sense(" ".join(entry.syllables), entry.definitions, entry.simplified, entry.traditional, see_also)
 
 
-def _flat_definitions(senses: Iterable[Sense]) -> tuple[str, ...]:
-    """Every sense once: each entry's own senses, then a few of each word it refers to after "→ X:"."""
+def _grouped(senses: Iterable[Sense]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return (teaching senses, secondary senses) of entries, each once: the entries' own teaching senses, then a few
+    of each word they refer to after "→ X:" (以 "old variant of 以" → 以: to use); surnames, variants, abbreviations."""
     found: list[str] = []
     referred: list[str] = []
     for sense in senses:
         found.extend(d for d in sense.definitions if d not in found)
         for headword, _, definitions in sense.see_also:
-            referred.extend(f"→ {headword}: {d}" for d in definitions[:3] if d not in found)
-    teaching = [d for d in found if not is_secondary(d)]
-    return _unique([*teaching, *[d for d in found if is_secondary(d)], *referred])
+            referred.extend(f"→ {headword}: {d}" for d in definitions[:3] if d not in found and not is_secondary(d))
+    teaching = _unique([*(d for d in found if not is_secondary(d)), *referred])
+    return teaching, _unique(d for d in found if is_secondary(d))
 
 
 def _unique(items: Any) -> tuple[str, ...]:
