@@ -59,3 +59,38 @@ def test_reopening_applies_the_cached_annotation_before_the_first_paint_without_
     assert first[5:] == ["-"] * (len(HEAVY) - 4)
     second = _start(tmp_path / "data")
     assert second == ["annotated-at-open"] + ["-"] * len(HEAVY)
+
+
+LATER_PROBE = """
+import sys, threading, time
+importers = []
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name == "sqlite_utils":
+            importers.append(threading.current_thread() is threading.main_thread())
+        return None
+sys.meta_path.insert(0, Watch())
+from reader.ui.app import build_window, create_application, open_initial_article
+from reader.ui.launch import build_parser
+app = create_application()
+window = build_window()
+open_initial_article(window, build_parser().parse_args([]))
+window.show()
+at_paint = "sqlite_utils" in sys.modules
+deadline = time.monotonic() + 5
+while time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.02)
+print("loaded-at-paint" if at_paint else "-", "loaded-later" if "sqlite_utils" in sys.modules else "-",
+      "on-the-gui-thread" if importers[:1] == [True] else "on-a-worker" if importers else "never")
+window.close()
+"""
+
+
+def test_sqlite_utils_is_loaded_on_a_worker_after_a_reopen_so_the_first_save_does_not_stop_the_window(tmp_path):
+    _start(tmp_path / "data")  # the first start fills the library
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUBAO_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", LATER_PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["-", "loaded-later", "on-a-worker"]
