@@ -62,8 +62,9 @@ def hostile_layer(engine: PinyinEngine, readings: dict[str, str]) -> PolyphoneLa
 
 
 def test_conventions_stay_on_top_of_whatever_the_model_says(engine):
-    layer = hostile_layer(engine, {"一": "yi2", "不": "bu2", "重": "zhong4", "处": "chu4", "识": "shi2", "得": "dei3",
-                                   "为": "wei2", "么": "mo2"})
+    wrong = {"一": "yi2", "不": "bu2", "重": "zhong4", "处": "chu4", "识": "shi2", "得": "dei3", "为": "wei2",
+             "么": "mo2"}
+    layer = hostile_layer(engine, wrong)
     original, engine.polyphones = engine.polyphones, layer
     try:
         text = "我们一定不会重新处理这件事，认识什么人，走得很快，为人民服务。"

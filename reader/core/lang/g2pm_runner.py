@@ -63,7 +63,8 @@ class G2pmRunner:
         those at `positions`), by position. Only the sentences holding a wanted polyphone are read (or taken from
         what `prefetch` read)."""
         def wanted(start: int, piece: str) -> bool:
-            return any(self.is_polyphone(c) and (positions is None or start + i in positions) for i, c in enumerate(piece))
+            return any(self.is_polyphone(c) and (positions is None or start + i in positions)
+                       for i, c in enumerate(piece))
 
         pieces = [(start, piece) for start, piece in _pieces(text) if wanted(start, piece)]
         fresh = self._read_pieces([piece for _, piece in pieces if piece not in self._prefetched])
@@ -82,7 +83,7 @@ class G2pmRunner:
         self._prefetched = self._read_pieces(sorted(pieces))
 
     def _read_pieces(self, pieces: list[str]) -> dict[str, dict[int, dict[str, float]]]:
-        """g2pM's guesses for every polyphone of each piece, by offset; similar lengths run together (little padding)."""
+        """g2pM's guesses for every polyphone of each piece, by offset (pieces of similar length run together)."""
         ordered = sorted(set(pieces), key=len)
         found: dict[str, dict[int, dict[str, float]]] = {}
         for first in range(0, len(ordered), BATCH):

@@ -30,8 +30,8 @@ from reader.core.lang.pinyin_rules import ReadWord
 
 FORMAT = 1
 MODEL_FILE = "polyphones/model.json.gz"
-FIXED = frozenset("一不")
-AGREED_MARGIN = 5.0  # a word both dictionaries read alike needs this many times the margin to be read otherwise  # always read in citation form (sandhi is a display option)
+FIXED = frozenset("一不")  # always read in citation form (sandhi is a display option)
+AGREED_MARGIN = 5.0  # a word both dictionaries read alike needs this many times the margin to be read otherwise
 
 
 class PolyphoneModelError(DubaoError):

@@ -2,10 +2,10 @@
 
 The engine calls `PolyphoneLayer.decide` once per text, after the word level and before the context rules (which
 therefore stay on top). The layer leaves alone what our conventions fix: 一 and 不 (citation form), every syllable
-inside one of our word facts (`pinyin_tables.WORD_READINGS`: 重 chóng, 处 chǔ, obligatory neutral tones, place names),
-a lone character the context rules govern (为, 得, 地 …), a neutral tone the word level gave where the model only
-proposes the full tone of the same syllable, and the most frequent characters of modern text (listed in the model
-file), where the dictionaries and rules are reliable. g2pM reads only the sentences that hold a character left to
+inside one of our word facts (`pinyin_tables.WORD_READINGS`: 重 chóng, 处 chǔ, obligatory neutral tones, place
+names), a lone character the context rules govern (为, 得, 地 …), a neutral tone the word level gave where the
+model only proposes the full tone of the same syllable, and the most frequent characters of modern text (listed in the
+model file), where the dictionaries and rules are reliable. g2pM reads only the sentences that hold a character left to
 decide. The model file and g2pM load on the first text that needs them, never on the app's reopen path.
 """
 
