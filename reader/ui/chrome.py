@@ -144,6 +144,7 @@ class MessageBanner(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
+        self.lasting = False  # a message that stays when articles change (a missing font)
         self.setStyleSheet("#messageBanner { background: #fff4ce; color: #3b2f00; }"
                            "#messageBanner QLabel { color: #3b2f00; }")
         self.hide()
@@ -156,7 +157,7 @@ class MessageBanner(QWidget):
 
     def clear_passing(self) -> None:
         """Hide a message about one article (it could not be opened …) once another article is shown."""
-        if not getattr(self, "lasting", False):
+        if not self.lasting:
             self.hide()
 
     def text(self) -> str:

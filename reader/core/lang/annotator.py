@@ -59,6 +59,9 @@ class Annotator:
         keys, stored = self._lookup(units)
         stored = stored if use_cache else {}
         fresh: dict[str, bytes] = {}
+        missing = [text for (_, text, _), key in zip(units, keys) if key not in stored]
+        if missing:
+            self.service.prepare(missing)  # the polyphone layer reads the article's sentences in one batch
         for (_, text, _), key in zip(units, keys):
             if key not in stored and key not in fresh:
                 fresh[key] = encode(annotate_text(text, "", self.service))
