@@ -94,6 +94,13 @@ POPUP_PIXELS = 5_000  # the word popup covers tens of thousands of pixels; a bli
 SETTLED_PIXELS = 500
 
 
+def still_running(app: subprocess.Popen) -> bool:
+    """True while the app runs; its exit status and last messages as the failure when it ended."""
+    if app.poll() is not None:
+        raise AssertionError(f"the app ended with status {app.returncode}: {app.stderr.read()[-2000:]}")
+    return True
+
+
 def screenshot(display: str, path: Path) -> Path:
     """Save the whole virtual screen to `path`."""
     subprocess.run(["import", "-display", display, "-window", "root", str(path)], check=True, timeout=30)
@@ -120,7 +127,8 @@ def pixels_changed(before: Path, after: Path) -> int:
 def drive(app: subprocess.Popen, env: dict, display: str) -> str:
     """Go to the third section, open the popup at the caret, take a screenshot, quit; return the title seen."""
     try:
-        window, title = wait_for(lambda: window_named(env, "把高质量发展之路"), 90, "the window with the seed article")
+        window, title = wait_for(lambda: still_running(app) and window_named(env, "把高质量发展之路"), 90,
+                                 "the window with the seed article")
         assert title.startswith("Lead")
         SHOTS.mkdir(parents=True, exist_ok=True)
         wait_for(lambda: window in xdotool(env, "search", "--onlyvisible", "--name", "Dubao").split(), 30,
