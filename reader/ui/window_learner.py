@@ -38,6 +38,8 @@ class LearnerWindowMixin:
         c.knownWordsChanged.connect(self.known_words_changed)
         c.knownWordsChanged.connect(lambda: self.refresh_library(self.library.search.text().strip()))
         c.difficultyChanged.connect(self.article_info.show_difficulty)
+        c.measure_wanted = self.article_info.isVisible
+        self.article_info.shown.connect(c.measure_open_article)
         self.popup.correctionRequested.connect(self.correct_word)
         c.correctionsChanged.connect(self.refresh_corrections)
         w = self.corrections_window
