@@ -2,7 +2,9 @@
 
 The reference is what a program gets out of the box: `jieba.lcut` + `pypinyin.pinyin` over the same paragraphs, in the
 same kind of process, in the same run. Every row prints median and min–max seconds and the ratio of medians to its
-reference row. Run: `.venv/bin/python -m benchmarks.bench_language [--repeat N]` from the project root.
+reference row. Run: `.venv/bin/python -m benchmarks.bench_language [--repeat N] [--skip-cpp]` from the project root.
+The polyphone model (issue 12) adds: annotation without the model as the reference of the cold rows, g2pM's speed, and
+the accuracy on the CPP dev split (cross-validated) and on the seed's hand-checked polyphones (`bench_polyphones`).
 Texts: the seed article (from ../shared) and a 100,000-character article made of the seed and the corpus articles,
 each paragraph numbered so that no two are alike.
 """
@@ -81,6 +83,8 @@ def child(mode: str, texts_file: str, cache: str) -> float:
 
         service = LanguageService(cache_dir=Path(cache), data_dir=Path(cache) / "data")
         article = article_of(texts)
+        if mode == "cold-nomodel":  # the engine as it was before the polyphone model (issue 12's reference)
+            service.engine.polyphones.enabled = False
         if mode == "reopen":
             assert load_cached(article, service) is not None
         else:
@@ -130,8 +134,17 @@ def bench_text(label: str, texts: list[str], repeat: int, work: Path) -> list[st
             (cache / name).symlink_to(prepared / name)
         cold.append(run_child("cold", texts_file, cache))
     reopen = [run_child("reopen", texts_file, work / f"{label}-cold-0") for _ in range(repeat)]
+    modelless = []
+    for attempt in range(repeat):
+        cache = work / f"{label}-nomodel-{attempt}"
+        cache.mkdir()
+        for name in ("cedict.sqlite3", "jieba-prefix-dict.marshal"):
+            (cache / name).symlink_to(prepared / name)
+        modelless.append(run_child("cold-nomodel", texts_file, cache))
     lines.append(row(f"{label}: plain jieba+pypinyin, fresh process", baseline, None))
+    lines.append(row(f"{label}: annotate, no polyphone model, fresh", modelless, baseline))
     lines.append(row(f"{label}: annotate, fresh process, no cache", cold, baseline))
+    lines.append(row(f"{label}:   the same, over no polyphone model", cold, modelless))
     lines.append(row(f"{label}: reopen from cache, fresh process", reopen, baseline))
     lines += warm_rows(label, texts, repeat, prepared)
     return lines
@@ -204,6 +217,7 @@ def main() -> int:
     """Print the benchmark table (or run one child measurement)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip-cpp", action="store_true", help="leave out the CPP dev accuracy (minutes)")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "TEXTS", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -228,6 +242,10 @@ def main() -> int:
         for line in bench_text("100k", long_paragraphs(), max(3, args.repeat // 2), work):
             print(line)
         for line in bench_lookup(prepared, args.repeat):
+            print(line)
+        from benchmarks.bench_polyphones import accuracy_rows, g2pm_speed_rows
+
+        for line in g2pm_speed_rows(args.repeat) + ([] if args.skip_cpp else accuracy_rows(prepared)):
             print(line)
     return 0
 

@@ -2,7 +2,7 @@
 never loads jieba or pypinyin (they cost most of a start-up's time and memory; issue 8), nor sqlite-utils (about
 100 ms of imports; the reopen path reads and marks the article through the connection itself; issue 13), nor what
 only some features need (script conversion, speech), nor the web's modules: lxml, feedparser and urllib.request
-load only when a page is imported or fetched (issue 15)."""
+load only when a page is imported or fetched (issue 15), nor the polyphone model, g2pM or numpy (issue 12)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,10 @@ HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedpars
          "PySide6.QtTextToSpeech", "reader.ui.speech",
          # the reading engine's own modules: only the child process that reads an article loads them
          "reader.core.lang.pinyin", "reader.core.lang.word_readings", "reader.core.lang.segmenter",
-         "reader.core.lang.runs", "reader.core.lang.pinyin_rules")
+         "reader.core.lang.runs", "reader.core.lang.pinyin_rules",
+         # the learned polyphone layer, its model file's reader, g2pM and numpy (issue 12)
+         "reader.core.lang.polyphones", "reader.core.lang.polyphone_model", "reader.core.lang.g2pm_runner", "g2pM",
+         "numpy")
 
 PROBE = """
 import sys, time
@@ -33,6 +36,7 @@ deadline = time.monotonic() + 240
 while window.controller.annotation is None and time.monotonic() < deadline:
     app.processEvents()
     time.sleep(0.01)
+model = [m for m in ("numpy", "g2pM", "reader.core.lang.polyphones", "reader.core.lang.polyphone_model") if m in sys.modules]
 print("annotated-at-open" if at_open else "annotated-later" if window.controller.annotation else "never-annotated",
       *(name if name in sys.modules else "-" for name in HEAVY))
 window.close()
@@ -55,3 +59,38 @@ def test_reopening_applies_the_cached_annotation_before_the_first_paint_without_
     assert first[5:] == ["-"] * (len(HEAVY) - 4)
     second = _start(tmp_path / "data")
     assert second == ["annotated-at-open"] + ["-"] * len(HEAVY)
+
+
+LATER_PROBE = """
+import sys, threading, time
+importers = []
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name == "sqlite_utils":
+            importers.append(threading.current_thread() is threading.main_thread())
+        return None
+sys.meta_path.insert(0, Watch())
+from reader.ui.app import build_window, create_application, open_initial_article
+from reader.ui.launch import build_parser
+app = create_application()
+window = build_window()
+open_initial_article(window, build_parser().parse_args([]))
+window.show()
+at_paint = "sqlite_utils" in sys.modules
+deadline = time.monotonic() + 5
+while time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.02)
+print("loaded-at-paint" if at_paint else "-", "loaded-later" if "sqlite_utils" in sys.modules else "-",
+      "on-the-gui-thread" if importers[:1] == [True] else "on-a-worker" if importers else "never")
+window.close()
+"""
+
+
+def test_sqlite_utils_is_loaded_on_a_worker_after_a_reopen_so_the_first_save_does_not_stop_the_window(tmp_path):
+    _start(tmp_path / "data")  # the first start fills the library
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUBAO_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", LATER_PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["-", "loaded-later", "on-a-worker"]

@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("restore_cmd", "restore the database from a backup"),
     "handout": ("handout_cmd", "print chosen sections of an article as a PDF handout"),
     "prepare": ("prepare_cmd", "build the dictionary index, caches and the bundled articles' pinyin ahead of time"),
+    "polyphones": ("polyphones_cmd", "cross-validate or train the learned polyphone model on CPP dev"),
     "self-test": ("selftest_cmd", "open the seed article, annotate it, look a word up, and exit"),
 }
 

@@ -81,6 +81,12 @@ def data_sources() -> list[DataSource]:
                    "the jieba project, https://github.com/fxsjy/jieba", "jieba"),
         DataSource("pypinyin data", "character and phrase readings", "MIT",
                    "the pypinyin project, https://github.com/mozillazg/python-pinyin", "pypinyin"),
+        DataSource("CPP (Chinese Polyphones with Pinyin), development split",
+                   "training data of Dubao's polyphone model (which reading a character takes in context)",
+                   "Apache-2.0", "Park & Lee, \"A Neural Grapheme-to-Phoneme Conversion Package for Mandarin Chinese "
+                   "Based on a New Open Benchmark Dataset\", Interspeech 2020; https://github.com/kakaobrain/g2pM"),
+        DataSource("g2pM", "a second opinion on polyphone readings, weighed by the polyphone model", "Apache-2.0",
+                   "Park & Lee (Interspeech 2020), Kakao Brain, https://github.com/kakaobrain/g2pM", "g2pM"),
         DataSource("OpenCC", "showing and converting articles in simplified or traditional characters",
                    "Apache-2.0", "the Open Chinese Convert project, https://github.com/BYVoid/OpenCC", "opencc"),
         DataSource("Dubao policy-term glossary", "explanations and English renderings of policy terms",

@@ -31,6 +31,7 @@ from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
 
 ANNOTATE_AFTER_MS = 60
+LOAD_STORAGE_AFTER_MS = 300  # after the first paint, before the restored reading position is saved (800 ms)
 CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
 
 
@@ -68,6 +69,14 @@ class ReaderController(QObject):
         else:
             self.store_error = self.store_problem = None
             self.backups.start(self.store)
+            QTimer.singleShot(LOAD_STORAGE_AFTER_MS, self, self._load_storage_library)
+
+    def _load_storage_library(self) -> None:
+        """Import sqlite-utils on the worker once the window is up: the reopen path skips it, and the first write
+        (the reading position, soon after opening) would otherwise stop the window for its 100-200 ms import."""
+        from reader.core.storage.database import load_sqlite_utils
+
+        run_in_background(load_sqlite_utils, lambda _none: None, owner=self)
 
     # --- opening -----------------------------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:

@@ -1,8 +1,8 @@
 """Pinyin read in context: one numbered syllable per Han character, None for everything else.
 
 Order of decisions, from general to particular: the word level for each word jieba cut (`word_readings`: CC-CEDICT's
-words, pypinyin's phrases, character defaults), our own word facts (`pinyin_tables`), the context rules
-(`pinyin_rules`), then the extra readings a caller supplies
+words, pypinyin's phrases, character defaults), our own word facts (`pinyin_tables`), the learned polyphone layer
+(`polyphones`), the context rules (`pinyin_rules`), then the extra readings a caller supplies
 (glossary terms marked as overrides) and last the user's own per-word overrides. Traditional characters are read
 through their simplified forms, character for character, so the same tables and rules apply.
 """
@@ -15,6 +15,7 @@ from typing import Mapping
 from reader.core.lang.chars import all_han, is_han
 from reader.core.lang.pinyin_rules import ReadWord, apply_context_rules
 from reader.core.lang.pinyin_tables import LONE_CHAR_READINGS, WORD_READINGS
+from reader.core.lang.polyphones import PolyphoneLayer
 from reader.core.lang.segmenter import Segmenter, Word
 from reader.core.lang.traditional import TraditionalConverter
 from reader.core.lang.user_words import UserWords
@@ -36,6 +37,7 @@ class PinyinEngine:
         extra_readings: Mapping[str, tuple[str, ...]] | None = None,
         simplified: TraditionalConverter | None = None,
         dictionary: ReadingSource | None = None,
+        polyphones: PolyphoneLayer | None = None,
     ) -> None:
         if dictionary is None:
             from reader.core.lang.dictionary import Dictionary
@@ -47,6 +49,7 @@ class PinyinEngine:
         self.extra_readings = dict(extra_readings or {})
         self.simplified = simplified or TraditionalConverter()
         self._memo: dict[str, tuple[str | None, ...]] = {}
+        self.polyphones = polyphones or PolyphoneLayer(self.words, dictionary)
         if user_words is not None:
             self.segmenter.add_words(user_words.merged_words(), tag="n", force=True)
 
@@ -67,6 +70,7 @@ class PinyinEngine:
             words.append(ReadWord(original, word.tag, offset, list(self._word_readings(word.text))))
             offset += len(word.text)
         simplified_words = [ReadWord(plain[w.start : w.start + len(w.text)], w.tag, w.start, w.readings) for w in words]
+        self.polyphones.decide(plain, simplified_words)
         apply_context_rules(simplified_words, self._is_phrase, self.segmenter.is_known)
         self._apply_overrides(plain, simplified_words)
         _silence_web_remnants(plain, words)

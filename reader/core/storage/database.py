@@ -14,9 +14,11 @@ through the connection itself, so the first paint never waits for that import (a
 from __future__ import annotations
 
 import contextlib
+import importlib.abc
 import itertools
 import sqlite3
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -110,19 +112,42 @@ def utils_database(conn: sqlite3.Connection) -> Database:
     """Return a sqlite-utils `Database` over our connection (its WAL, busy timeout and foreign keys kept).
 
     Plugins are not run (nothing outside Dubao may change our connection) and recursive triggers are left as they
-    are. sqlite-utils imports numpy when it can, only to map numpy scalars we never store; that costs 300 ms here,
-    so unless numpy is loaded already it is kept out of this import.
+    are (so nothing is executed on the connection here).
     """
-    if "sqlite_utils" not in sys.modules and "numpy" not in sys.modules:
-        sys.modules["numpy"] = None  # type: ignore[assignment]  # makes sqlite-utils' optional `import numpy` fail
-        try:
-            import sqlite_utils
-        finally:
-            if sys.modules.get("numpy", 0) is None:
-                del sys.modules["numpy"]
+    load_sqlite_utils()
     import sqlite_utils
 
     return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+
+
+def load_sqlite_utils() -> None:
+    """Import sqlite-utils (100-200 ms); safe on a worker thread, so the window can do it before a write needs it.
+
+    sqlite-utils imports numpy when it can, only to map numpy scalars we never store; that costs 300 ms more here,
+    so unless numpy is loaded already, this thread's import of sqlite-utils is refused numpy (another thread that
+    imports numpy meanwhile, as the polyphone reader may, gets it as usual).
+    """
+    if "sqlite_utils" in sys.modules:
+        return
+    refusal = _NumpyRefused()
+    sys.meta_path.insert(0, refusal)
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        sys.meta_path.remove(refusal)
+
+
+class _NumpyRefused(importlib.abc.MetaPathFinder):
+    """An import hook that makes `import numpy` fail on the thread that made it, and nowhere else."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        """Refuse numpy (and its parts) to the thread of this hook; leave every other import to the next finder."""
+        if name.split(".")[0] == "numpy" and threading.get_ident() == self.thread:
+            raise ImportError("numpy is kept out of sqlite-utils in Dubao (it maps no numpy values here)")
+        return None
 
 
 class Handle:
