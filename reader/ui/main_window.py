@@ -114,7 +114,6 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
         self.glossary.termChosen.connect(self.step_term)
         self.library.articleChosen.connect(self.open_entry)
         self.library.searchRequested.connect(self.refresh_library)
-        self.library.shown.connect(self._library_shown)
         self.find_bar.searchChanged.connect(self.find)
         self.find_bar.stepRequested.connect(self.step_match)
         self.find_bar.closed.connect(self.clear_find)
@@ -209,17 +208,10 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
             self.open_path(path)
 
     def refresh_library(self, query: str = "") -> None:
-        """Show the library list, or the search hits for `query`; while the panel is hidden (as at start-up) only
-        note that it is out of date: it is filled when shown."""
-        if not self.library.isVisible():
-            self._library_stale = True
-            return
-        self._library_stale = False
-        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
-
-    def _library_shown(self) -> None:
-        if getattr(self, "_library_stale", True):
-            self.refresh_library(self.library.search.text().strip())
+        """Show the library list, or the search hits for `query`; nothing while the panel is hidden (as at start-up):
+        it is filled when shown."""
+        if self.library.isVisible():
+            self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""

@@ -7,7 +7,6 @@ another row after the list changed). Refilling the list keeps the selected artic
 Signals:
     articleChosen(int): open the library article with this id.
     searchRequested(str): the reader typed a search (empty for the plain list) or changed the readable filter.
-    shown(): the panel became visible (the window fills it only while it can be seen: not at start-up).
 """
 
 from __future__ import annotations
@@ -51,7 +50,6 @@ class LibraryPanel(QWidget):
 
     articleChosen = Signal(int)
     searchRequested = Signal(str)
-    shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,8 +143,3 @@ class LibraryPanel(QWidget):
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
         self.articleChosen.emit(int(item.data(0, ID_ROLE)))
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Say that the list can be seen now (the window fills it if it changed meanwhile)."""
-        super().showEvent(event)
-        self.shown.emit()
