@@ -62,8 +62,9 @@ def hostile_layer(engine: PinyinEngine, readings: dict[str, str]) -> PolyphoneLa
 
 
 def test_conventions_stay_on_top_of_whatever_the_model_says(engine):
-    layer = hostile_layer(engine, {"一": "yi2", "不": "bu2", "重": "zhong4", "处": "chu4", "识": "shi2", "得": "dei3",
-                                   "为": "wei2", "么": "mo2"})
+    wrong = {"一": "yi2", "不": "bu2", "重": "zhong4", "处": "chu4", "识": "shi2", "得": "dei3", "为": "wei2",
+             "么": "mo2"}
+    layer = hostile_layer(engine, wrong)
     original, engine.polyphones = engine.polyphones, layer
     try:
         text = "我们一定不会重新处理这件事，认识什么人，走得很快，为人民服务。"
@@ -180,3 +181,11 @@ def test_a_new_model_file_or_g2pm_version_changes_the_engine_fingerprint(tmp_pat
     PolyphoneModel({"行|hang2": 2.5}, {"行": ["xing2", "hang2"]}).save(resources / MODEL_FILE)
     assert fingerprint.engine_fingerprint(code, resources, fingerprint.READING_LIBRARIES) != before
     assert "g2pM" in fingerprint.READING_LIBRARIES
+
+
+def test_the_command_names_a_missing_cpp_folder_and_exits_2(tmp_path, capsys):
+    from reader.cli import main
+
+    assert main(["polyphones", "evaluate", "--cpp", str(tmp_path / "nowhere")]) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "nowhere" in error[0] and "cannot read the CPP files" in error[0]

@@ -19,7 +19,8 @@ DEFAULT_CPP = Path(__file__).resolve().parents[2].parent / "shared" / "reference
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add the polyphones command's options."""
     parser.add_argument("action", choices=("evaluate", "train"), help="cross-validate, or train and write the model")
-    parser.add_argument("--cpp", type=Path, default=DEFAULT_CPP, help=f"folder of dev.sent/dev.lb (default {DEFAULT_CPP})")
+    parser.add_argument("--cpp", type=Path, default=DEFAULT_CPP,
+                        help=f"folder of dev.sent/dev.lb (default {DEFAULT_CPP})")
     parser.add_argument("--folds", type=int, default=5, help="folds of the cross-validation (default 5)")
     parser.add_argument("--no-g2pm", action="store_true", help="leave g2pM's predictions out of the features")
     parser.add_argument("--out", type=Path, help="where `train` writes the model (default: the shipped model file)")

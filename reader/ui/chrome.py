@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QMenu, QSpinBox, QToolBar, QToolButton,
                                QWidget)
 
+from reader.core.settings import HSK_LEVEL
 from reader.ui.actions import ACTIONS, MENUS, menu_title
 from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
@@ -62,7 +63,7 @@ class PinyinToolbar(QToolBar):
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for mode in MODE_ORDER:
             self.mode.addItem("", mode.value)
-        self.level = QSpinBox(self, minimum=1, maximum=6, prefix="HSK > ")
+        self.level = QSpinBox(self, minimum=HSK_LEVEL.low, maximum=HSK_LEVEL.high, prefix="HSK > ")
         self.label = QLabel(self)
         self.label_action = self.addWidget(self.label)
         self.addWidget(self.mode)
@@ -143,6 +144,7 @@ class MessageBanner(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
+        self.lasting = False  # a message that stays when articles change (a missing font)
         self.setStyleSheet("#messageBanner { background: #fff4ce; color: #3b2f00; }"
                            "#messageBanner QLabel { color: #3b2f00; }")
         self.hide()
@@ -155,7 +157,7 @@ class MessageBanner(QWidget):
 
     def clear_passing(self) -> None:
         """Hide a message about one article (it could not be opened …) once another article is shown."""
-        if not getattr(self, "lasting", False):
+        if not self.lasting:
             self.hide()
 
     def text(self) -> str:

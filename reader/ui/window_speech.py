@@ -129,12 +129,3 @@ class SpeechWindowMixin:
         if script is not Script.AS_WRITTEN:
             self.view.set_script(script)
         self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
-        if self.view.document is not None:
-            self.sections.set_sections(self.shown_sections(self.view.document))
-            self.sections.mark_current(self.view.current_section())
-
-    def shown_sections(self, document) -> list:
-        """Return the document's section entries with their labels in the chosen script."""
-        if self.view.script is Script.AS_WRITTEN:
-            return document.sections
-        return [replace(entry, label=shown_text(entry.label, self.view.script)) for entry in document.sections]

@@ -13,7 +13,7 @@ import pickle
 import re
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Sequence
 
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
 BEGIN_TOKEN, END_TOKEN, UNKNOWN_TOKEN = "시", "끝", "<UNK>"  # g2pM's own sentence-boundary tokens
@@ -48,6 +48,7 @@ class G2pmRunner:
         self._backward = _Direction(weights, "_reverse", numpy)
         self._hidden = (weights["logit_layer.0.weight"].T, weights["logit_layer.0.bias"])
         self._logits = (weights["logit_layer.2.weight"].T, weights["logit_layer.2.bias"])
+        self._prefetched: dict[str, dict[int, dict[str, float]]] = {}
 
     def is_polyphone(self, char: str) -> bool:
         """Return True when g2pM treats `char` as polyphonic (it predicts only those)."""
@@ -59,32 +60,54 @@ class G2pmRunner:
 
     def predictions(self, text: str, positions: set[int] | None = None) -> dict[int, dict[str, float]]:
         """Return g2pM's likeliest readings (probability >= 1 %, at most TOP) for each polyphone of `text` (or only
-        those at `positions`), by position. Only the sentences holding a wanted polyphone are read."""
-        def wanted_at(position: int) -> bool:
-            return self.is_polyphone(text[position]) and (positions is None or position in positions)
+        those at `positions`), by position. Only the sentences holding a wanted polyphone are read (or taken from
+        what `prefetch` read)."""
+        def wanted(start: int, piece: str) -> bool:
+            return any(self.is_polyphone(c) and (positions is None or start + i in positions)
+                       for i, c in enumerate(piece))
 
-        pieces = _pieces(text)
-        wanted = [(start, piece) for start, piece in pieces if any(wanted_at(start + i) for i in range(len(piece)))]
-        wanted.sort(key=lambda item: len(item[1]))  # similar lengths together: little padding
+        pieces = [(start, piece) for start, piece in _pieces(text) if wanted(start, piece)]
+        fresh = self._read_pieces([piece for _, piece in pieces if piece not in self._prefetched])
         found: dict[int, dict[str, float]] = {}
-        for first in range(0, len(wanted), BATCH):
-            found.update(self._read_batch(wanted[first : first + BATCH], wanted_at))
+        for start, piece in pieces:
+            for offset, guesses in (self._prefetched[piece] if piece in self._prefetched else fresh[piece]).items():
+                if positions is None or start + offset in positions:
+                    found[start + offset] = guesses
         return found
 
-    def _read_batch(self, batch: list[tuple[int, str]], wanted_at) -> dict[int, dict[str, float]]:
-        hidden = self._encode([piece for _, piece in batch])
-        rows, columns, positions = [], [], []
-        for row, (start, piece) in enumerate(batch):
-            for offset in range(len(piece)):
-                if wanted_at(start + offset):
+    def prefetch(self, texts: Sequence[str], decides: Callable[[str], bool]) -> None:
+        """Read, in one batch, every sentence of `texts` with a polyphone `decides` accepts; `predictions` then takes
+        their readings from here. What an earlier call read is forgotten."""
+        pieces = {piece for text in texts for _, piece in _pieces(text)
+                  if any(self.is_polyphone(c) and decides(c) for c in piece)}
+        self._prefetched = self._read_pieces(sorted(pieces))
+
+    def _read_pieces(self, pieces: list[str]) -> dict[str, dict[int, dict[str, float]]]:
+        """g2pM's guesses for every polyphone of each piece, by offset (pieces of similar length run together)."""
+        ordered = sorted(set(pieces), key=len)
+        found: dict[str, dict[int, dict[str, float]]] = {}
+        for first in range(0, len(ordered), BATCH):
+            found.update(self._read_batch(ordered[first : first + BATCH]))
+        return found
+
+    def _read_batch(self, batch: list[str]) -> dict[str, dict[int, dict[str, float]]]:
+        hidden = self._encode(batch)
+        rows, columns, places = [], [], []
+        for row, piece in enumerate(batch):
+            for offset, char in enumerate(piece):
+                if self.is_polyphone(char):
                     rows.append(row)
                     columns.append(offset + 1)  # after the begin token
-                    positions.append(start + offset)
+                    places.append((piece, offset))
+        found: dict[str, dict[int, dict[str, float]]] = {piece: {} for piece in batch}
+        if not rows:
+            return found
         probabilities = self._probabilities(hidden[rows, columns])
-        np = self._np
-        best = np.argsort(-probabilities, axis=1)[:, :TOP]
-        return {position: {self.classes[int(k)]: round(float(p[k]), 3) for k in order if p[k] >= 0.01 or k == order[0]}
-                for position, order, p in zip(positions, best, probabilities)}
+        best = self._np.argsort(-probabilities, axis=1)[:, :TOP]
+        for (piece, offset), order, shares in zip(places, best, probabilities):
+            found[piece][offset] = {self.classes[int(k)]: round(float(shares[k]), 3) for k in order
+                                    if shares[k] >= 0.01 or k == order[0]}
+        return found
 
     def _encode(self, sentences: list[str]) -> Any:
         """Return the concatenated forward and backward states, [sentence, step, 2 × hidden]."""

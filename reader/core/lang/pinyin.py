@@ -10,7 +10,7 @@ through their simplified forms, character for character, so the same tables and 
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from reader.core.lang.chars import all_han, is_han
 from reader.core.lang.pinyin_rules import ReadWord, apply_context_rules
@@ -75,6 +75,10 @@ class PinyinEngine:
         self._apply_overrides(plain, simplified_words)
         _silence_web_remnants(plain, words)
         return words
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        """Before reading many texts one by one: the polyphone layer reads their sentences with g2pM in one batch."""
+        self.polyphones.prefetch([self.to_simplified(text) for text in texts])
 
     def to_simplified(self, text: str) -> str:
         """Return `text` with traditional characters replaced by simplified ones (same length)."""

@@ -6,8 +6,9 @@ g2pM package is installed, g2pM's prediction) with weights learned on the CPP de
 Interspeech 2020; kakaobrain/g2pM, Apache-2.0). The features are the characters and words around the character, the
 word's part of speech, where the word level's reading came from (a dictionary phrase, a jieba word read character by
 character, a lone character) and whether the sources agree, so the same weights act as the arbiter between the
-dictionary and g2pM. The context rules and our conventions (neutral tones, 一/不 citation, word facts such as 重
-chóng and 处 chǔ) are applied after it and stay on top.
+dictionary and g2pM. The word level's own reading stays unless another scores higher by the model's margin and g2pM
+backs it (its share of g2pM's probability at least `g2pm_sure`). The context rules and our conventions (neutral
+tones, 一/不 citation, word facts such as 重 chóng and 处 chǔ) are applied after it and stay on top.
 
 The model file is gzip-compressed JSON with a format number and a checksum of its weights; a file that does not
 match is refused with a message naming it. Nothing here is imported on the app's reopen path.
@@ -29,8 +30,8 @@ from reader.core.lang.pinyin_rules import ReadWord
 
 FORMAT = 1
 MODEL_FILE = "polyphones/model.json.gz"
-FIXED = frozenset("一不")
-AGREED_MARGIN = 5.0  # a word both dictionaries read alike needs this many times the margin to be read otherwise  # always read in citation form (sandhi is a display option)
+FIXED = frozenset("一不")  # always read in citation form (sandhi is a display option)
+AGREED_MARGIN = 5.0  # a word both dictionaries read alike needs this many times the margin to be read otherwise
 
 
 class PolyphoneModelError(DubaoError):
@@ -126,6 +127,10 @@ class PolyphoneModel:
         self.margin = float(self.meta.get("margin", 0.0))
         self.g2pm_sure = float(self.meta.get("g2pm_sure", 0.0))
         self.common = frozenset(self.meta.get("common", ""))  # characters left to the word level
+
+    def decides(self, char: str) -> bool:
+        """False for a character left to the word level (one of the most frequent characters)."""
+        return char not in self.common
 
     def candidates(self, char: str, base: str | None, guesses: Mapping[str, float]) -> list[str]:
         """Every reading the model weighs for `char`: those seen in training and those the sources propose."""

@@ -1,7 +1,7 @@
 """Training and cross-validating the polyphone model on the CPP development split.
 
-CPP (Park & Lee, Interspeech 2020; kakaobrain/g2pM, Apache-2.0) gives sentences with one polyphone marked (▁了▁) and
-its reading. Every figure here is k-fold cross-validated on that split: the model that reads a sentence was never
+CPP (Park & Lee, Interspeech 2020; kakaobrain/g2pM, Apache-2.0) gives sentences with one polyphone marked (▁了▁)
+and its reading. Every figure here is k-fold cross-validated on that split: the model that reads a sentence was never
 trained on it. The test split is not used, looked at or tuned to.
 
 Accuracy is counted two ways: strict (the reading must equal CPP's), and counted (a neutral tone where CPP gives the
@@ -233,7 +233,8 @@ def cross_validate(engine, layer: TrainingLayer, examples: Sequence[Example], fo
     with_model, without, g2pm_alone = Score(), Score(), Score()
     common = common_characters()
     for fold in range(folds):
-        trained = train([item for item, f in zip(items, assignment) if f != fold and item is not None], epochs, common=common)
+        kept = [item for item, f in zip(items, assignment) if f != fold and item is not None]
+        trained = train(kept, epochs, common=common)
         for example, f in zip(examples, assignment):
             if f != fold:
                 continue

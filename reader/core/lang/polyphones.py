@@ -1,10 +1,12 @@
 """Where the learned polyphone model meets the pinyin engine: which characters it may decide, and with what.
 
-The engine calls `PolyphoneLayer.decide` once per text, after the word level and before the context rules. The layer
-leaves alone what our conventions fix: 一 and 不 (citation form), every syllable inside one of our word facts
-(`pinyin_tables.WORD_READINGS`: 重 chóng, 处 chǔ, obligatory neutral tones, place names), and a neutral tone the word
-level gave where the model only proposes the full tone of the same syllable. The model file and g2pM load on the
-first text that needs them.
+The engine calls `PolyphoneLayer.decide` once per text, after the word level and before the context rules (which
+therefore stay on top). The layer leaves alone what our conventions fix: 一 and 不 (citation form), every syllable
+inside one of our word facts (`pinyin_tables.WORD_READINGS`: 重 chóng, 处 chǔ, obligatory neutral tones, place
+names), a lone character the context rules govern (为, 得, 地 …), a neutral tone the word level gave where the
+model only proposes the full tone of the same syllable, and the most frequent characters of modern text (listed in the
+model file), where the dictionaries and rules are reliable. g2pM reads only the sentences that hold a character left to
+decide. The model file and g2pM load on the first text that needs them, never on the app's reopen path.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from typing import Protocol, Sequence
 
 from reader.core.lang.pinyin_rules import ReadWord
 from reader.core.lang.pinyin_tables import WORD_READINGS
-from reader.core.lang.word_readings import ReadingSource
 from reader.core.lang.polyphone_model import FIXED, Context, PolyphoneModel, model_path
+from reader.core.lang.word_readings import ReadingSource
 
 _LONGEST_FACT = max(len(word) for word in WORD_READINGS)
 _LONGEST_PIECE = 8
@@ -64,17 +66,27 @@ class PolyphoneLayer:
         """Decide with `model` from now on (training and cross-validation)."""
         self._model = model
 
-    def g2pm_readings(self, text: str, positions: set[int] | None = None) -> dict[int, dict[str, float]]:
-        """g2pM's likeliest readings by position: of every polyphone of `text`, or of those at `positions` (only the
-        sentences holding them are read); {} when g2pM is off."""
-        if not self.use_g2pm:
-            return {}
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Read with g2pM, as one batch, every sentence of `texts` holding a character the model may decide (an
+        article's paragraphs before they are read one by one: one batch costs far less than one per paragraph)."""
+        if self.enabled and self.use_g2pm:
+            model = self.model
+            self._g2pm().prefetch(texts, model.decides)
+
+    def _g2pm(self):
         with self._lock:
             if self._runner is None:
                 from reader.core.lang.g2pm_runner import G2pmRunner
 
                 self._runner = G2pmRunner()
-        return self._runner.predictions(text, positions)
+        return self._runner
+
+    def g2pm_readings(self, text: str, positions: set[int] | None = None) -> dict[int, dict[str, float]]:
+        """g2pM's likeliest readings by position: of every polyphone of `text`, or of those at `positions` (only the
+        sentences holding them are read); {} when g2pM is off."""
+        if not self.use_g2pm:
+            return {}
+        return self._g2pm().predictions(text, positions)
 
     def decide(self, text: str, words: Sequence[ReadWord]) -> None:
         """Set, in place, the reading of every polyphonic character of `text` the model may decide."""
@@ -82,13 +94,13 @@ class PolyphoneLayer:
             return
         model = self.model
         positions = [(word, offset, position) for word, offset, position in self.open_positions(words)
-                     if word.text[offset] not in model.common]
+                     if model.decides(word.text[offset])]
         if not positions:
             return
         context = Context(text, words, self.g2pm_readings(text, {position for _, _, position in positions}))
         for word, offset, position in positions:
-            base, char = word.readings[offset], word.text[offset]
-            if not (model.readings.get(char, ()) or position in context.g2pm):
+            base = word.readings[offset]
+            if word.text[offset] not in model.readings and position not in context.g2pm:
                 continue
             chosen = model.choose(context, position, base, self.kind_of(word.text, offset))
             if chosen is not None and not _keeps_neutral(base, chosen):

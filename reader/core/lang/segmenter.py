@@ -3,8 +3,8 @@
 jieba is imported only when the first text is cut. Its prefix dictionary and its word → part-of-speech table are kept
 in `paths.cache_dir()` as one plain marshal file (keyed by jieba's version and its dictionary file), which loads
 several times faster than jieba's own cache loader and spares jieba.posseg parsing its 350,000-line dictionary text
-in every fresh process. Every word carries jieba's
-part-of-speech tag, because the context rules of the pinyin engine need to know a verb from a noun.
+in every fresh process. Every word carries jieba's part-of-speech tag, because the context rules of the pinyin engine
+need to know a verb from a noun.
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ import logging
 import marshal
 import os
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from reader.core import paths
+from reader.core.errors import StorageProblem
+from reader.core.files import write_bytes_atomically
 from reader.core.lang.chars import all_han
 from reader.core.lang.runs import join_transliterations, split_runs
 
@@ -208,9 +209,7 @@ def _write_cache(cache_file: Path, key: str, freq: dict[str, int], total: int, t
     tags = {word: sys.intern(tag) for word, tag in tags.items()}  # one object per tag: marshal stores it once
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=cache_file.parent, prefix=".jieba-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps((key, freq, total, tags)))
-        os.replace(temp, cache_file)
-    except OSError:
+        write_bytes_atomically(cache_file, marshal.dumps((key, freq, total, tags)), force=True,
+                               problem=StorageProblem)
+    except (OSError, StorageProblem):
         pass  # a cache that cannot be written only costs time next start

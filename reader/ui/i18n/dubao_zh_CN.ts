@@ -328,32 +328,32 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../panels/library.py" line="86"/>
+        <location filename="../panels/library.py" line="89"/>
         <source>Search titles and text…</source>
         <translation>搜索标题和正文…</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="87"/>
+        <location filename="../panels/library.py" line="90"/>
         <source>Only articles I can read, at</source>
         <translation>只列出我能读的文章，认识至少</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="88"/>
+        <location filename="../panels/library.py" line="91"/>
         <source>Articles whose running words you know at least this share of</source>
         <translation>只列出你认识的词次至少达到这个比例的文章</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="89"/>
+        <location filename="../panels/library.py" line="92"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="89"/>
+        <location filename="../panels/library.py" line="92"/>
         <source>Known</source>
         <translation>认识</translation>
     </message>
     <message>
-        <location filename="../panels/library.py" line="126"/>
+        <location filename="../panels/library.py" line="132"/>
         <source>{0} % known</source>
         <translation>认识 {0}%</translation>
     </message>
@@ -659,43 +659,43 @@
 <context>
     <name>ReaderController</name>
     <message>
-        <location filename="../controller.py" line="66"/>
+        <location filename="../controller.py" line="67"/>
         <source>The library could not be opened, so nothing will be remembered: {0}</source>
         <translation>无法打开文库，阅读记录不会保存：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="78"/>
+        <location filename="../controller.py" line="87"/>
         <source>Could not open {0}: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="88"/>
-        <location filename="../controller.py" line="115"/>
+        <location filename="../controller.py" line="97"/>
+        <location filename="../controller.py" line="124"/>
         <source>The pasted text could not be read as an article: {0}</source>
         <translation>粘贴的文字无法作为文章读取：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="95"/>
+        <location filename="../controller.py" line="104"/>
         <source>Fetching {0}…</source>
         <translation>正在获取 {0}…</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="106"/>
+        <location filename="../controller.py" line="115"/>
         <source>Could not open {0}</source>
         <translation>无法打开 {0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="140"/>
+        <location filename="../controller.py" line="149"/>
         <source>The sample article is missing from this installation; open a file instead.</source>
         <translation>安装中缺少示例文章，请打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="177"/>
+        <location filename="../controller.py" line="186"/>
         <source>Pinyin could not be added: {0}</source>
         <translation>无法添加拼音：{0}</translation>
     </message>
     <message>
-        <location filename="../controller.py" line="256"/>
+        <location filename="../controller.py" line="265"/>
         <source>{0} characters</source>
         <translation>{0} 字</translation>
     </message>
@@ -761,13 +761,14 @@
     <message>
         <location filename="../window_speech.py" line="83"/>
         <source>Reading aloud is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装朗读功能</translation>
     </message>
     <message>
         <location filename="../window_speech.py" line="84"/>
         <source>Reading aloud needs Qt&apos;s speech module, which comes with PySide6-Addons:
 pip install &apos;PySide6-Addons=={0}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>朗读需要 Qt 的语音模块，它随 PySide6-Addons 提供：
+pip install &apos;PySide6-Addons=={0}&apos;</translation>
     </message>
     <message>
         <location filename="../window_speech.py" line="88"/>
@@ -1767,8 +1768,5 @@ The file was left untouched.</source>
         <source>Library</source>
         <translation>文库</translation>
     </message>
-</context>
-<context>
-    <name>window</name>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 DEFAULT_READABLE_PERCENT = 95
 
 
@@ -60,6 +61,8 @@ class LibraryPanel(QWidget):
         self.table = QTreeWidget(self)
         self.table.setColumnCount(2)
         self.table.setRootIsDecorated(False)
+        self.table.setWordWrap(False)  # a title too long for the column is elided; its tooltip holds it whole
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(True)  # whole titles, never cut with a "…"
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -109,10 +112,13 @@ class LibraryPanel(QWidget):
         self.table.setSortingEnabled(False)
         self.table.clear()
         for row in rows:
-            item = _Item([row.title + (f"\n{row.detail}" if row.detail else ""), self.known_text(row.difficulty)])
+            item = _Item([row.title, self.known_text(row.difficulty)])
             item.setData(0, ID_ROLE, row.article_id)
             item.setData(1, SORT_ROLE, row.difficulty.known_coverage if row.difficulty is not None else -1.0)
-            item.setToolTip(0, row.title)
+            item.setData(0, TITLE_ROLE, row.title)
+            item.setToolTip(0, row.title + (f"\n{row.detail}" if row.detail else ""))
+            if row.detail.startswith("…"):  # a search hit: its snippet after the title, as the reader asked for it
+                item.setText(0, f"{row.title}  {row.detail}")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
             if row.article_id == selected:
@@ -139,7 +145,7 @@ class LibraryPanel(QWidget):
 
     def titles_shown(self) -> list[str]:
         """Return the titles listed, top to bottom."""
-        return [self.table.topLevelItem(i).toolTip(0) for i in range(self.table.topLevelItemCount())]
+        return [self.table.topLevelItem(i).data(0, TITLE_ROLE) for i in range(self.table.topLevelItemCount())]
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
         self.articleChosen.emit(int(item.data(0, ID_ROLE)))
