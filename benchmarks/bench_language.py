@@ -77,18 +77,18 @@ def child(mode: str, texts_file: str, cache: str) -> float:
         for text in texts:
             [pypinyin.pinyin(word) for word in jieba.lcut(text)]
     else:
-        from reader.core.lang.pipeline import load_cached
+        from reader.core.lang.annotator import Annotator
         from reader.core.lang.service import LanguageService
         from bench_support import article_of
 
-        service = LanguageService(cache_dir=Path(cache), data_dir=Path(cache) / "data")
+        annotator = Annotator(LanguageService(cache_dir=Path(cache), data_dir=Path(cache) / "data"))
         article = article_of(texts)
         if mode == "cold-nomodel":  # the engine as it was before the polyphone model (issue 12's reference)
             service.engine.polyphones.enabled = False
         if mode == "reopen":
-            assert load_cached(article, service) is not None
+            assert annotator.cached(article) is not None
         else:
-            service.annotate(article, use_cache=mode != "cold-nocache")
+            annotator.annotate(article, use_cache=mode != "cold-nocache")
     return time.perf_counter() - started
 
 

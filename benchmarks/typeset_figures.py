@@ -116,7 +116,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive while measuring)
     article = load_article(ARTICLE)
-    annotated = lang.default_service().annotate(article)
+    annotated = lang.annotate(article)
     slide_figures(article, annotated)
     print("pinyin and gaps:")
     view_figures(article, annotated)

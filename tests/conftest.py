@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,77 @@ def private_language_service(tmp_path, tmp_path_factory):
         if (shared / name).exists():
             (cache / name).symlink_to(shared / name)
     return LanguageService(cache_dir=cache, data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def private_annotator(private_language_service):
+    """An Annotator over `private_language_service` (its own annotation cache), closed after the test."""
+    from reader.core.lang.annotator import Annotator
+
+    annotator = Annotator(private_language_service)
+    yield annotator
+    annotator.close()
+
+
+# --- nothing left running ---------------------------------------------------------------------------------------------
+BACKGROUND_GRACE_S = 10.0  # how long a test's background work may take to finish after the test, before it fails
+
+
+def _child_processes() -> list[str]:
+    """Return 'pid command' of this process's live (non-zombie) child processes (Linux; empty elsewhere)."""
+    found = []
+    for children in Path("/proc/self/task").glob("*/children"):
+        for pid in children.read_text().split():
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if stat.rpartition(")")[2].split()[0] != "Z":
+                found.append(f"{pid} {command.strip()[:120]}")
+    return found
+
+
+def _background_work(threads_before: set) -> list[str]:
+    """Return what still runs: threads the test started, busy Qt pool threads, child processes."""
+    import threading
+
+    running = [f"thread {t.name}" for t in threading.enumerate() if t not in threads_before and t.is_alive()]
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        busy = QThreadPool.globalInstance().activeThreadCount()
+        running += [f"{busy} task(s) of the Qt thread pool"] if busy else []
+    return running + [f"child process {child}" for child in _child_processes()]
+
+
+@pytest.fixture(autouse=True)
+def no_background_work_left():
+    """Fail a test that leaves threads, Qt pool tasks or child processes running (waiting a little for them first)."""
+    import threading
+    import time
+
+    before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + BACKGROUND_GRACE_S
+    while (left := _background_work(before)) and time.monotonic() < deadline:
+        if "PySide6.QtCore" in sys.modules:
+            from PySide6.QtCore import QCoreApplication
+
+            if QCoreApplication.instance() is not None:
+                QCoreApplication.processEvents()
+        time.sleep(0.02)
+    if left:
+        pytest.fail("the test left background work running: " + "; ".join(left), pytrace=False)
+
+
+# --- CI: the end-to-end test must run -----------------------------------------------------------------------------
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skipped end-to-end test fails the run: a machine that cannot run it is a broken CI machine."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and item.get_closest_marker("e2e") and os.environ.get("CI", "").lower() == "true":
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"the end-to-end test was skipped under CI=true ({reason}); .ci/run should install its tools"

@@ -7,40 +7,39 @@ import pytest
 
 from lang_support import article_from_paragraphs
 from reader.core.errors import StorageProblem
-from reader.core.lang.pipeline import fill_cache_in_subprocess, load_cached, load_cached_in_steps
 
 TEXTS = ["重整行装再出发，推进供给侧结构性改革。", "他把钱还给了银行，２０２５年“10+1”。", "還是長江", "质量第一，效益优先。"]
 
 
 @pytest.fixture
-def service(private_language_service):
-    """A language service with its own annotation cache (see conftest)."""
-    return private_language_service
+def annotator(private_annotator):
+    """An annotator with its own annotation cache (see conftest)."""
+    return private_annotator
 
 
-def test_stepwise_decoding_gives_what_a_one_go_load_gives(service):
+def test_stepwise_decoding_gives_what_a_one_go_load_gives(annotator):
     article = article_from_paragraphs(TEXTS, title="高质量发展")
-    service.annotate(article)
-    steps = list(load_cached_in_steps(article, service, budget=0))
+    annotator.annotate(article)
+    steps = list(annotator.cached_in_steps(article, budget=0))
     assert all(step is None for step in steps[:-1])
     assert len(steps) >= len(TEXTS)  # with no time budget every paragraph is its own slice
-    assert steps[-1] == load_cached(article, service)
+    assert steps[-1] == annotator.cached(article)
     assert set(steps[-1].paragraphs) == {p.id for p in article.paragraphs()}
 
 
-def test_stepwise_decoding_of_an_uncached_article_is_a_storage_problem(service):
+def test_stepwise_decoding_of_an_uncached_article_is_a_storage_problem(annotator):
     article = article_from_paragraphs(["从未读过的一段。"])
     with pytest.raises(StorageProblem):
-        list(load_cached_in_steps(article, service))
+        list(annotator.cached_in_steps(article))
 
 
-def test_filling_the_cache_in_a_child_process_leaves_this_process_without_jieba(service):
+def test_filling_the_cache_in_a_child_process_leaves_this_process_without_jieba(annotator):
     import sys
 
     article = article_from_paragraphs(TEXTS[:2])
-    assert load_cached(article, service) is None
+    assert annotator.cached(article) is None
     had_jieba = "jieba" in sys.modules
-    fill_cache_in_subprocess(article, service)
-    assert load_cached(article, service) is not None
+    annotator.fill_cache_in_subprocess(article)
+    assert annotator.cached(article) is not None
     assert ("jieba" in sys.modules) == had_jieba
-    fill_cache_in_subprocess(article, service)  # all cached: nothing to do, nothing raised
+    annotator.fill_cache_in_subprocess(article)  # all cached: nothing to do, nothing raised

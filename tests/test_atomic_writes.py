@@ -152,6 +152,8 @@ def test_killed_before_the_rename_leaves_the_old_file_or_nothing(library, tmp_pa
     finally:
         writer.send_signal(signal.SIGKILL)
         writer.wait(timeout=30)
+        writer.stdout.close()
+        writer.stderr.close()
     assert out.read_bytes() == OLD if existing else not out.exists()
     assert others_in(tmp_path, out) == []
     finished = subprocess.run(command(name, out, library, force=True), cwd=PROJECT_ROOT, capture_output=True,

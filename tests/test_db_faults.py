@@ -203,6 +203,7 @@ def release(locker: subprocess.Popen) -> None:
     """Let the locking process finish."""
     locker.stdin.close()
     locker.wait(timeout=30)
+    locker.stdout.close()
 
 
 def test_a_write_lock_held_past_the_busy_timeout_refuses_the_write_and_keeps_reading(tmp_path):
@@ -343,9 +344,12 @@ def own_cache(tmp_path) -> Path:
 
 def annotation_readings(cache: Path) -> list:
     """Annotate a made-up article with a fresh service over `cache`; return every paragraph's readings."""
+    from reader.core.lang.annotator import Annotator
     from reader.core.lang.service import LanguageService
 
-    annotated = LanguageService(cache_dir=cache).annotate(made_up_article(5))
+    annotator = Annotator(LanguageService(cache_dir=cache))
+    annotated = annotator.annotate(made_up_article(5))
+    annotator.close()
     return [annotated.paragraphs[p.id].readings() for p in made_up_article(5).paragraphs()]
 
 

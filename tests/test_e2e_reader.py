@@ -24,7 +24,7 @@ SHOTS = PROJECT_ROOT / "screenshots" / "tmp"
 
 
 def need_tools() -> None:
-    missing = [tool for tool in ("Xvfb", "xdotool", "import") if shutil.which(tool) is None]
+    missing = [tool for tool in ("Xvfb", "xdotool", "import", "compare") if shutil.which(tool) is None]
     if missing:
         pytest.skip(f"needs {', '.join(missing)} (Debian packages xvfb, xdotool, imagemagick)")
 
@@ -83,21 +83,57 @@ def test_read_the_seed_go_to_section_three_open_a_popup_and_quit(display, tmp_pa
     # Fill the annotation cache with the command line first, as a previous session of the app would have.
     subprocess.run([sys.executable, "-m", "reader", "annotate", str(SEED)], env=env, cwd=PROJECT_ROOT,
                    capture_output=True, timeout=300, check=True)
-    app = subprocess.Popen([sys.executable, "main.py"], env=env, cwd=PROJECT_ROOT,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with subprocess.Popen([sys.executable, "main.py"], env=env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as app:
+        third = drive(app, env, display)
+    assert third.endswith("Dubao 读报")
+    assert_position_in_third_section(tmp_path / "data")
+
+
+POPUP_PIXELS = 5_000  # the word popup covers tens of thousands of pixels; a blinking caret a few dozen
+SETTLED_PIXELS = 500
+
+
+def screenshot(display: str, path: Path) -> Path:
+    """Save the whole virtual screen to `path`."""
+    subprocess.run(["import", "-display", display, "-window", "root", str(path)], check=True, timeout=30)
+    return path
+
+
+def screen_settled(display: str) -> bool:
+    """True when two screenshots in a row show the same picture (a blinking caret aside)."""
+    first = screenshot(display, SHOTS / "e2e-settling-1.png")
+    second = screenshot(display, SHOTS / "e2e-settling-2.png")
+    settled = pixels_changed(first, second) < SETTLED_PIXELS
+    for path in (first, second):
+        path.unlink()
+    return settled
+
+
+def pixels_changed(before: Path, after: Path) -> int:
+    """Return how many pixels differ between two screenshots (imagemagick's compare)."""
+    result = subprocess.run(["compare", "-metric", "AE", str(before), str(after), "null:"], capture_output=True,
+                            text=True, timeout=30)
+    return int(float(result.stderr.split()[0]))
+
+
+def drive(app: subprocess.Popen, env: dict, display: str) -> str:
+    """Go to the third section, open the popup at the caret, take a screenshot, quit; return the title seen."""
     try:
         window, title = wait_for(lambda: window_named(env, "把高质量发展之路"), 90, "the window with the seed article")
         assert title.startswith("Lead")
-        time.sleep(1.0)  # pinyin arrives from the cache
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        wait_for(lambda: window in xdotool(env, "search", "--onlyvisible", "--name", "Dubao").split(), 30,
+                 "the window on screen")
+        wait_for(lambda: screen_settled(display), 30, "the window to finish drawing")
         xdotool(env, "windowfocus", "--sync", window)
         xdotool(env, "key", "--delay", "150", "ctrl+Down", "ctrl+Down")
         third = wait_for(lambda: (name := xdotool(env, "getwindowname", window)).startswith("做好四篇文章") and name,
                          10, "the third section in the title")
-        xdotool(env, "key", "ctrl+Return")
-        time.sleep(0.8)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        shot = SHOTS / "e2e-reader.png"
-        subprocess.run(["import", "-display", display, "-window", "root", str(shot)], check=True, timeout=30)
+        before, shot = screenshot(display, SHOTS / "e2e-before-popup.png"), SHOTS / "e2e-reader.png"
+        xdotool(env, "key", "ctrl+Return")  # the popup is drawn inside the window: wait until it shows on screen
+        wait_for(lambda: pixels_changed(before, screenshot(display, shot)) > POPUP_PIXELS, 10, "the word popup")
+        before.unlink()
         assert shot.stat().st_size > 20_000
         xdotool(env, "key", "ctrl+q")
         assert app.wait(timeout=20) == 0, app.stderr.read()
@@ -105,8 +141,7 @@ def test_read_the_seed_go_to_section_three_open_a_popup_and_quit(display, tmp_pa
         if app.poll() is None:
             app.kill()
             app.wait()
-    assert third.endswith("Dubao 读报")
-    assert_position_in_third_section(tmp_path / "data")
+    return third
 
 
 def assert_position_in_third_section(data: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from reader.core.anchoring import make_anchor
 from reader.core.errors import ExportProblem
-from reader.core.exports import write_text
+from reader.core.files import write_text_atomically as write_text
 from reader.core.exports.notes import export_notes, notes_markdown
 from reader.core.exports.vocab import export_vocab
 from reader.core.model import Article, SectionDraft, SectionKind, build_sections
@@ -100,7 +100,7 @@ def test_failed_export_leaves_no_file(tmp_path):
         temporary.write_text("half")
         raise OSError(28, "No space left on device")
 
-    from reader.core.exports import write_atomically
+    from reader.core.files import write_atomically
 
     with pytest.raises(ExportProblem):
         write_atomically(target, broken)

@@ -48,13 +48,10 @@ def test_section_two_of_the_seed_as_a_handout(seed_path, tmp_path):
 
 def test_glossary_terms_of_the_section_are_in_the_table(seed_path, tmp_path):
     from reader.core import lang
-
-    if not hasattr(lang, "default_service"):
-        pytest.skip("the language layer (reader.core.lang.default_service) has not landed yet")
     from reader.core.importer import load_article
 
     article = load_article(seed_path)
-    annotated = lang.default_service().annotate(article)
+    annotated = lang.annotate(article)
     out = tmp_path / "terms.pdf"
     result = handout(seed_path, "--sections", "1", "--out", out)
     assert result.returncode == 0 and result.stderr == ""

@@ -147,7 +147,7 @@ def test_pinyin_is_centred_over_its_character_in_the_pdf(qapp, tmp_path, mode):
     from conftest import PROJECT_ROOT
 
     article = load_article(PROJECT_ROOT / "articles" / "xihaian-2025-quality-page.md")
-    plan = plan_handout(article, lang.default_service().annotate(article), HandoutOptions("", mode), glossary_lookup())
+    plan = plan_handout(article, lang.annotate(article), HandoutOptions("", mode), glossary_lookup())
     out = tmp_path / "handout.pdf"
     write_handout_pdf(plan, out, default_font_family())
     offsets = pinyin_offsets(out)

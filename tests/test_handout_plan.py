@@ -114,19 +114,10 @@ def test_without_annotation_the_text_is_kept_without_pinyin(article):
     assert plan.title_lines == ("本报记者",)
 
 
-def test_row_from_entry_reads_entry_objects():
-    class Entry:
-        term, pinyin, english = "放管服", "fàng guǎn fú", "streamline administration"
-        explanation = {"zh": "简政放权", "en": "Cutting red tape."}
-
-    assert row_from_entry(Entry()) == GlossaryRow("放管服", "fàng guǎn fú", "streamline administration",
-                                                  "Cutting red tape.", "简政放权")
-
-
-def test_row_from_a_glossary_entry_carries_both_explanations():
+def test_row_from_entry_takes_the_english_rendering_and_explanation():
     from reader.core.lang.glossary import GlossaryEntry
 
-    entry = GlossaryEntry("新质生产力", "xin1 zhi4 sheng1 chan3 li4", english="new quality productive forces",
-                          explanation_zh="以创新起主导作用的先进生产力。", explanation_en="Innovation-led productivity.")
-    row = row_from_entry(entry)
-    assert (row.explanation, row.explanation_zh) == ("Innovation-led productivity.", "以创新起主导作用的先进生产力。")
+    entry = GlossaryEntry("放管服", "fàng guǎn fú", english="streamline administration", explanation_zh="简政放权",
+                          explanation_en="Cutting red tape.")
+    assert row_from_entry(entry) == GlossaryRow("放管服", "fàng guǎn fú", "streamline administration",
+                                                  "Cutting red tape.", "简政放权")

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import PROJECT_ROOT
 from lang_support import article_from_paragraphs, seed_paragraphs
-from reader.core.lang.pipeline import annotate_in_subprocess, cache_key, load_cached
+from reader.core.lang.annotator import Annotator
+from reader.core.lang.pipeline import cache_key
 from reader.core.lang.chars import is_han
 from reader.core.lang.service import LanguageService
 from reader.core.lang.user_words import InMemoryUserWords
@@ -24,9 +25,15 @@ def service(private_language_service):
     return private_language_service
 
 
-def test_annotation_fills_the_contract(service):
+@pytest.fixture
+def annotator(private_annotator):
+    """An annotator over `service` (see conftest)."""
+    return private_annotator
+
+
+def test_annotation_fills_the_contract(service, annotator):
     article = article_from_paragraphs(TEXTS, title="标题：高质量发展")
-    annotated = service.annotate(article)
+    annotated = annotator.annotate(article)
     assert set(annotated.paragraphs) == {p.id for p in article.paragraphs()}
     assert "标题：高质量发展" in annotated.headings
     for paragraph in article.paragraphs():
@@ -39,9 +46,9 @@ def test_annotation_fills_the_contract(service):
             assert (slot is not None) == is_han(char) or "(微博)" in paragraph.text
 
 
-def test_tokens_carry_dictionary_presence_hsk_and_glossary_hits(service):
+def test_tokens_carry_dictionary_presence_hsk_and_glossary_hits(service, annotator):
     article = article_from_paragraphs(TEXTS)
-    first = service.annotate(article).paragraphs[next(article.paragraphs()).id]
+    first = annotator.annotate(article).paragraphs[next(article.paragraphs()).id]
     by_text = {t.text: t for t in first.tokens}
     assert by_text["推进"].in_dictionary and by_text["推进"].hsk_level is not None
     assert not by_text["，"].in_dictionary and by_text["，"].readings == (None,)
@@ -50,33 +57,33 @@ def test_tokens_carry_dictionary_presence_hsk_and_glossary_hits(service):
         ("重整行装再出发", "重整行装再出发"), ("供给侧结构性改革", "供给侧结构性改革")]
 
 
-def test_traditional_paragraph_is_read_and_matched(service):
+def test_traditional_paragraph_is_read_and_matched(service, annotator):
     article = article_from_paragraphs(["堅持「高質量發展」，還是長江"])
-    result = service.annotate(article).paragraphs[next(article.paragraphs()).id]
+    result = annotator.annotate(article).paragraphs[next(article.paragraphs()).id]
     assert [h.term for h in result.glossary_hits] == ["高质量发展"]
     assert result.readings()[-4:] == ["hai2", "shi4", "chang2", "jiang1"]
 
 
-def test_second_open_comes_from_the_cache(service):
+def test_second_open_comes_from_the_cache(service, annotator):
     article = article_from_paragraphs(TEXTS)
-    assert load_cached(article, service) is None
-    first = service.annotate(article)
-    assert load_cached(article, service).paragraphs == first.paragraphs
+    assert annotator.cached(article) is None
+    first = annotator.annotate(article)
+    assert annotator.cached(article).paragraphs == first.paragraphs
 
 
-def test_cached_reopen_imports_neither_jieba_nor_pypinyin(service, tmp_path):
+def test_cached_reopen_imports_neither_jieba_nor_pypinyin(service, annotator, tmp_path):
     article = article_from_paragraphs(TEXTS)
-    service.annotate(article)
+    annotator.annotate(article)
     (tmp_path / "article.json").write_text(json.dumps(article.to_dict(), ensure_ascii=False), encoding="utf-8")
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"
         "from reader.core.model import Article\n"
         "from reader.core.lang.service import LanguageService\n"
-        "from reader.core.lang.pipeline import load_cached\n"
+        "from reader.core.lang.annotator import Annotator\n"
         f"article = Article.from_dict(json.loads(Path({str(tmp_path / 'article.json')!r}).read_text()))\n"
         f"service = LanguageService(cache_dir=Path({str(service.cache_dir)!r}), data_dir=Path({str(tmp_path / 'data')!r}))\n"
-        "assert load_cached(article, service) is not None\n"
+        "assert Annotator(service).cached(article) is not None\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jieba', 'pypinyin')))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True)
@@ -94,27 +101,27 @@ def test_cache_key_follows_every_version_and_the_corrections_of_its_words():
     assert cache_key("文字", versions, "文字rwen2 zi4") != base
 
 
-def test_a_correction_reads_again_only_the_paragraphs_holding_the_word(service):
+def test_a_correction_reads_again_only_the_paragraphs_holding_the_word(service, annotator):
     from reader.core.lang import pipeline
 
     article = article_from_paragraphs(["品质西海岸很好", "今天天气不错"])
-    service.annotate(article)
+    annotator.annotate(article)
     words = InMemoryUserWords()
     words.set_reading("很好", ["hen3", "hao4"])
-    corrected = LanguageService(cache_dir=service.cache_dir, data_dir=service._data_dir, user_words=words)
-    before = pipeline._keys([p.text for p in article.paragraphs()], service)
-    after = pipeline._keys([p.text for p in article.paragraphs()], corrected)
+    corrected = LanguageService(cache_dir=service.cache_dir, data_dir=service.data_dir, user_words=words)
+    before = pipeline.cache_keys([p.text for p in article.paragraphs()], service)
+    after = pipeline.cache_keys([p.text for p in article.paragraphs()], corrected)
     assert before[0] != after[0] and before[1] == after[1]  # the second paragraph stays cached
 
 
-def test_user_corrections_apply_everywhere_and_refresh_the_cache(service):
+def test_user_corrections_apply_everywhere_and_refresh_the_cache(service, annotator):
     article = article_from_paragraphs(["品质西海岸很好", "我们认为品质西海岸"])
-    before = service.annotate(article)
+    before = annotator.annotate(article)
     words = InMemoryUserWords()
     words.split("品质西海岸", ["品质", "西海岸"])
     words.set_reading("很好", ["hen3", "hao4"])
-    corrected = LanguageService(cache_dir=service.cache_dir, data_dir=service._data_dir, user_words=words)
-    after = corrected.annotate(article)
+    corrected = LanguageService(cache_dir=service.cache_dir, data_dir=service.data_dir, user_words=words)
+    after = Annotator(corrected, annotator.cache).annotate(article)
     for paragraph in article.paragraphs():
         texts = [t.text for t in after.paragraphs[paragraph.id].tokens]
         assert "品质" in texts and "西海岸" in texts and "品质西海岸" not in texts
@@ -126,7 +133,7 @@ def test_merged_user_word_is_one_token(service):
     assert "天气很" not in [w.text for w in service.engine.read_words("今天天气很好")]
     words = InMemoryUserWords()
     words.merge("天气很")
-    merged = LanguageService(cache_dir=service.cache_dir, data_dir=service._data_dir, user_words=words)
+    merged = LanguageService(cache_dir=service.cache_dir, data_dir=service.data_dir, user_words=words)
     assert [w.text for w in merged.engine.read_words("今天天气很好")] == ["今天", "天气很", "好"]
 
 
@@ -145,18 +152,18 @@ def test_user_word_operations_validate_their_input():
     assert words.version() == version
 
 
-def test_annotation_in_a_subprocess_fills_the_cache(service, seed_path):
+def test_annotation_in_a_subprocess_fills_the_cache(annotator, seed_path):
     article = article_from_paragraphs(seed_paragraphs(seed_path)[:3])
-    result = annotate_in_subprocess(article, service)
+    result = annotator.annotate_in_subprocess(article)
     assert set(result.paragraphs) == {p.id for p in article.paragraphs()}
-    assert "jieba" not in sys.modules or load_cached(article, service) is not None
-    assert result.paragraphs == service.annotate(article).paragraphs
+    assert "jieba" not in sys.modules or annotator.cached(article) is not None
+    assert result.paragraphs == annotator.annotate(article).paragraphs
 
 
-def test_a_damaged_annotation_cache_is_replaced(service):
+def test_a_damaged_annotation_cache_is_replaced(service, annotator):
     (service.cache_dir / "annotations.sqlite3").write_bytes(b"garbage" * 1000)
     article = article_from_paragraphs(TEXTS[:1])
-    assert service.annotate(article).paragraphs
+    assert annotator.annotate(article).paragraphs
 
 
 def test_package_shortcuts_serve_scripts(seed_path):

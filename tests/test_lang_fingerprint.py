@@ -8,7 +8,6 @@ from pathlib import Path
 
 from lang_support import article_from_paragraphs
 from reader.core.lang import fingerprint
-from reader.core.lang.pipeline import load_cached
 
 LANG = Path(fingerprint.__file__).parent
 
@@ -60,8 +59,7 @@ def test_library_version_is_read_without_importing_the_library():
     assert fingerprint.library_version("no_such_library_here") == "absent"
 
 
-def test_a_changed_engine_misses_the_cache(private_language_service, monkeypatch, tmp_path):
-    service = private_language_service
+def test_a_changed_engine_misses_the_cache(private_annotator, monkeypatch, tmp_path):
     article = article_from_paragraphs(["重整行装再出发。"])
     code = copy_of_the_language_layer(tmp_path)
 
@@ -69,7 +67,7 @@ def test_a_changed_engine_misses_the_cache(private_language_service, monkeypatch
         return fingerprint.engine_fingerprint(code, tmp_path / "resources", fingerprint.READING_LIBRARIES)
 
     monkeypatch.setattr("reader.core.lang.service.engine_version", current)
-    service.annotate(article)
-    assert load_cached(article, service) is not None
+    private_annotator.annotate(article)
+    assert private_annotator.cached(article) is not None
     (code / "pipeline.py").write_bytes((code / "pipeline.py").read_bytes() + b"\n# a new rule\n")
-    assert load_cached(article, service) is None
+    assert private_annotator.cached(article) is None

@@ -43,7 +43,8 @@ def test_the_glossary_mode_and_off():
     assert PinyinMode("none") is PinyinMode.OFF  # the handout's older name
 
 
-def test_an_unlisted_word_has_the_level_of_its_listed_parts_in_annotation_and_popup(private_language_service):
+def test_an_unlisted_word_has_the_level_of_its_listed_parts_in_annotation_and_popup(private_language_service,
+                                                                                  private_annotator):
     from lang_support import article_from_paragraphs
 
     service = private_language_service
@@ -52,7 +53,7 @@ def test_an_unlisted_word_has_the_level_of_its_listed_parts_in_annotation_and_po
     assert service.hsk.level_of("两个") == 1
     assert service.hsk.level_of("干字当头") is not None and service.hsk.level_of("鑫淼") is None
     article = article_from_paragraphs(["我们努力实现目标。"])
-    tokens = service.annotate(article).paragraphs[next(article.paragraphs()).id].tokens
+    tokens = private_annotator.annotate(article).paragraphs[next(article.paragraphs()).id].tokens
     for t in tokens:
         if t.is_han:
             assert t.hsk_level == service.lookup(t.text).hsk_level, t.text

@@ -12,11 +12,13 @@ def test_prepare_lays_out_a_sample_while_staying_hidden(qtbot):
     qtbot.addWidget(parent)
     parent.resize(800, 600)
     popup = WordPopup(parent)
+    drawn = []
+    popup.grab = lambda: drawn.append(popup.isVisible())  # the drawing step, run from the event loop
     popup.prepare()
     assert not popup.isVisible() and popup.content is None
     assert "质量" in popup.label.text() and popup.label.height() > 10  # laid out at its real width
-    qtbot.wait(20)  # the drawing step runs from the event loop
-    assert not popup.isVisible()
+    qtbot.waitUntil(lambda: bool(drawn), timeout=3000)
+    assert drawn == [False] and not popup.isVisible()
 
 
 def test_prepare_leaves_a_shown_popup_alone(qtbot):

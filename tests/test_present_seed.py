@@ -21,7 +21,7 @@ def seed(request):
     from reader.core.importer import load_article
 
     article = load_article(need_shared(SEED))
-    return article, lang.default_service().annotate(article)
+    return article, lang.annotate(article)
 
 
 @pytest.mark.parametrize("width,height", [(1920, 1080), (1024, 768)])
@@ -79,7 +79,7 @@ def bundled():
     from reader.core.importer import load_article
 
     article = load_article(PROJECT_ROOT / "articles" / "xihaian-2025-quality-page.md")
-    return article, lang.default_service().annotate(article)
+    return article, lang.annotate(article)
 
 
 def test_the_bundled_article_fills_at_most_12_slides_at_1920x1080(qapp, bundled):

@@ -12,8 +12,8 @@ from reader.core.slides import (
     SlideKind,
     first_slide_of_section,
     plan_slides,
-    sentence_spans,
 )
+from reader.core.sentences import sentence_spans
 
 
 def make_article(*sections: tuple[str | None, list[str]]) -> Article:

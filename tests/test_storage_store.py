@@ -22,11 +22,17 @@ def store(isolated_dirs):
     opened.close()
 
 
+def clock_past(stamp: float) -> None:
+    """Wait until the clock reads later than `stamp`, so that the next thing stored is stamped later."""
+    while time.time() <= stamp:
+        time.sleep(0.001)
+
+
 def test_library_lists_recent_first_and_updates_by_path(store):
     first = store.library.add(made_up_article(1), "/a.txt")
     second = store.library.add(made_up_article(2), "/b.txt")
     assert [e.id for e in store.library.list()] == [second.id, first.id]
-    time.sleep(0.01)
+    clock_past(second.opened_at)
     store.library.mark_opened(first.id)
     assert store.library.last_opened().id == first.id
     again = store.library.add(made_up_article(3), "/b.txt")
@@ -223,8 +229,7 @@ def test_database_locked_longer_than_the_busy_timeout(isolated_dirs):
 
 def test_re_adding_an_unchanged_article_only_marks_it_opened(store):
     first = store.library.add(made_up_article(1), "/a.txt")
-    store.library.add(made_up_article(2), "/b.txt")
-    time.sleep(0.01)
+    clock_past(store.library.add(made_up_article(2), "/b.txt").opened_at)
     again = store.library.add(made_up_article(1), "/a.txt")
     assert again.id == first.id and again.updated_at == first.updated_at and again.opened_at > first.opened_at
     assert store.library.last_opened().id == first.id

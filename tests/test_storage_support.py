@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 from reader.core.model import Article, SectionDraft, SectionKind, build_sections
@@ -12,25 +11,10 @@ HAN_SAMPLE = "质量发展西海岸品质建设高端服务产业创新改革供
 
 
 def seed_article(seed_path: Path) -> Article:
-    """Return the seed as an article: through the importer when it is installed, else split by hand.
+    """Return the seed as an article, through the importer."""
+    from reader.core.importer import load_article
 
-    By hand: lines joined, paragraphs start at the full-width indent, every fourth paragraph opens a new section.
-    """
-    try:
-        from reader.core.importer import load_article  # type: ignore[attr-defined]
-    except ImportError:
-        load_article = None
-    if load_article is not None:
-        return load_article(seed_path)
-    text = seed_path.read_text(encoding="utf-8")
-    lines = [line.strip() for line in text.splitlines()]
-    title = lines[0]
-    body = "".join(line for line in lines[1:])
-    paragraphs = [p.strip() for p in re.split("　　", body) if p.strip()]
-    drafts = [SectionDraft(None, 1, SectionKind.LEAD, paragraphs[:2])]
-    for index in range(2, len(paragraphs), 4):
-        drafts.append(SectionDraft(f"第{index // 4 + 1}部分", 1, SectionKind.BODY, paragraphs[index : index + 4]))
-    return Article(title=title, sections=build_sections(drafts))
+    return load_article(seed_path)
 
 
 def made_up_article(number: int, rng: random.Random | None = None, paragraphs: int = 6, length: int = 60) -> Article:

@@ -58,6 +58,7 @@ def test_sigterm_saves_the_position_and_closes_the_database_in_time(tmp_path):
         if app.poll() is None:
             app.kill()
             app.wait()
+        app.stderr.close()
     assert closed_after < CLOSE_WITHIN_SECONDS, f"the database was closed {closed_after:.2f} s after SIGTERM"
     conn = sqlite3.connect(database)
     position = conn.execute("SELECT paragraph_id FROM positions WHERE article_id = ?", (entry_id,)).fetchone()

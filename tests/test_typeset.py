@@ -112,7 +112,7 @@ def bundled():
     from reader.core.importer import load_article
 
     article = load_article(BUNDLED)
-    return article, lang.default_service().annotate(article)
+    return article, lang.annotate(article)
 
 
 MODES = {

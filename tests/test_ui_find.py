@@ -6,7 +6,7 @@ from PySide6.QtCore import QRect
 
 from reader.ui.popup import GlossaryCard, PopupContent, place_beside, popup_html
 from reader.ui.view.document import ViewDocument
-from reader.ui.view.find import find_matches, normalise_pinyin_query, toneless
+from reader.core.find import find_matches, normalise_pinyin_query, toneless
 
 from test_ui_helpers import annotate_article, make_article
 
@@ -22,7 +22,7 @@ def matched_texts(doc, matches):
 
 def test_chinese_text_is_found_everywhere_including_headings():
     doc = document()
-    matches = find_matches(doc, "标准引领")
+    matches = find_matches(doc.blocks, "标准引领")
     assert matched_texts(doc, matches) == ["标准引领"] * len(matches)
     assert any(doc.blocks[b].kind == "heading" for b, _, _ in matches)
     assert len(matches) == 1 + 6  # the heading and six times in the body paragraph
@@ -30,7 +30,7 @@ def test_chinese_text_is_found_everywhere_including_headings():
 
 def test_toneless_pinyin_finds_the_characters():
     doc = document()
-    matches = find_matches(doc, "gaozhiliang", pinyin=True)
+    matches = find_matches(doc.blocks, "gaozhiliang", pinyin=True)
     assert matched_texts(doc, matches) and set(matched_texts(doc, matches)) == {"高质量"}
     assert len(matches) == sum(b.text.count("高质量") for b in doc.blocks if b.tokens)
 
@@ -39,17 +39,17 @@ def test_pinyin_with_tones_spaces_or_capitals_is_the_same_query():
     assert normalise_pinyin_query("Gāo zhì-liàng") == "gaozhiliang"
     assert toneless("lv4") == "lv" and toneless("lǜ") == "lv"
     doc = document()
-    assert find_matches(doc, "gāo ZHÌ liang", pinyin=True) == find_matches(doc, "gaozhiliang", pinyin=True)
+    assert find_matches(doc.blocks, "gāo ZHÌ liang", pinyin=True) == find_matches(doc.blocks, "gaozhiliang", pinyin=True)
 
 
 def test_pinyin_must_match_whole_syllables():
     doc = document()
-    assert find_matches(doc, "gaozhilian", pinyin=True) == []
-    assert find_matches(doc, "aozhiliang", pinyin=True) == []
+    assert find_matches(doc.blocks, "gaozhilian", pinyin=True) == []
+    assert find_matches(doc.blocks, "aozhiliang", pinyin=True) == []
 
 
 def test_pinyin_search_is_off_unless_asked():
-    assert find_matches(document(), "gaozhiliang") == []
+    assert find_matches(document().blocks, "gaozhiliang") == []
 
 
 def test_popup_never_covers_its_word():

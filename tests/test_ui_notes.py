@@ -106,8 +106,7 @@ def test_highlight_with_colour_and_note_is_stored_painted_edited_deleted_and_und
     highlights = stored(window, "highlight")
     assert [(h.colour, h.anchor.exact, h.note) for h in highlights] == [("pink", "坚持质量第一", None),
                                                                        ("pink", "坚持质量第一", "要记住")]
-    qtbot.wait(50)
-    assert colour_share(window, (block, start_, end), HIGHLIGHT_COLOURS["pink"]) > 0.3
+    qtbot.waitUntil(lambda: colour_share(window, (block, start_, end), HIGHLIGHT_COLOURS["pink"]) > 0.3, timeout=3000)
     monkeypatch.setattr(note_dialog, "ask_note", lambda parent, title, quote, text="": text + "，再读一遍")
     window.notes.editRequested.emit(highlights[1].id)
     assert window.controller.store.annotations.get(highlights[1].id).note == "要记住，再读一遍"
@@ -115,8 +114,7 @@ def test_highlight_with_colour_and_note_is_stored_painted_edited_deleted_and_und
         window.notes.select_note(h.id)
         window.notes.delete_button.click()
     assert stored(window, "highlight") == [] and window.view.highlights == []
-    qtbot.wait(50)
-    assert colour_share(window, (block, start_, end), HIGHLIGHT_COLOURS["pink"]) == 0
+    qtbot.waitUntil(lambda: colour_share(window, (block, start_, end), HIGHLIGHT_COLOURS["pink"]) == 0, timeout=3000)
     window.notes.undo_button.click()
     assert [h.id for h in stored(window, "highlight")] == [highlights[1].id]
     assert window.notes.rows_shown() == [(highlights[1].id, False)]

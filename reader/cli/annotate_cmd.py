@@ -17,10 +17,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Annotate the article and print it."""
     from reader.core.importer import load_article
-    from reader.core.lang import default_service
+    from reader.core.lang import default_annotator
 
     article = load_article(args.path)
-    annotated = default_service().annotate(article, use_cache=not args.no_cache)
+    annotated = default_annotator().annotate(article, use_cache=not args.no_cache)
     units = [(text, annotated.headings[text]) for text in annotated.headings]
     units += [(p.id, annotated.paragraphs[p.id]) for p in article.paragraphs()]
     if args.json:

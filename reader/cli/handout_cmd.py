@@ -10,8 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from reader.core.errors import ExportProblem
 from reader.core.annotation import AnnotatedArticle
+from reader.core.errors import DubaoError
+from reader.core.files import check_target
 from reader.core.handout import HANDOUT_PINYIN_MODES, HandoutOptions, Paper, glossary_lookup, plan_handout
 from reader.core.pinyin_display import PinyinMode
 from reader.core.model import Article
@@ -48,25 +49,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_target(out: Path, force: bool) -> None:
-    """Refuse a target that exists (without --force), is a folder, or sits in a folder that does not exist."""
-    if out.is_dir():
-        raise ExportProblem("is a folder; give a file name ending in .pdf", out)
-    if out.exists() and not force:
-        raise ExportProblem("already exists; add --force to overwrite it", out)
-    if not out.parent.exists():
-        raise ExportProblem("the folder does not exist", out.parent)
-
-
 def annotate_quietly(article: Article) -> AnnotatedArticle | None:
-    """Return the article's annotation, or None (with one line on stderr) when the language layer is unavailable."""
-    try:
-        from reader.core import lang
+    """Return the article's annotation, or None (with one line on stderr) when it cannot be made."""
+    from reader.core import lang
 
+    try:
         return lang.annotate(article)
-    except (ImportError, AttributeError) as error:
-        print(f"dubao: printing without pinyin or glossary: the language layer is unavailable ({error})",
-              file=sys.stderr)
+    except DubaoError as error:
+        print(f"dubao: printing without pinyin or glossary: {error}", file=sys.stderr)
         return None
 
 

@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 from reader.core.errors import ImportProblem, StorageProblem
-from reader.core.model import Article, SectionDraft, SectionKind, build_sections
+from reader.core.importer import load_article as importer_load
+from reader.core.model import Article
 from reader.core.storage import LibraryEntry, Store
 
 
@@ -27,30 +28,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     find.add_argument("--limit", type=int, default=20)
 
 
-def _plain_text_article(path: Path) -> Article:
-    """Read a UTF-8 text as an article (first line the title, each further line a paragraph)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportProblem("the file is not UTF-8 text", path) from error
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise ImportProblem("the file has no text", path)
-    return Article(title=lines[0], sections=build_sections([SectionDraft(None, 1, SectionKind.LEAD, lines[1:])]))
-
-
 def load_article(path: str | Path) -> tuple[Article, Path]:
-    """Import an article file through the importer (or a plain-text reading without it); return it and its path."""
+    """Import an article file through the importer; return it and its resolved path."""
     source = Path(path).expanduser().resolve()
     if not source.is_file():
         raise ImportProblem("no such file", source)
-    try:
-        from reader.core.importer import load_article as importer_load  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            return _plain_text_article(source), source
-        except OSError as error:
-            raise ImportProblem(f"cannot read the file ({error.strerror})", source) from error
     return importer_load(source), source
 
 

@@ -61,8 +61,13 @@ def _segmenter(service) -> str:
 def _articles(service) -> str:
     """Annotate the bundled articles into the annotation cache, so they open with their pinyin at once."""
     from reader.core.importer import load_article
+    from reader.core.lang.annotator import Annotator
 
     paths = sorted(articles_dir().glob("*.md"))
-    for path in paths:
-        service.annotate(load_article(path))
+    annotator = Annotator(service)
+    try:
+        for path in paths:
+            annotator.annotate(load_article(path))
+    finally:
+        annotator.close()
     return f"{len(paths)} bundled article{'s' if len(paths) != 1 else ''} annotated"

@@ -22,10 +22,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Measure the article against the known words and print the figures."""
     from reader.core.importer import load_article
-    from reader.core.lang import default_service
+    from reader.core.lang import annotate
 
     article = load_article(args.path)
-    profile = WordProfile.of(default_service().annotate(article))
+    profile = WordProfile.of(annotate(article))
     with Store.open() as store, store.guarded():
         known = store.known.words()
     difficulty = measure(profile, known)

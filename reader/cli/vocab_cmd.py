@@ -8,9 +8,12 @@ import sys
 from reader.cli.library_cmd import entry_for
 from reader.core.errors import ImportProblem
 from reader.core.exports.vocab import export_vocab
+from reader.core.lang import lookup
 from reader.core.lang.style import PinyinStyle, render_reading
+from reader.core.sentences import sentence_with
 from reader.core.storage import Store
 from reader.core.storage.vocab import STATUSES, VocabEntry
+from reader.core.vocabulary import vocabulary_draft
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -33,30 +36,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--status", choices=STATUSES, help="only words of this status")
 
 
-def dictionary_fields(word: str) -> tuple[str, str] | None:
-    """Return (reading, meaning) of a word from the language layer, or None when it is not available."""
-    try:
-        from reader.core.lang import lookup_word  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    found = lookup_word(word)
-    if found is None:
-        return "", ""
-    return getattr(found, "reading", "") or "", getattr(found, "meaning", "") or ""
-
-
-def sentence_with(text: str, word: str) -> str:
-    """Return the first sentence of `text` that contains `word` (empty when none does)."""
-    at = text.find(word)
-    if at < 0:
-        return ""
-    stops = "。！？；\n"
-    start = max(text.rfind(s, 0, at) for s in stops) + 1
-    ends = [e for e in (text.find(s, at) for s in stops) if e >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()
-
-
 def _add(store: Store, args: argparse.Namespace) -> None:
     if not args.word.strip():
         raise ImportProblem("give a word to add (it is empty)", "WORD")
@@ -66,11 +45,11 @@ def _add(store: Store, args: argparse.Namespace) -> None:
         article_id = entry.id
         text = "\n".join(p.text for p in store.library.article(entry.id).paragraphs())
         sentence = sentence_with(text, args.word)
-    fields = dictionary_fields(args.word)
-    if fields is None:
+    draft = vocabulary_draft(args.word, sentence, lookup=lookup)
+    if not draft.looked_up:
         print("note: the dictionary is not available; reading and meaning were left empty", file=sys.stderr)
-        fields = ("", "")
-    _print_entry(store.vocab.add(args.word, fields[0], fields[1], sentence, article_id), PinyinStyle(args.pinyin))
+    saved = store.vocab.add(draft.word, draft.reading, draft.meaning, draft.sentence, article_id)
+    _print_entry(saved, PinyinStyle(args.pinyin))
 
 
 def _print_entry(entry: VocabEntry, pinyin: PinyinStyle) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 from reader import APP_ID, APP_NAME
 from reader.core import desktop_texts
 from reader.core.errors import DubaoError
+from reader.core.files import write_bytes_atomically
 from reader.core.paths import resources_dir
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -224,14 +225,7 @@ def _ensure_dir(home: Path, relative: Path, manifest: Manifest) -> None:
 def _write_file(home: Path, relative: Path, content: bytes, manifest: Manifest) -> None:
     """Write one file atomically and record it in the manifest."""
     _ensure_dir(home, relative.parent, manifest)
-    target = home / relative
-    temporary = target.with_name(f".{target.name}.part")
-    try:
-        temporary.write_bytes(content)
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise DesktopProblem(f"cannot write the file ({error.strerror})", target) from None
+    write_bytes_atomically(home / relative, content, force=True, problem=DesktopProblem)
     manifest.files[relative.as_posix()] = _digest(content)
 
 

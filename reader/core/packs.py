@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ImportProblem
-from reader.core.exports import write_text
+from reader.core.files import write_text_atomically
 from reader.core.lang.glossary import GlossaryEntry
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def export_pack(store: Store, target: str | Path, force: bool = False) -> tuple[
     glossary = [{k: v for k, v in asdict(e).items() if k != "origin"} for e in store.user_language.glossary()]
     corrections = [c.to_dict() for c in Corrections(store).listed()]
     document = {"format": FORMAT, "version": VERSION, "glossary": glossary, "corrections": corrections}
-    path = write_text(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n", force)
+    path = write_text_atomically(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n", force)
     return path, len(glossary), len(corrections)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from reader.core.annotation import GlossaryHit, Token
 from reader.core.difficulty import is_known
+from reader.core.settings import HSK_LEVEL, PINYIN_MODE
 
 if TYPE_CHECKING:
     from reader.core.lang.hsk import HskLevels
@@ -38,8 +39,8 @@ class PinyinMode(StrEnum):
 class PinyinOptions:
     """The reader's pinyin choices."""
 
-    mode: PinyinMode = PinyinMode.ALL
-    hsk_level: int = 4
+    mode: PinyinMode = PinyinMode(PINYIN_MODE.default)
+    hsk_level: int = HSK_LEVEL.default
     known_words: frozenset[str] = field(default_factory=frozenset)
 
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from reader.core.slides import Slide, first_slide_of_section
+
+if TYPE_CHECKING:
+    from reader.core.storage.annotations import Annotation
 
 
 class Blank(StrEnum):
@@ -188,14 +191,14 @@ def format_elapsed(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def trainer_notes(annotations: Iterable[Any], paragraph_ids: Iterable[str]) -> list[str]:
+def trainer_notes(annotations: Iterable["Annotation"], paragraph_ids: Iterable[str]) -> list[str]:
     """Return one line per bookmark, highlight or note anchored in `paragraph_ids`, in reading order.
 
     `annotations` are stored annotations (`reader.core.storage.annotations.Annotation`): kind, name, note and an
     anchor with paragraph_id, start and exact (the quoted text). Deleted ones are left out.
     """
     order = {pid: n for n, pid in enumerate(paragraph_ids)}
-    chosen = [a for a in annotations if a.anchor.paragraph_id in order and not getattr(a, "deleted_at", None)]
+    chosen = [a for a in annotations if a.anchor.paragraph_id in order and a.deleted_at is None]
     chosen.sort(key=lambda a: (order[a.anchor.paragraph_id], a.anchor.start))
     lines = []
     for item in chosen:

@@ -16,9 +16,8 @@ from enum import StrEnum
 from typing import Callable
 
 from reader.core.model import Article, Paragraph, Section
+from reader.core.sentences import sentence_spans
 
-SENTENCE_ENDS = frozenset("。！？；…!?;")
-CLOSING_MARKS = frozenset("”’」』）)》〉】\"'")
 MIN_BUDGET = 20
 
 
@@ -69,28 +68,6 @@ class Slide:
     def char_count(self) -> int:
         """The number of characters this slide shows (heading included)."""
         return len(self.heading or "") + sum(len(piece.text) for piece in self.pieces)
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of the sentences of `text`, covering it entirely, split only after sentence ends.
-
-    A sentence ends after a run of 。！？；… (and ASCII !?;), together with the closing quotes or brackets that follow.
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    index = 0
-    while index < len(text):
-        if text[index] in SENTENCE_ENDS:
-            index += 1
-            while index < len(text) and (text[index] in SENTENCE_ENDS or text[index] in CLOSING_MARKS):
-                index += 1
-            spans.append((start, index))
-            start = index
-        else:
-            index += 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 Fits = Callable[["Slide"], bool]  # True when the slide's text fits its screen at a readable size

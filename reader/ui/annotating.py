@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.anchoring import Anchor, anchor_in_text
+from reader.core.anchoring import Anchor
 from reader.core.errors import DubaoError
+from reader.core.positions import BOOKMARK_NAME_CHARS, anchor_at, default_bookmark_name
 from reader.core.storage import Annotation
 
 # name → colour painted under the text (light enough for black text, dark enough to show on sepia)
@@ -19,7 +20,6 @@ HIGHLIGHT_COLOURS: dict[str, str] = {
     "yellow": "#fff176", "green": "#a5d6a7", "blue": "#90caf9", "pink": "#f48fb1", "purple": "#ce93d8",
 }
 NOTE_COLOUR = "#ffe0b2"  # a note without a highlight colour
-NAME_WORDS = 12  # characters of the text after a bookmark used in its default name
 
 Span = tuple[int, int, int]  # (block, start, end) in the view's document
 
@@ -48,13 +48,6 @@ class NoteRow:
     orphan: bool
 
 
-def default_bookmark_name(section: str, text: str, offset: int) -> str:
-    """Return a bookmark's name: the section and the first words from the bookmarked place."""
-    words = text[offset:offset + NAME_WORDS].strip() or text[:NAME_WORDS].strip()
-    ellipsis = "…" if len(text) - offset > NAME_WORDS else ""
-    return " · ".join(part for part in (section, words + ellipsis if words else "") if part)
-
-
 class AnnotationDesk:
     """Bookmarks, highlights, notes and orphans of the open article, through the controller's library."""
 
@@ -72,14 +65,7 @@ class AnnotationDesk:
 
     def anchor_at(self, block: int, start: int, end: int) -> Anchor | None:
         """Return the anchor of a span of a paragraph block (a heading or title points to the next paragraph)."""
-        if not self.ready:
-            return None
-        blocks = self.controller.document.blocks
-        index = next((i for i in range(block, len(blocks)) if blocks[i].is_paragraph), None)
-        if index is None:
-            return None
-        start, end = (start, end) if index == block else (0, 0)
-        return anchor_in_text(blocks[index].key, blocks[index].text, start, end)
+        return anchor_at(self.controller.document.blocks, block, start, end) if self.ready else None
 
     def block_of(self, paragraph_id: str) -> int | None:
         """Return the view block showing a paragraph, or None."""
@@ -131,7 +117,7 @@ class AnnotationDesk:
             marks = [a for a in (self.listed() if listed is None else listed) if a.kind == "bookmark"]
             marks.sort(key=self._reading_order)
             titles = {}
-        return [BookmarkRow(a.id, a.name or a.anchor.suffix[:NAME_WORDS], a.anchor.exact or a.anchor.suffix[:NAME_WORDS],
+        return [BookmarkRow(a.id, a.name or a.anchor.suffix[:BOOKMARK_NAME_CHARS], a.anchor.exact or a.anchor.suffix[:BOOKMARK_NAME_CHARS],
                             titles.get(a.article_id, "")) for a in marks]
 
     def rename(self, annotation_id: int, name: str) -> bool:

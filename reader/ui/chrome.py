@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMainWindow, QMenu, QSpinBox, QToolBar, QToolButton,
                                QWidget)
 
+from reader.core.settings import HSK_LEVEL
 from reader.ui.actions import ACTIONS, MENUS, menu_title
 from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
@@ -62,7 +63,7 @@ class PinyinToolbar(QToolBar):
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for mode in MODE_ORDER:
             self.mode.addItem("", mode.value)
-        self.level = QSpinBox(self, minimum=1, maximum=6, prefix="HSK > ")
+        self.level = QSpinBox(self, minimum=HSK_LEVEL.low, maximum=HSK_LEVEL.high, prefix="HSK > ")
         self.label = QLabel(self)
         self.label_action = self.addWidget(self.label)
         self.addWidget(self.mode)

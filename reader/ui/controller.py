@@ -23,6 +23,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.errors import DubaoError
 from reader.core.model import Article
+from reader.core.positions import anchor_at, block_of_position, reading_position
+from reader.core.sentences import sentence_around
+from reader.core.vocabulary import vocabulary_draft
 from reader.ui import services
 from reader.ui.backup_timer import BackupTimer
 from reader.ui.learner import LearnerDesk
@@ -174,6 +177,24 @@ class ReaderController(QObject):
         self.libraryChanged.emit()
 
     def _annotate(self, article: Article, generation: int) -> None:
+        """Give the open document its annotation, by one of three paths: a short article whose annotation is cached
+        gets it at once (before the first paint); a short one not cached is read in a child process, started now; a
+        long one is read into the cache once its text painted, then decoded a slice per idle moment."""
+        arrived, failed = self._receivers(generation)
+        short = article.text_length() <= CACHED_AT_ONCE_CHARS
+        cached = self._cached_annotation(article) if short else None
+        if cached is not None:
+            arrived(cached)
+        elif short:
+            run_in_background(lambda: services.annotate(article), arrived, failed, self)
+        else:
+            decode = lambda _: self._decode_in_steps(article, generation, arrived, failed)  # noqa: E731
+            QTimer.singleShot(ANNOTATE_AFTER_MS, lambda: run_in_background(
+                lambda: services.fill_annotation_cache(article), decode, failed, self))
+
+    def _receivers(self, generation: int):
+        """Return (arrived, failed): what to do with an annotation, or its failure, for the article of `generation`
+        (an annotation of an article no longer open is dropped)."""
         def arrived(annotation) -> None:
             if generation == self._generation and self.document is not None:
                 self.annotation = annotation
@@ -185,21 +206,15 @@ class ReaderController(QObject):
             self.annotationFailed.emit(self.document)
             self.problem.emit(self.tr("Pinyin could not be added: {0}").format(error))
 
-        start = lambda: run_in_background(lambda: services.annotate(article), arrived, failed, self)  # noqa: E731
-        if sum(len(p.text) for p in article.paragraphs()) <= CACHED_AT_ONCE_CHARS:  # reopening: one paint, pinyin in
-            try:
-                cached = services.cached_annotation(article)
-            except DubaoError:
-                cached = None
-            if cached is not None:
-                arrived(cached)
-                return
-            start()  # not cached: the reading runs in a child process, so start it at once
-            return
-        fill = lambda: run_in_background(lambda: services.fill_annotation_cache(article),  # noqa: E731
-                                         lambda _: self._decode_in_steps(article, generation, arrived, failed),
-                                         failed, self)
-        QTimer.singleShot(ANNOTATE_AFTER_MS, fill)  # a long article: let the text paint first
+        return arrived, failed
+
+    @staticmethod
+    def _cached_annotation(article: Article):
+        """Return the article's cached annotation, or None (also when the cache cannot be read)."""
+        try:
+            return services.cached_annotation(article)
+        except DubaoError:
+            return None
 
     def _decode_in_steps(self, article: Article, generation: int, arrived, failed) -> None:
         """Decode a long article's cached annotation a few milliseconds per idle moment on this thread (a worker
@@ -240,7 +255,7 @@ class ReaderController(QObject):
         """Remember the reading position given as the block and character at the top of the view."""
         if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
             return
-        paragraph, char = position_anchor(self.document, block, offset)
+        paragraph, char = reading_position(self.document.blocks, block, offset)
         if paragraph is not None:
             try:
                 self.store.positions.save(self.opened.entry_id, paragraph, char)
@@ -252,7 +267,7 @@ class ReaderController(QObject):
         if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
             return None
         saved = self.store.positions.get(self.opened.entry_id)
-        return position_block(self.document, saved.paragraph_id, saved.char_offset) if saved else None
+        return block_of_position(self.document.blocks, saved.paragraph_id, saved.char_offset) if saved else None
 
     # --- library ------------------------------------------------------------------------------------------------------
     def library_rows(self, query: str = "", readable_at: float | None = None) -> list[LibraryRow]:
@@ -273,14 +288,10 @@ class ReaderController(QObject):
         """Save a word (a WordRef) to the vocabulary with its reading, meaning and sentence; return the word saved."""
         if self.store is None:
             return None
-        reading = " ".join(r for r in word.readings if r)
         sentence = sentence_around(self.document.blocks[word.block].text, word.start, word.end)
+        draft = vocabulary_draft(word.text, sentence, word.readings, services.language_service().lookup)
         try:
-            meaning = "; ".join(services.language_service().lookup(word.text, reading).definitions[:3])
-        except Exception:  # noqa: BLE001 (the word is still worth saving without its meaning)
-            meaning = ""
-        try:
-            self.store.vocab.add(word.text, reading, meaning, sentence, self.opened.entry_id)
+            self.store.vocab.add(draft.word, draft.reading, draft.meaning, draft.sentence, self.opened.entry_id)
         except (DubaoError, ValueError) as error:
             self.problem.emit(str(error))
             return None
@@ -323,16 +334,9 @@ class ReaderController(QObject):
         return True
 
     def _anchor_of(self, word):
-        from reader.core.anchoring import anchor_in_text
-
         if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
             return None
-        blocks = self.document.blocks
-        index = next((i for i in range(word.block, len(blocks)) if blocks[i].is_paragraph), None)
-        if index is None:
-            return None
-        start, end = (word.start, word.end) if index == word.block else (0, 0)
-        return anchor_in_text(blocks[index].key, blocks[index].text, start, end)
+        return anchor_at(self.document.blocks, word.block, word.start, word.end)
 
     def stored_annotations(self) -> list:
         """Return the bookmarks, highlights and notes stored for the open article."""
@@ -353,31 +357,3 @@ class ReaderController(QObject):
         self.store = None
 
 
-def position_anchor(document: ViewDocument, block: int, offset: int) -> tuple[str | None, int]:
-    """Return (paragraph id, offset) for a top-of-view position; a heading or title maps to the next paragraph."""
-    for index in range(block, len(document.blocks)):
-        if document.blocks[index].is_paragraph:
-            return document.blocks[index].key, offset if index == block else 0
-    return None, 0
-
-
-def position_block(document: ViewDocument, paragraph_id: str, offset: int) -> tuple[int, int] | None:
-    """Return the (block, offset) to scroll to for a saved paragraph position (its heading when at offset 0)."""
-    for index, block in enumerate(document.blocks):
-        if block.is_paragraph and block.key == paragraph_id:
-            if offset == 0 and index > 0 and not document.blocks[index - 1].is_paragraph:
-                first_of_run = index - 1
-                while first_of_run > 0 and not document.blocks[first_of_run - 1].is_paragraph:
-                    first_of_run -= 1
-                return first_of_run, 0
-            return index, min(offset, len(block.text))
-    return None
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """Return the sentence of `text` holding characters [start, end)."""
-    enders = "。！？；!?"
-    left = max((text.rfind(c, 0, start) for c in enders), default=-1) + 1
-    rights = [i for i in (text.find(c, end) for c in enders) if i >= 0]
-    right = min(rights) + 1 if rights else len(text)
-    return text[left:right].strip()

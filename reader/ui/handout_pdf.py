@@ -6,7 +6,6 @@ table, page numbers. Text is drawn as text, so the Chinese in the PDF can be sel
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,17 +16,18 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QRawFont
 
 from reader.core.errors import ExportProblem
+from reader.core.files import write_atomically
 from reader.core.handout import GlossaryRow, HandoutPlan, HandoutSection
+from reader.core.layout import LayoutBlock, layout_document
+from reader.ui.fonts import choose_family
 from reader.ui.present.ruby_paint import RubyStyle, paint_lines, scaled_font, styles_measure
 from reader.ui.text_measure import QtTextMeasure
-from reader.core.layout import LayoutBlock, layout_document
 
 RESOLUTION = 300  # dots per inch of the PDF's coordinate system
 MARGINS_MM = QMarginsF(16, 13, 16, 11)
 GLOSSARY_TITLE = "词语表 Glossary"
 COLUMN_SHARES = (0.15, 0.2, 0.23, 0.42)
 NOTE_LINES_PER_SECTION = 5
-PREFERRED_FAMILIES = ("Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", "Noto Sans CJK SC")
 
 
 def pt(points: float) -> float:
@@ -320,26 +320,19 @@ def default_font_family() -> str:
     from PySide6.QtGui import QFontDatabase
 
     families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    try:
-        from reader.ui.fonts import choose_family
-    except ImportError:
-        return next((f for f in PREFERRED_FAMILIES if f in families), families[0] if families else QFont().family())
     return choose_family(families, serif=True) or QFont().family()
 
 
 def save_handout_pdf(plan: HandoutPlan, out: Path) -> int:
-    """Write the handout to `out` through a temporary file (an existing file stays intact if anything fails)."""
-    if out.exists() and not out.is_file():  # overwriting must never replace a device or a pipe with a file
-        raise ExportProblem("this is not a regular file (a device, pipe or socket); choose a file name", out)
-    part = out.with_name(f".{out.name}.part")
-    try:
-        pages = write_handout_pdf(plan, part, default_font_family())
-        written = part.read_bytes() if part.exists() else b""
+    """Write the handout to `out` atomically, replacing a file the reader agreed to replace (an existing file stays
+    intact if anything fails); return the number of pages."""
+    pages: list[int] = []
+
+    def draw(temporary: Path) -> None:
+        pages.append(write_handout_pdf(plan, temporary, default_font_family()))
+        written = temporary.read_bytes()
         if not (written.startswith(b"%PDF") and written.rstrip().endswith(b"%%EOF")):  # Qt fails silently
             raise ExportProblem("the PDF could not be written completely (is the disk full?); nothing was replaced", out)
-        os.replace(part, out)
-    except OSError as error:
-        raise ExportProblem(f"cannot write the PDF: {error.strerror or error}", out) from error
-    finally:
-        part.unlink(missing_ok=True)
-    return pages
+
+    write_atomically(out, draw, force=True)
+    return pages[0]

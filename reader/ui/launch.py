@@ -36,6 +36,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.core import desktop
 
         return desktop.run_install_command(uninstall=args.uninstall_desktop)
+    from reader.ui.startup_check import window_problem
+
+    problem = window_problem()
+    if problem is not None:
+        print(f"dubao: {problem}", file=sys.stderr)
+        return 2
     from reader.ui.app import run_app
 
     return run_app(args)

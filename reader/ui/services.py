@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from reader.core import paths
 from reader.core.annotation import AnnotatedArticle
@@ -56,18 +57,16 @@ def pasted_source_name() -> str:
 def annotate(article: Article) -> AnnotatedArticle:
     """Return the article's words, readings and glossary terms: from the cache when it holds them, else read in a
     child process (so this interpreter, which draws the window, never loads jieba or pypinyin)."""
-    from reader.core.lang import default_service
-    from reader.core.lang.pipeline import annotate_in_subprocess
+    from reader.core.lang import default_annotator
 
-    return annotate_in_subprocess(article, default_service())
+    return default_annotator().annotate_in_subprocess(article)
 
 
 def cached_annotation(article: Article) -> AnnotatedArticle | None:
     """Return the article's annotation when the cache holds all of it, else None (never loads jieba or pypinyin)."""
-    from reader.core.lang import default_service
-    from reader.core.lang.pipeline import load_cached
+    from reader.core.lang import default_annotator
 
-    return load_cached(article, default_service())
+    return default_annotator().cached(article)
 
 
 def annotation_versions() -> str:
@@ -79,18 +78,16 @@ def annotation_versions() -> str:
 
 def fill_annotation_cache(article: Article) -> None:
     """Make sure the annotation cache holds the whole article (reading what is missing in a child process)."""
-    from reader.core.lang import default_service
-    from reader.core.lang.pipeline import fill_cache_in_subprocess
+    from reader.core.lang import default_annotator
 
-    fill_cache_in_subprocess(article, default_service())
+    default_annotator().fill_cache_in_subprocess(article)
 
 
-def cached_annotation_steps(article: Article):
+def cached_annotation_steps(article: Article) -> Iterator[AnnotatedArticle | None]:
     """Return an iterator that decodes the cached annotation a few milliseconds per step (None until the last)."""
-    from reader.core.lang import default_service
-    from reader.core.lang.pipeline import load_cached_in_steps
+    from reader.core.lang import default_annotator
 
-    return load_cached_in_steps(article, default_service())
+    return default_annotator().cached_in_steps(article)
 
 
 def language_service():

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.lang.scripts import query_forms
-from reader.ui.view.find import find_matches, first_from
-
-
-def find_in_either_script(document, query: str, pinyin: bool) -> list[tuple[int, int, int]]:
-    """Return the matches of `query` as typed and, for Chinese text, of its simplified or traditional form."""
-    if pinyin or query.isascii():
-        return find_matches(document, query, pinyin)
-    found = {match for form in query_forms(query) for match in find_matches(document, form, False)}
-    return sorted(found)
+from reader.core.find import find_in_either_script, first_from
 
 
 class FindMixin:
@@ -21,7 +12,7 @@ class FindMixin:
         """Highlight every match of `query` and go to the first one from the reading position on."""
         if self.view.document is not None:
             self.centralWidget().layout().activate()  # a find bar just opened has taken its room from the view
-            matches = find_in_either_script(self.view.document, query, pinyin)
+            matches = find_in_either_script(self.view.document.blocks, query, pinyin)
             self.view.set_matches(matches, first_from(matches, self.view.top_position()))
             self.find_bar.show_count(self.view.current_match, len(matches))
 

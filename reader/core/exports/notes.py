@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from reader.core.exports import write_text
+from reader.core.files import write_text_atomically
 from reader.core.model import Article
 from reader.core.storage import Annotation, Store
 
@@ -99,4 +99,4 @@ def export_notes(store: Store, target: str | Path, fmt: str = "md", article_id: 
     if fmt not in ("md", "csv"):
         raise ValueError(f"unknown notes format {fmt!r}")
     text = notes_markdown(store, article_id) if fmt == "md" else notes_csv(store, article_id)
-    return write_text(target, text, force)
+    return write_text_atomically(target, text, force)

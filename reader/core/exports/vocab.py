@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from reader.core.exports import write_atomically, write_text
+from reader.core.files import write_atomically, write_text_atomically
 from reader.core.lang.style import PinyinStyle, render_reading
 from reader.core.storage import Store, VocabEntry
 
@@ -72,5 +72,5 @@ def export_vocab(store: Store, target: str | Path, fmt: str = "apkg", force: boo
         return write_atomically(target, lambda temporary: package.write_to_file(str(temporary)), force)
     if fmt in ("csv", "tsv"):
         text = vocab_delimited(entries, "," if fmt == "csv" else "\t", pinyin, article_titles(store))
-        return write_text(target, text, force)
+        return write_text_atomically(target, text, force)
     raise ValueError(f"unknown vocabulary format {fmt!r}")

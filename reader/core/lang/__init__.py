@@ -3,8 +3,9 @@
 Nothing here imports Qt. The heavy libraries (jieba, pypinyin) are imported lazily, only when text has to be
 segmented or read for the first time; a cached annotation is served without them (see `annotate`).
 
-Entry points: `LanguageService` (one object for everything), and for scripts the shortcuts below, which share one
-default service per process.
+Entry points: `LanguageService` (segmentation, pinyin, dictionary, HSK, glossary), `Annotator` (an article's
+annotation: the service, the disk cache and the child process that reads for a window), and for scripts the
+shortcuts below, which share one default service and annotator per process.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from reader.core.annotation import AnnotatedArticle
+    from reader.core.lang.annotator import Annotator
     from reader.core.lang.glossary import Glossary
     from reader.core.lang.service import LanguageService, LookupResult
     from reader.core.model import Article
 
 _DEFAULT: list[Any] = []
+_ANNOTATOR: list[Any] = []
 _LOCK = threading.Lock()
 
 
@@ -32,9 +35,20 @@ def default_service() -> "LanguageService":
         return _DEFAULT[0]
 
 
+def default_annotator() -> "Annotator":
+    """Return this process's shared Annotator (over the shared service; created on first use)."""
+    service = default_service()
+    with _LOCK:
+        if not _ANNOTATOR:
+            from reader.core.lang.annotator import Annotator
+
+            _ANNOTATOR.append(Annotator(service))
+        return _ANNOTATOR[0]
+
+
 def annotate(article: "Article") -> "AnnotatedArticle":
-    """Annotate an article with the shared service (served from the disk cache when possible)."""
-    return default_service().annotate(article)
+    """Annotate an article with the shared annotator (served from the disk cache when possible)."""
+    return default_annotator().annotate(article)
 
 
 def load_glossary() -> "Glossary":

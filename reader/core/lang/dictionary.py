@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 import re
 import sqlite3
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.core import paths
 from reader.core.errors import StorageProblem
+from reader.core.files import write_atomically
 
 if TYPE_CHECKING:
     from reader.core.lang.traditional import TraditionalConverter
@@ -185,16 +184,17 @@ def parse_cedict_line(line: str) -> tuple[str, str, str, str] | None:
 
 def build_index(source: Path, index: Path, fingerprint: str) -> None:
     """Read the CC-CEDICT file into a fresh SQLite file and move it into place atomically."""
-    index.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=index.parent, prefix=".cedict-", suffix=".sqlite3")
-    os.close(fd)
+    def fill(temporary: Path) -> None:
+        connection = sqlite3.connect(temporary)
+        try:
+            _fill(connection, source, fingerprint)
+        finally:
+            connection.close()
+
     try:
-        connection = sqlite3.connect(temp)
-        _fill(connection, source, fingerprint)
-        connection.close()
-        os.replace(temp, index)
+        index.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(index, fill, force=True, problem=StorageProblem)
     except (OSError, sqlite3.DatabaseError, EOFError) as error:
-        Path(temp).unlink(missing_ok=True)
         raise StorageProblem(f"the dictionary index could not be written ({error})", index) from error
 
 

@@ -8,7 +8,6 @@ paragraph text, so they need not be one word of the segmenter.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 from collections import Counter
@@ -126,9 +125,9 @@ def write_glossary_file(path: Path, entries: Iterable[GlossaryEntry], force: boo
         cells = [_cell(getattr(entry, name)) for name in COLUMNS]
         buffer.write("\t".join(cells) + "\n")
         count += 1
-    from reader.core.exports import write_text
+    from reader.core.files import write_text_atomically
 
-    write_text(path, buffer.getvalue(), force)  # a temporary file, then a rename: never half a glossary
+    write_text_atomically(path, buffer.getvalue(), force)  # a temporary file, then a rename: never half a glossary
     return count
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import logging
 import marshal
-import os
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from reader.core import paths
+from reader.core.errors import StorageProblem
+from reader.core.files import write_bytes_atomically
 from reader.core.lang.chars import all_han
 from reader.core.lang.runs import join_transliterations, split_runs
 
@@ -184,9 +184,6 @@ def _read_cache(cache_file: Path, key: str) -> tuple[dict[str, int], int] | None
 def _write_cache(cache_file: Path, key: str, freq: dict[str, int], total: int) -> None:
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=cache_file.parent, prefix=".jieba-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps((key, freq, total)))
-        os.replace(temp, cache_file)
-    except OSError:
+        write_bytes_atomically(cache_file, marshal.dumps((key, freq, total)), force=True, problem=StorageProblem)
+    except (OSError, StorageProblem):
         pass  # a cache that cannot be written only costs time next start

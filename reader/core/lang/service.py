@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import paths
-from reader.core.annotation import AnnotatedArticle
 from reader.core.lang.dictionary import Dictionary
 from reader.core.lang.fingerprint import engine_version
 from reader.core.lang.glossary import Glossary
@@ -42,7 +41,7 @@ class LanguageService:
         if self._saved is None:
             from reader.core.corrections import read_saved
 
-            self._saved = read_saved(self._data_dir)
+            self._saved = read_saved(self.data_dir)
         return self._saved
 
     @property
@@ -69,6 +68,11 @@ class LanguageService:
     def cache_dir(self) -> Path:
         """Return the cache folder in use (dictionary index, jieba dictionary, annotations)."""
         return paths.cache_dir(self._cache_dir)
+
+    @property
+    def data_dir(self) -> Path:
+        """Return the data folder in use (the user's glossary)."""
+        return paths.data_dir(self._data_dir)
 
     @cached_property
     def dictionary(self) -> Dictionary:
@@ -136,9 +140,3 @@ class LanguageService:
             "user_words": self.user_words.version(),
             "hsk": self.hsk.version(),
         }
-
-    def annotate(self, article: Any, use_cache: bool = True) -> AnnotatedArticle:
-        """Annotate an article (served from the disk cache when every paragraph is there)."""
-        from reader.core.lang.pipeline import annotate
-
-        return annotate(article, self, use_cache=use_cache)

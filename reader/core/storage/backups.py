@@ -13,15 +13,14 @@ file is either complete or absent. Restoring copies a checked backup *into* the 
 from __future__ import annotations
 
 import datetime
-import os
 import sqlite3
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from reader.core.errors import ExportProblem, StorageProblem
+from reader.core.errors import DubaoError, ExportProblem, StorageProblem
+from reader.core.files import write_atomically
 
 BACKUP_FOLDER = "backups"
 KEEP_PER_REASON = 5
@@ -46,40 +45,27 @@ def backup_folder(data_folder: Path) -> Path:
     return folder
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
-    """Write a consistent copy of the open database `source` to `target` atomically (temporary file, rename)."""
-    target = Path(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
-    try:
+def copy_database(source: sqlite3.Connection, target: Path, force: bool = True,
+                  problem: type[DubaoError] = StorageProblem) -> None:
+    """Write a consistent copy of the open database `source` to `target` atomically (`reader.core.files`)."""
+    def backup_into(temporary: Path) -> None:
         destination = sqlite3.connect(temporary)
         try:
             source.backup(destination)
             destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             destination.close()
-        with open(temporary, "rb+") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    write_atomically(target, backup_into, force, problem)
 
 
 def write_backup(source: sqlite3.Connection, target: Path, force: bool = False) -> Path:
     """Write a user-requested backup to `target`; never overwrite an existing file unless `force`."""
-    target = Path(target)
-    if target.exists() and not force:
-        raise ExportProblem("the file exists already; choose another name or use --force", target)
-    if target.exists() and not target.is_file():  # --force must never replace a device or a pipe with a file
-        raise ExportProblem("this is not a regular file (a device, pipe or socket); choose a file name", target)
-    if not target.parent.is_dir():
-        raise ExportProblem("the folder does not exist", target.parent)
     try:
-        copy_database(source, target)
-    except (OSError, sqlite3.Error) as error:
+        copy_database(source, Path(target), force, ExportProblem)
+    except sqlite3.Error as error:
         raise ExportProblem(f"the backup could not be written ({error})", target) from error
-    return target
+    return Path(target)
 
 
 def automatic_backup(source: sqlite3.Connection, data_folder: Path, reason: str) -> BackupFile:
@@ -93,8 +79,9 @@ def automatic_backup(source: sqlite3.Connection, data_folder: Path, reason: str)
             suffix += 1
             target = folder / f"dubao-{stamp}.{suffix}-{reason}.sqlite3"
         copy_database(source, target)
-    except (OSError, sqlite3.Error) as error:  # a full disk or a read-only folder: say so, never a traceback
-        raise StorageProblem(f"the automatic backup could not be written ({error})", data_folder / BACKUP_FOLDER) from error
+    except (OSError, sqlite3.Error, DubaoError) as error:  # a full disk or a read-only folder: say so, never a traceback
+        why = error.problem if isinstance(error, DubaoError) else error
+        raise StorageProblem(f"the automatic backup could not be written ({why})", data_folder / BACKUP_FOLDER) from error
     _rotate(folder, reason)
     return BackupFile(target, reason, target.stat().st_mtime)
 

@@ -69,23 +69,10 @@ def source_key(source_path: str | Path) -> str:
         return str(resolved)
 
 
-def _plain_markdown(article: Article) -> str:
-    """Return Markdown for an article when the importer's writer is not available."""
-    lines = [f"# {article.title}", ""]
-    for section in article.sections:
-        if section.heading:
-            lines += ["#" * min(6, section.level + 1) + f" {section.heading}", ""]
-        for paragraph in section.paragraphs:
-            lines += [paragraph.text, ""]
-    return "\n".join(lines)
-
-
 def article_markdown(article: Article) -> str:
-    """Return our Markdown for an article (the importer's format when it is installed)."""
-    try:
-        from reader.core.importer import to_markdown  # type: ignore[attr-defined]
-    except ImportError:
-        return _plain_markdown(article)
+    """Return our Markdown for an article (the importer's format)."""
+    from reader.core.importer import to_markdown  # the importer is heavy; only writing an article needs it
+
     return to_markdown(article)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from reader.core.errors import StorageProblem
+from reader.core.errors import DubaoError, StorageProblem
 from reader.core.storage import backups, database, migrations
 
 
@@ -47,7 +47,8 @@ def restore_over_damaged(data_folder: Path, backup: Path) -> Path:
             backups.copy_database(source, current)
         finally:
             source.close()
-    except (OSError, sqlite3.Error) as error:
-        raise StorageProblem(f"the backup could not be put in place ({error}); the damaged file is kept as "
+    except (OSError, sqlite3.Error, DubaoError) as error:
+        why = error.problem if isinstance(error, DubaoError) else error
+        raise StorageProblem(f"the backup could not be put in place ({why}); the damaged file is kept as "
                              f"{kept.name}", current) from error
     return kept

@@ -10,26 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable
 
 from reader.core.lang.glossary import GlossaryEntry
+from reader.core.lang.style import is_numbered_syllable
 from reader.core.storage.database import Handle
 
 GLOSSARY_FILE = "glossary.tsv"  # where the user glossary lived before it moved into the database
-
-_NUMBERED_SYLLABLE = re.compile(r"^[a-zv]+[1-5]$")
-
-
-def _is_numbered_syllable(syllable: str) -> bool:
-    try:
-        from reader.core.lang.style import is_numbered_syllable
-    except ImportError:
-        return bool(_NUMBERED_SYLLABLE.match(syllable))
-    return bool(is_numbered_syllable(syllable))
 
 
 def entry_to_json(entry: GlossaryEntry) -> str:
@@ -52,7 +42,7 @@ class UserLanguage:
 
     def set_reading(self, word: str, readings: list[str]) -> None:
         """Store the user's reading of a word: one syllable per character (e.g. ["chong2", "xin1"])."""
-        if len(readings) != len(word) or not all(_is_numbered_syllable(s) for s in readings):
+        if len(readings) != len(word) or not all(is_numbered_syllable(s) for s in readings):
             raise ValueError(f"{list(readings)} is not one numbered syllable per character of {word!r}")
         self._upsert("user_readings", {"word": word, "readings": json.dumps(readings), "updated_at": time.time()}, "word")
 

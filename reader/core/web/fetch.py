@@ -87,6 +87,7 @@ def fetch(url: str, accepted: tuple[str, ...], limits: Limits = Limits(), etag: 
         with opener.open(urllib.request.Request(url, headers=headers), timeout=limits.timeout) as response:
             return _read(response, url, accepted, limits, deadline)
     except urllib.error.HTTPError as error:
+        error.close()  # the error carries the server's open answer
         if error.code == 304:
             return Fetched(url=url, not_modified=True, etag=etag, last_modified=last_modified)
         raise FetchProblem(_http_problem(error.code, error.reason), url) from None

@@ -17,6 +17,7 @@ from reader.core.handout import GlossaryLookup
 from reader.core.model import Article
 from reader.core.presentation import PresentationState
 from reader.core.slides import first_slide_of_section, plan_slides
+from reader.ui.fonts import choose_family
 from reader.ui.present.deck import Deck, PresentationModel
 from reader.ui.present.keys import WINDOW_COMMANDS
 from reader.ui.present.scene import slide_fits
@@ -144,8 +145,4 @@ def _default_family() -> str | None:
     from PySide6.QtGui import QFontDatabase
 
     families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    try:
-        from reader.ui.fonts import choose_family
-    except ImportError:
-        return families[0] if families else None
     return choose_family(families, serif=False)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from reader.core.settings import LINE_SPACING, POINT_SIZE, THEME, TONE_COLOURS, TONE_MARKS
 from reader.ui.themes import THEMES, Theme
 from reader.core.pinyin_display import PinyinOptions
 
-DEFAULT_POINT_SIZE = 17.0
-MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 96.0
 RUBY_SCALE = 0.48  # pinyin size relative to the characters below it
 MIN_RUBY_POINT_SIZE = 8.0  # pinyin never smaller: a byline's after three zoom-outs stays readable
 
@@ -46,14 +45,13 @@ class ViewStyle:
     """Everything that changes how the article is drawn."""
 
     family: str | None = None  # the CJK font family; None lets Qt choose
-    point_size: float = DEFAULT_POINT_SIZE
-    line_spacing: float = 1.15
-    theme: Theme = THEMES["light"]
-    tone_marks: bool = True  # False shows tone numbers (gao1)
-    tone_colours: bool = False
+    point_size: float = POINT_SIZE.default
+    line_spacing: float = LINE_SPACING.default
+    theme: Theme = THEMES[THEME.default]
+    tone_marks: bool = TONE_MARKS.default  # False shows tone numbers (gao1)
+    tone_colours: bool = TONE_COLOURS.default
     pinyin: PinyinOptions = field(default_factory=PinyinOptions)
 
     def zoomed(self, factor: float) -> ViewStyle:
         """Return a copy with the point size multiplied by `factor`, kept within sensible bounds."""
-        size = min(max(self.point_size * factor, MIN_POINT_SIZE), MAX_POINT_SIZE)
-        return replace(self, point_size=size)
+        return replace(self, point_size=POINT_SIZE.clamp(self.point_size * factor))

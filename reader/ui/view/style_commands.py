@@ -6,11 +6,11 @@ from dataclasses import replace
 
 from reader.ui.themes import THEMES, theme_named
 from reader.core.pinyin_display import PinyinMode
-from reader.ui.view.style import DEFAULT_POINT_SIZE, ViewStyle
+from reader.core.settings import LINE_SPACING, POINT_SIZE
+from reader.ui.view.style import ViewStyle
 
 ZOOM_STEP = 1.12
 SPACING_STEP = 0.1
-MIN_SPACING, MAX_SPACING = 1.0, 2.5
 MODE_ORDER = (PinyinMode.ALL, PinyinMode.GLOSSARY, PinyinMode.ABOVE_HSK, PinyinMode.UNKNOWN, PinyinMode.OFF)
 THEME_ORDER = tuple(THEMES)
 
@@ -27,12 +27,12 @@ def zoom_out(style: ViewStyle) -> ViewStyle:
 
 def zoom_reset(style: ViewStyle) -> ViewStyle:
     """Return the style at the default size."""
-    return replace(style, point_size=DEFAULT_POINT_SIZE)
+    return replace(style, point_size=POINT_SIZE.default)
 
 
 def change_spacing(style: ViewStyle, steps: int) -> ViewStyle:
     """Return the style with line spacing changed by `steps` steps, within bounds."""
-    spacing = round(min(max(style.line_spacing + steps * SPACING_STEP, MIN_SPACING), MAX_SPACING), 2)
+    spacing = round(LINE_SPACING.clamp(style.line_spacing + steps * SPACING_STEP), 2)
     return replace(style, line_spacing=spacing)
 
 
