@@ -31,6 +31,40 @@ def test_own_cache_file_is_written_and_reused_quietly(tmp_path):
     assert first.stderr == "" and second.stderr == ""  # jieba's log stays quiet
 
 
+TAGS_PROBE = """
+import sys
+from pathlib import Path
+import jieba
+reads = []
+original = jieba.Tokenizer.get_dict_file
+def counting(self):
+    if self.dictionary == jieba.DEFAULT_DICT:
+        reads.append(1)
+    return original(self)
+jieba.Tokenizer.get_dict_file = counting
+from reader.core.lang.segmenter import Segmenter
+segmenter = Segmenter(Path(sys.argv[1]))
+words = segmenter.cut("李守晟说推进高质量发展")
+import jieba.posseg
+with open(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME, encoding="utf-8") as text:
+    reference = dict((line.split()[0], line.split()[2]) for line in text if line.strip())
+print(len(reads), segmenter._loaded().word_tag_tab == reference, jieba.posseg.dt.word_tag_tab == reference,
+      [(w.text, w.tag) for w in words])
+"""
+
+
+def test_word_tags_come_from_the_cache_file_in_a_fresh_process_not_from_the_dictionary_text(tmp_path):
+    """jieba.posseg parses its 350,000-line dictionary for word tags on import (about 0.5 s); once the cache file is
+    written, a fresh process reads the same table from it (and jieba.posseg's own tokenizer gets it too)."""
+    cache = tmp_path / "words.marshal"
+    runs = [subprocess.run([sys.executable, "-c", TAGS_PROBE, str(cache)], cwd=PROJECT_ROOT, capture_output=True,
+                           text=True) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    (first_reads, *first), (second_reads, *second) = (run.stdout.split(" ", 3) for run in runs)
+    assert int(first_reads) >= 1 and second_reads == "0"  # the dictionary text is read only to build the cache
+    assert first[:2] == second[:2] == ["True", "True"]  # the same tags as jieba's dictionary, in both tokenizers
+    assert first[2] == second[2]  # and the same words and tags come out
+
 def test_damaged_cache_is_rebuilt(tmp_path):
     cache = tmp_path / "words.marshal"
     cache.write_bytes(b"\x00broken")

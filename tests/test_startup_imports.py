@@ -2,7 +2,9 @@
 never loads jieba or pypinyin (they cost most of a start-up's time and memory; issue 8), nor sqlite-utils (about
 100 ms of imports; the reopen path reads and marks the article through the connection itself; issue 13), nor what
 only some features need (script conversion, speech), nor the web's modules: lxml, feedparser and urllib.request
-load only when a page is imported or fetched (issue 15), nor the polyphone model, g2pM or numpy (issue 12)."""
+load only when a page is imported or fetched (issue 15), nor the polyphone model, g2pM or numpy (issue 12), nor the
+commands and windows that open on first use: exports and backups, presentations and handouts, the web address
+dialog, My Corrections (issue 18: the start-up path is the article first)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,10 @@ HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedpars
          "reader.core.lang.runs", "reader.core.lang.pinyin_rules",
          # the learned polyphone layer, its model file's reader, g2pM and numpy (issue 12)
          "reader.core.lang.polyphones", "reader.core.lang.polyphone_model", "reader.core.lang.g2pm_runner", "g2pM",
-         "numpy")
+         "numpy",
+         # what opens on first use (issue 18): exports and backups, presenting and handouts, dialogs, corrections
+         "reader.ui.exporting", "reader.ui.presenting", "reader.ui.present", "reader.ui.handout_pdf",
+         "reader.ui.web_dialogs", "reader.ui.corrections_window")
 
 PROBE = """
 import sys, time

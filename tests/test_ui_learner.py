@@ -40,6 +40,27 @@ def test_info_panel_measures_the_article_and_follows_a_word_marked_known(qtbot, 
     assert _highlight_pixels(panel.chart) > 0  # the known part of its band is filled
 
 
+def test_a_hidden_information_panel_and_library_cost_nothing_until_shown(qtbot, article_file, monkeypatch):
+    """Start-up measures nothing nobody sees (issue 18): no difficulty for a hidden information panel, no library
+    listing for a hidden library panel; both are filled when shown."""
+    from reader.ui import learner
+
+    measured, listed = [], []
+    original = learner.LearnerDesk.measure_open_article
+    window = start(qtbot, str(article_file))
+    original_rows = window.controller.library_rows
+    monkeypatch.setattr(window.controller, "library_rows", lambda *a: listed.append(a) or original_rows(*a))
+    window.controller.learner.difficultyChanged.connect(lambda d: measured.append(d) if d is not None else None)
+    window.controller.learner.knownWordsChanged.emit()  # a word marked known: the hidden panel is not remeasured
+    window.refresh_library()
+    assert not window.docks["info"].isVisible() and measured == [] and listed == []
+    assert "The figures follow" in window.article_info.figures.text()
+    window.actions_["info_panel"].trigger()
+    assert len(measured) == 1 and "You know 0 % of the running words" in window.article_info.figures.text()
+    window.actions_["library"].trigger()
+    assert listed and window.library.table.topLevelItemCount() >= 1
+    assert original is learner.LearnerDesk.measure_open_article
+
 def test_chart_draws_in_the_dark_theme_too(qtbot, article_file):
     window = start(qtbot, str(article_file))
     window.actions_["info_panel"].trigger()

@@ -18,7 +18,6 @@ from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_
 from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
 from reader.ui.prefs import Preferences
-from reader.ui.presenting import present
 from reader.ui.recovery import offer_recovery
 from reader.ui.termination import close_on_termination
 
@@ -100,6 +99,8 @@ def present_when_ready(window: MainWindow, section_index: int) -> None:
             started.append(True)
             window.controller.annotationReady.disconnect(begin)
             window.controller.annotationFailed.disconnect(begin)
+            from reader.ui.presenting import present
+
             present(window, section_index)
 
     window.controller.annotationReady.connect(begin)

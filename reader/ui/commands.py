@@ -6,9 +6,7 @@ from dataclasses import replace
 from typing import Callable
 
 from reader.core.lang.scripts import Script
-from reader.ui import exporting
 from reader.ui.annotating import HIGHLIGHT_COLOURS
-from reader.ui.presenting import present, print_handout
 from reader.ui.view import style_commands as cmd
 from reader.core.pinyin_display import PinyinMode
 
@@ -49,9 +47,9 @@ def command_handlers(window) -> dict[str, Callable]:
         "glossary_panel": lambda on: window.show_dock("glossary", on),
         "info_panel": lambda on: window.show_dock("info", on),
         "next_section": lambda: v.step_section(1), "previous_section": lambda: v.step_section(-1),
-        "present_start": lambda: present(window, None),
-        "present_here": lambda: present(window, v.current_section()),
-        "print_handout": lambda: print_handout(window, v.current_section()),
+        "present_start": lambda: _presenting().present(window, None),
+        "present_here": lambda: _presenting().present(window, v.current_section()),
+        "print_handout": lambda: _presenting().print_handout(window, v.current_section()),
         "about": window.show_about, "report_problem": window.report_problem,
         "language_en": lambda: window.choose_language("en"), "language_zh": lambda: window.choose_language("zh_CN"),
         **notes_handlers(window), **speech_handlers(window),
@@ -86,17 +84,31 @@ def notes_handlers(window) -> dict[str, Callable]:
         "vocabulary": window.open_vocabulary,
         "toggle_known": lambda: window.toggle_known(),
         "corrections": window.open_corrections, "undo_correction": window.undo_correction,
-        "export_notes_md": lambda: exporting.export_notes(window, "md", all_articles=False),
-        "export_notes_csv": lambda: exporting.export_notes(window, "csv", all_articles=False),
-        "export_all_notes_md": lambda: exporting.export_notes(window, "md", all_articles=True),
-        "export_all_notes_csv": lambda: exporting.export_notes(window, "csv", all_articles=True),
-        "export_vocab_apkg": lambda: exporting.export_vocabulary(window, "apkg"),
-        "export_vocab_csv": lambda: exporting.export_vocabulary(window, "csv"),
-        "export_glossary": lambda: exporting.export_glossary(window),
-        "export_pack": lambda: exporting.export_trainer_pack(window),
-        "import_pack": lambda: exporting.import_trainer_pack(window),
-        "backup": lambda: exporting.back_up(window), "restore": lambda: exporting.restore(window),
+        "export_notes_md": lambda: _exporting().export_notes(window, "md", all_articles=False),
+        "export_notes_csv": lambda: _exporting().export_notes(window, "csv", all_articles=False),
+        "export_all_notes_md": lambda: _exporting().export_notes(window, "md", all_articles=True),
+        "export_all_notes_csv": lambda: _exporting().export_notes(window, "csv", all_articles=True),
+        "export_vocab_apkg": lambda: _exporting().export_vocabulary(window, "apkg"),
+        "export_vocab_csv": lambda: _exporting().export_vocabulary(window, "csv"),
+        "export_glossary": lambda: _exporting().export_glossary(window),
+        "export_pack": lambda: _exporting().export_trainer_pack(window),
+        "import_pack": lambda: _exporting().import_trainer_pack(window),
+        "backup": lambda: _exporting().back_up(window), "restore": lambda: _exporting().restore(window),
     }
     for colour in HIGHLIGHT_COLOURS:
         handlers[f"highlight_{colour}"] = lambda *_, c=colour: window.highlight_selection(c)
     return handlers
+
+
+def _exporting():
+    """The export, import and backup commands (reader.ui.exporting), loaded on first use, not at start-up."""
+    from reader.ui import exporting
+
+    return exporting
+
+
+def _presenting():
+    """Presentation and handout commands (reader.ui.presenting), loaded on first use, not at start-up."""
+    from reader.ui import presenting
+
+    return presenting

@@ -29,6 +29,7 @@ class LearnerDesk(QObject):
         self.controller = controller
         self.profile = None  # the open article's WordProfile, made from its annotation
         self._corrections = None
+        self.measure_wanted = lambda: True  # the window measures only while its figures can be seen
         self.knownWordsChanged.connect(self.measure_open_article)
 
     @property
@@ -91,8 +92,9 @@ class LearnerDesk(QObject):
         self.measure_open_article()
 
     def measure_open_article(self) -> None:
-        """Emit the open article's difficulty for the words known now."""
-        if self.profile is not None:
+        """Emit the open article's difficulty for the words known now (when `measure_wanted()`: not for a hidden
+        panel, so that a start-up does not measure what nobody sees)."""
+        if self.profile is not None and self.measure_wanted():
             from reader.core.difficulty import measure
 
             self.difficultyChanged.emit(measure(self.profile, self.known_words()))

@@ -208,8 +208,10 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
             self.open_path(path)
 
     def refresh_library(self, query: str = "") -> None:
-        """Show the library list, or the search hits for `query`."""
-        self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
+        """Show the library list, or the search hits for `query`; nothing while the panel is hidden (as at start-up):
+        it is filled when shown."""
+        if self.library.isVisible():
+            self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from reader.ui.corrections_window import CorrectionsWindow
 from reader.ui.panels.article_info import ArticleInfoPanel
 from reader.ui.services import format_readings
 from reader.ui.window_language import dock_title
@@ -28,9 +27,23 @@ class LearnerWindowMixin:
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["glossary"], self.docks["info"])
         self.docks["info"].hide()
-        self.corrections_window = CorrectionsWindow(self)
-        self.corrections_window.reading_formatter = lambda syllables: " ".join(
-            r or "" for r in format_readings(list(syllables), self.view.style_.tone_marks))
+        self._corrections_window = None  # the My Corrections window is made when first opened
+
+    @property
+    def corrections_window(self):
+        """The My Corrections window (reader.ui.corrections_window), made and wired on first use: it is not on the
+        start-up path."""
+        if self._corrections_window is None:
+            from reader.ui.corrections_window import CorrectionsWindow
+
+            c, w = self.controller.learner, CorrectionsWindow(self)
+            w.reading_formatter = lambda syllables: " ".join(
+                r or "" for r in format_readings(list(syllables), self.view.style_.tone_marks))
+            w.editRequested.connect(self.edit_correction)
+            w.removeRequested.connect(lambda word, kind: c.correct(lambda corrections: corrections.remove(word, kind)))
+            w.undoRequested.connect(self.undo_correction)
+            self._corrections_window = w
+        return self._corrections_window
 
     def _wire_learner(self) -> None:
         c = self.controller.learner
@@ -38,12 +51,10 @@ class LearnerWindowMixin:
         c.knownWordsChanged.connect(self.known_words_changed)
         c.knownWordsChanged.connect(lambda: self.refresh_library(self.library.search.text().strip()))
         c.difficultyChanged.connect(self.article_info.show_difficulty)
+        c.measure_wanted = self.article_info.isVisible
+        self.article_info.shown.connect(c.measure_open_article)
         self.popup.correctionRequested.connect(self.correct_word)
         c.correctionsChanged.connect(self.refresh_corrections)
-        w = self.corrections_window
-        w.editRequested.connect(self.edit_correction)
-        w.removeRequested.connect(lambda word, kind: c.correct(lambda corrections: corrections.remove(word, kind)))
-        w.undoRequested.connect(self.undo_correction)
 
     def toggle_known(self, word: str | None = None) -> None:
         """Mark a word known, or not known when it was (the popup's word, else the word at the caret)."""
@@ -99,13 +110,16 @@ class LearnerWindowMixin:
             self._say(self.tr("{0} is now cut as {1} everywhere.").format(word, " | ".join(parts)))
 
     def open_corrections(self) -> None:
-        """Show the My Corrections window."""
+        """Show the My Corrections window (made now the first time)."""
+        shown = self.corrections_window
         self.refresh_corrections()
-        self.corrections_window.show()
-        self.corrections_window.raise_()
+        shown.show()
+        shown.raise_()
 
     def refresh_corrections(self) -> None:
-        """List the corrections in the My Corrections window."""
+        """List the corrections in the My Corrections window (nothing to do before it was first opened)."""
+        if self._corrections_window is None:
+            return
         corrections = self.controller.learner.corrections()
         if corrections is None:
             self.corrections_window.set_rows([], False, self.tr("The library could not be opened."))

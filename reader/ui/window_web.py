@@ -9,7 +9,6 @@ from PySide6.QtGui import QGuiApplication
 from reader.ui import services
 from reader.ui.feeds_controller import FeedsController
 from reader.ui.panels.feeds import FeedsPanel
-from reader.ui.web_dialogs import ask_address
 
 
 class WebWindowMixin:
@@ -39,7 +38,10 @@ class WebWindowMixin:
         self.controller.note.connect(self.show_note)
 
     def refresh_feeds_panel(self) -> None:
-        """Show the feeds with their unread counts, and the items of the chosen one."""
+        """Show the feeds with their unread counts, and the items of the chosen one (nothing while the panel is
+        hidden, as at start-up: it is filled when shown)."""
+        if not self.feeds.isVisible():
+            return
         self.feeds.set_feeds(self.feeds_controller.feed_rows())
         chosen = self.feeds.current_feed()
         if chosen is not None:
@@ -47,6 +49,8 @@ class WebWindowMixin:
 
     def open_web_address(self) -> None:
         """Ask for a web address and open its article."""
+        from reader.ui.web_dialogs import ask_address
+
         url = ask_address(self, self.tr("Open Web Address"), self.tr("The address of a news article:"),
                           _clipboard_address())
         if url:
@@ -59,6 +63,8 @@ class WebWindowMixin:
 
     def subscribe_to_feed(self) -> None:
         """Ask for the address of a feed (or of a site that advertises one) and subscribe to it."""
+        from reader.ui.web_dialogs import ask_address
+
         url = ask_address(self, self.tr("Subscribe to Feed"),
                           self.tr("The address of an RSS or Atom feed, or of a news site that advertises one:"),
                           _clipboard_address())

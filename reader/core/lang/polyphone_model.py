@@ -31,7 +31,13 @@ from reader.core.lang.pinyin_rules import ReadWord
 FORMAT = 1
 MODEL_FILE = "polyphones/model.json.gz"
 FIXED = frozenset("一不")  # always read in citation form (sandhi is a display option)
-AGREED_MARGIN = 5.0  # a word both dictionaries read alike needs this many times the margin to be read otherwise
+# A word both dictionaries read alike (殷切 yīn qiè) is read otherwise only by this many times the margin, and only
+# when g2pM is all but certain (勃艮第 Bógèndì, where both dictionaries give gěn).
+AGREED_MARGIN = 5.0
+# How sure g2pM must be before its reading replaces the word level's, where the model file's share is not enough: a word
+# both dictionaries agree on, and a character standing alone as a word (a lone 藏 is cáng "hide" far more often in news
+# than in CPP's Wikipedia sentences, where it is Tibet).
+SURER = {"agreed": 0.98, "single": 0.8}
 
 
 class PolyphoneModelError(DubaoError):
@@ -161,7 +167,8 @@ class PolyphoneModel:
         margin = self.margin * (AGREED_MARGIN if kind == "agreed" else 1.0)
         if base in candidates and scores[best] - scores[candidates.index(base)] < margin:
             return base
-        if guesses and base is not None and guesses.get(candidates[best], 0.0) < self.g2pm_sure:
+        sure = max(self.g2pm_sure, SURER.get(kind, 0.0))
+        if guesses and base is not None and guesses.get(candidates[best], 0.0) < sure:
             return base  # g2pM does not back the change firmly
         return candidates[best]
 

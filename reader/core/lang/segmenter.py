@@ -1,14 +1,18 @@
 """Word segmentation: jieba behind our own object, with its own cache file and a quiet log.
 
-jieba is imported only when the first text is cut. Its prefix dictionary is kept in `paths.cache_dir()` as a plain
-marshal file, which loads several times faster than jieba's own cache loader. Every word carries jieba's
-part-of-speech tag, because the context rules of the pinyin engine need to know a verb from a noun.
+jieba is imported only when the first text is cut. Its prefix dictionary and its word → part-of-speech table are kept
+in `paths.cache_dir()` as one plain marshal file (keyed by jieba's version and its dictionary file), which loads
+several times faster than jieba's own cache loader and spares jieba.posseg parsing its 350,000-line dictionary text
+in every fresh process. Every word carries jieba's part-of-speech tag, because the context rules of the pinyin engine
+need to know a verb from a noun.
 """
 
 from __future__ import annotations
 
 import logging
 import marshal
+import os
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +25,7 @@ from reader.core.lang.chars import all_han
 from reader.core.lang.runs import join_transliterations, split_runs
 
 CACHE_NAME = "jieba-prefix-dict.marshal"
+TABLE_FORMAT = 2  # 2: the word tags are in the file too
 GLOSSARY_TAG = "nz"
 ONE_CHARACTER_ADVERBS = frozenset("很更最太挺也都就还又再才不没越极")
 PARTICLES = frozenset("的地得了着过")
@@ -143,47 +148,68 @@ def _is_name_part(pos: Any, word: str) -> bool:
 
 
 def _load_pos_tokenizer(cache_file: Path) -> Any:
-    """Build a jieba POSTokenizer over a private Tokenizer whose dictionary comes from `cache_file`."""
+    """Build a jieba POSTokenizer over a private Tokenizer whose dictionary and word tags come from `cache_file`."""
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = str(cache_file.parent)
     key = _dictionary_key(jieba)
     loaded = _read_cache(cache_file, key)
+    posseg = _import_posseg(jieba, with_tags=loaded is None)
     if loaded is None:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)  # jieba writes its own cache there first
         tokenizer.cache_file = ".jieba-own.cache"
         tokenizer.initialize()
         Path(tokenizer.tmp_dir, tokenizer.cache_file).unlink(missing_ok=True)  # ours replaces jieba's own
-        _write_cache(cache_file, key, tokenizer.FREQ, tokenizer.total)
+        tags = posseg.dt.word_tag_tab
+        _write_cache(cache_file, key, tokenizer.FREQ, tokenizer.total, tags)
     else:
-        tokenizer.FREQ, tokenizer.total = loaded
+        tokenizer.FREQ, tokenizer.total, tags = loaded
         tokenizer.initialized = True
-    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        posseg.dt.word_tag_tab = tags  # jieba.posseg's own tokenizer gets the table it skipped reading
+    pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
     pos.tokenizer = tokenizer
-    pos.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+    pos.word_tag_tab = dict(tags)
     return pos
+
+
+def _import_posseg(jieba_module: Any, with_tags: bool) -> Any:
+    """Import jieba.posseg; `with_tags=False` keeps it from parsing the dictionary text for word tags (about 0.5 s:
+    its module tokenizer reads them from jieba's dictionary file, here pointed at an empty file while it loads)."""
+    if with_tags or "jieba.posseg" in sys.modules:
+        import jieba.posseg
+
+        return jieba.posseg
+    saved = jieba_module.dt.dictionary
+    jieba_module.dt.dictionary = os.devnull
+    try:
+        import jieba.posseg
+    finally:
+        jieba_module.dt.dictionary = saved
+    return jieba.posseg
 
 
 def _dictionary_key(jieba_module: Any) -> str:
     dictionary = Path(jieba_module.__file__).parent / jieba_module.DEFAULT_DICT_NAME
     stat = dictionary.stat()
-    return f"{jieba_module.__version__}:{stat.st_size}:{int(stat.st_mtime)}"
+    return f"{TABLE_FORMAT}:{jieba_module.__version__}:{stat.st_size}:{int(stat.st_mtime)}"
 
 
-def _read_cache(cache_file: Path, key: str) -> tuple[dict[str, int], int] | None:
+def _read_cache(cache_file: Path, key: str) -> tuple[dict[str, int], int, dict[str, str]] | None:
     try:
         with open(cache_file, "rb") as handle:
-            stored_key, freq, total = marshal.loads(handle.read())
+            stored_key, freq, total, tags = marshal.loads(handle.read())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    return (freq, total) if stored_key == key else None
+    return (freq, total, tags) if stored_key == key else None
 
 
-def _write_cache(cache_file: Path, key: str, freq: dict[str, int], total: int) -> None:
+def _write_cache(cache_file: Path, key: str, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
+    tags = {word: sys.intern(tag) for word, tag in tags.items()}  # one object per tag: marshal stores it once
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomically(cache_file, marshal.dumps((key, freq, total)), force=True, problem=StorageProblem)
+        write_bytes_atomically(cache_file, marshal.dumps((key, freq, total, tags)), force=True,
+                               problem=StorageProblem)
     except (OSError, StorageProblem):
         pass  # a cache that cannot be written only costs time next start

@@ -1,14 +1,15 @@
 """The article-information panel: how hard the open article is for the reader, with its HSK profile as a chart.
 
 It only shows what it is given (a `reader.core.difficulty.Difficulty`); the window feeds it whenever the article's
-annotation arrives or a word is marked known.
+annotation arrives or a word is marked known while the panel can be seen, and when it is shown (signal `shown`): the
+article is not measured at start-up for a hidden panel.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -79,6 +80,8 @@ class HskChart(QWidget):
 class ArticleInfoPanel(QWidget):
     """Figures of the open article (words, known share, sentence length, terms) over its HSK chart."""
 
+    shown = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleInfoPanel")
@@ -111,3 +114,8 @@ class ArticleInfoPanel(QWidget):
             self.tr("{0} policy terms").format(difficulty.glossary_terms),
         ]))
         self.chart.set_profile(difficulty.hsk_profile, difficulty.known_by_band)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Say that the figures can be seen now (the window has the article measured if it was not)."""
+        super().showEvent(event)
+        self.shown.emit()
