@@ -7,8 +7,8 @@ import logging
 
 import pytest
 
-from reader.core.settings import (HSK_LEVEL, LANGUAGE, LINE_SPACING, PINYIN_MODE, POINT_SIZE, SETTINGS, THEME,
-                                  TONE_MARKS, valid_value)
+from reader.core.settings import (HSK_LEVEL, LANGUAGE, LINE_SPACING, PINYIN_MODE, POINT_SIZE, SETTINGS, SPEECH_VOICE,
+                                  THEME, TONE_MARKS, valid_value)
 from reader.ui.themes import THEMES
 from reader.core.pinyin_display import PinyinMode
 from reader.ui.view.style import ViewStyle
@@ -16,6 +16,7 @@ from reader.ui.view.style import ViewStyle
 # Every declared key with a value of the wrong type, out of range, or not among its choices.
 GARBLED = """[view]
 family=Noto Serif CJK SC, Noto Sans CJK SC
+script=cyrillic
 point_size=big
 line_spacing=-3
 theme=purple
@@ -26,6 +27,8 @@ tone_marks=perhaps
 tone_colours=17
 [ui]
 language=klingon
+[speech]
+voice=a, b
 [feeds]
 auto_refresh=sometimes
 [panels]
@@ -79,6 +82,7 @@ def test_the_window_starts_with_every_setting_garbled_and_shows_the_article(qtbo
     with caplog.at_level(logging.WARNING):
         window = start(qtbot, str(article_file))
         assert window.prefs.language() == ""  # read again: not logged again
+        assert window.prefs.value(SPEECH_VOICE) == ""  # read when the speaker is first made
     assert window.view.document.article.title == "推进高质量发展"
     assert next(b for b in window.view.document.blocks if b.is_paragraph).tokens  # with its annotation
     style = window.view.style_

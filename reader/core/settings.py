@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.lang.scripts import Script
+
 log = logging.getLogger(__name__)
 
 _TRUE, _FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off")
@@ -51,10 +53,13 @@ WINDOW_LAYOUT = Setting("window/version", int, 0, low=0)
 FEEDS_AUTO_REFRESH = Setting("feeds/auto_refresh", bool, False)  # refresh feeds periodically while Dubao runs
 BOOKMARKS_OF_ALL = Setting("panels/bookmarks_all_articles", bool, False)  # the panel lists every article's
 NOTES_OF_ALL = Setting("panels/notes_all_articles", bool, False)
+SCRIPT = Setting("view/script", str, Script.AS_WRITTEN.value, choices=tuple(s.value for s in Script))
+SPEECH_VOICE = Setting("speech/voice", str, "")  # "" lets the speaker choose a Chinese voice
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in (FONT_FAMILY, POINT_SIZE, LINE_SPACING, THEME, PINYIN_MODE,
                                                     HSK_LEVEL, TONE_MARKS, TONE_COLOURS, LANGUAGE, WINDOW_LAYOUT,
-                                                    FEEDS_AUTO_REFRESH, BOOKMARKS_OF_ALL, NOTES_OF_ALL)}
+                                                    FEEDS_AUTO_REFRESH, BOOKMARKS_OF_ALL, NOTES_OF_ALL, SCRIPT,
+                                                    SPEECH_VOICE)}
 
 
 def valid_value(setting: Setting, raw: object, reported: set[str] | None = None) -> Any:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from reader.core.lang.scripts import Script, shown_text
+from reader.core.settings import SCRIPT, SPEECH_VOICE
 
 NO_VOICE_HELP = {
     "linux": "Install a Mandarin voice for speech-dispatcher, for example on Debian or Ubuntu:\n"
@@ -35,7 +36,7 @@ class SpeechWindowMixin:
         if self._speaker is None:
             from reader.ui.speech import Speaker
 
-            self._speaker = Speaker(self, voice_name=self.prefs.settings.value("speech/voice", "", str))
+            self._speaker = Speaker(self, voice_name=self.prefs.value(SPEECH_VOICE))
             self._speaker.noVoice.connect(self.explain_no_voice)
             self._speaker.reading.connect(self._follow_reading)
             self._speaker.stateChanged.connect(self._speech_state)
@@ -104,12 +105,12 @@ class SpeechWindowMixin:
         name, chosen = QInputDialog.getItem(self, self.tr("Voice"), self.tr("Read with:"), names, current, False)
         if chosen:
             speaker.set_voice(name)
-            self.prefs.settings.setValue("speech/voice", name)
+            self.prefs.settings.setValue(SPEECH_VOICE.key, name)
 
     # --- characters -----------------------------------------------------------------------------------------------
     def show_script(self, script: Script) -> None:
         """Show the article in `script` (display only: words, notes, find and pinyin keep their places)."""
-        self.prefs.settings.setValue("view/script", script.value)
+        self.prefs.settings.setValue(SCRIPT.key, script.value)
         self.view.set_script(script)
         self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
         if self.view.document is not None:
@@ -124,8 +125,7 @@ class SpeechWindowMixin:
 
     def restore_script(self) -> None:
         """Show the script chosen last time (as written unless the reader chose another)."""
-        saved = str(self.prefs.settings.value("view/script", Script.AS_WRITTEN.value))
-        script = Script(saved) if saved in Script._value2member_map_ else Script.AS_WRITTEN
+        script = Script(self.prefs.value(SCRIPT))
         if script is not Script.AS_WRITTEN:
             self.view.set_script(script)
         self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
