@@ -105,7 +105,8 @@ def private_annotator(private_language_service):
 
 
 # --- nothing left running ---------------------------------------------------------------------------------------------
-BACKGROUND_GRACE_S = 10.0  # how long a test's background work may take to finish after the test, before it fails
+# How long a test's background work may take to finish after the test, before it fails.
+BACKGROUND_GRACE_S = float(os.environ.get("DUBAO_TEST_BACKGROUND_GRACE", "10"))
 
 
 def _child_processes() -> list[str]:
@@ -123,8 +124,8 @@ def _child_processes() -> list[str]:
     return found
 
 
-def _background_work(threads_before: set) -> list[str]:
-    """Return what still runs: threads the test started, busy Qt pool threads, child processes."""
+def _background_work(threads_before: set, children_before: set) -> list[str]:
+    """Return what still runs: threads and child processes the test started, busy Qt pool threads."""
     import threading
 
     running = [f"thread {t.name}" for t in threading.enumerate() if t not in threads_before and t.is_alive()]
@@ -133,7 +134,7 @@ def _background_work(threads_before: set) -> list[str]:
 
         busy = QThreadPool.globalInstance().activeThreadCount()
         running += [f"{busy} task(s) of the Qt thread pool"] if busy else []
-    return running + [f"child process {child}" for child in _child_processes()]
+    return running + [f"child process {child}" for child in _child_processes() if child not in children_before]
 
 
 @pytest.fixture(autouse=True)
@@ -142,10 +143,10 @@ def no_background_work_left():
     import threading
     import time
 
-    before = set(threading.enumerate())
+    before, children_before = set(threading.enumerate()), set(_child_processes())
     yield
     deadline = time.monotonic() + BACKGROUND_GRACE_S
-    while (left := _background_work(before)) and time.monotonic() < deadline:
+    while (left := _background_work(before, children_before)) and time.monotonic() < deadline:
         if "PySide6.QtCore" in sys.modules:
             from PySide6.QtCore import QCoreApplication
 
