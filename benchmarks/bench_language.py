@@ -84,7 +84,7 @@ def child(mode: str, texts_file: str, cache: str) -> float:
         annotator = Annotator(LanguageService(cache_dir=Path(cache), data_dir=Path(cache) / "data"))
         article = article_of(texts)
         if mode == "cold-nomodel":  # the engine as it was before the polyphone model (issue 12's reference)
-            service.engine.polyphones.enabled = False
+            annotator.service.engine.polyphones.enabled = False
         if mode == "reopen":
             assert annotator.cached(article) is not None
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
-from importlib.util import find_spec
+from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -37,7 +37,7 @@ class G2pmRunner:
         import numpy
 
         self._np = numpy
-        folder = Path(find_spec("g2pM").origin).parent  # type: ignore[union-attr]
+        folder = resources.files("g2pM")  # also where a bundle keeps only its data files (no module origin)
         load = lambda name: pickle.loads((folder / name).read_bytes())  # noqa: E731
         self.char_ids: dict[str, int] = load("char2idx.pkl")
         self.readings_of: dict[str, list[str]] = load("digest_cedict.pkl")
