@@ -92,6 +92,18 @@ def child(mode: str, texts_file: str, cache: str) -> float:
     return time.perf_counter() - started
 
 
+def _cold_runs(mode: str, texts_file: Path, prepared: Path, stem: Path, repeat: int) -> list[float]:
+    """Run `mode` `repeat` times, each over a fresh annotation cache beside the prepared dictionary and jieba cache."""
+    seconds = []
+    for attempt in range(repeat):
+        cache = stem.with_name(f"{stem.name}-{attempt}")
+        cache.mkdir()
+        for name in ("cedict.sqlite3", "jieba-prefix-dict.marshal"):
+            (cache / name).symlink_to(prepared / name)
+        seconds.append(run_child(mode, texts_file, cache))
+    return seconds
+
+
 def run_child(mode: str, texts_file: Path, cache: Path) -> float:
     """Run `child` in a fresh Python process and return the seconds it reports."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(Path(__file__).parent)]))
@@ -126,21 +138,9 @@ def bench_text(label: str, texts: list[str], repeat: int, work: Path) -> list[st
     prepared = work / "prepared"  # dictionary index and jieba cache built once, as after the first start
     lines = []
     baseline = [run_child("baseline", texts_file, prepared) for _ in range(repeat)]
-    cold = []
-    for attempt in range(repeat):
-        cache = work / f"{label}-cold-{attempt}"
-        cache.mkdir()
-        for name in ("cedict.sqlite3", "jieba-prefix-dict.marshal"):
-            (cache / name).symlink_to(prepared / name)
-        cold.append(run_child("cold", texts_file, cache))
+    cold = _cold_runs("cold", texts_file, prepared, work / f"{label}-cold", repeat)
     reopen = [run_child("reopen", texts_file, work / f"{label}-cold-0") for _ in range(repeat)]
-    modelless = []
-    for attempt in range(repeat):
-        cache = work / f"{label}-nomodel-{attempt}"
-        cache.mkdir()
-        for name in ("cedict.sqlite3", "jieba-prefix-dict.marshal"):
-            (cache / name).symlink_to(prepared / name)
-        modelless.append(run_child("cold-nomodel", texts_file, cache))
+    modelless = _cold_runs("cold-nomodel", texts_file, prepared, work / f"{label}-nomodel", repeat)
     lines.append(row(f"{label}: plain jieba+pypinyin, fresh process", baseline, None))
     lines.append(row(f"{label}: annotate, no polyphone model, fresh", modelless, baseline))
     lines.append(row(f"{label}: annotate, fresh process, no cache", cold, baseline))
