@@ -136,6 +136,11 @@ def build_actions(parent: QWidget, specs: tuple[ActionSpec, ...] = ACTIONS) -> d
     return actions
 
 
+def script_action_name(script) -> str:
+    """Return the name of the View › Characters action that shows `script` (a reader.core.lang.scripts.Script)."""
+    return "script_" + script.value.replace("-", "_")
+
+
 def menu_title(key: str) -> str:
     """Return the translated title of a menu."""
     return QCoreApplication.translate("actions", dict(MENUS)[key])

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Callable
 
 from reader.core.lang.scripts import Script
+from reader.ui.actions import script_action_name
 from reader.ui.annotating import HIGHLIGHT_COLOURS
 from reader.ui.view import style_commands as cmd
 from reader.core.pinyin_display import PinyinMode
@@ -69,7 +70,7 @@ def speech_handlers(window) -> dict[str, Callable]:
         "speech_voice": window.choose_voice,
     }
     for script in Script:
-        handlers[f"script_{script.value.replace('-', '_')}"] = lambda *_, s=script: window.show_script(s)
+        handlers[script_action_name(script)] = lambda *_, s=script: window.show_script(s)
     return handlers
 
 

@@ -71,8 +71,9 @@ class Speaker(QObject):
 
     def _voices_by_info(self) -> dict:
         """Return the engine's voices, each under its plain description (VoiceInfo)."""
-        return {VoiceInfo(voice.name(), voice.locale().name(), voice.locale().languageToString(voice.locale().language())):
-                voice for voice in self._tts.allVoices(None)}
+        return {VoiceInfo(voice.name(), voice.locale().name(),
+                          voice.locale().languageToString(voice.locale().language())): voice
+                for voice in self._tts.allVoices(None)}
 
     def _pick_voice(self) -> None:
         voices = self._voices_by_info()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from reader.core.lang.scripts import Script, shown_text
 from reader.core.settings import SCRIPT, SPEECH_VOICE
+from reader.ui.actions import script_action_name
 
 NO_VOICE_HELP = {
     "linux": "Install a Mandarin voice for speech-dispatcher, for example on Debian or Ubuntu:\n"
@@ -112,7 +113,7 @@ class SpeechWindowMixin:
         """Show the article in `script` (display only: words, notes, find and pinyin keep their places)."""
         self.prefs.settings.setValue(SCRIPT.key, script.value)
         self.view.set_script(script)
-        self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
+        self.actions_[script_action_name(script)].setChecked(True)
         if self.view.document is not None:
             self.sections.set_sections(self.shown_sections(self.view.document))
             self.sections.mark_current(self.view.current_section())
@@ -128,4 +129,4 @@ class SpeechWindowMixin:
         script = Script(self.prefs.value(SCRIPT))
         if script is not Script.AS_WRITTEN:
             self.view.set_script(script)
-        self.actions_[f"script_{script.value.replace('-', '_')}"].setChecked(True)
+        self.actions_[script_action_name(script)].setChecked(True)
