@@ -27,7 +27,7 @@ def presentation(section: int):
     from reader.ui.present.controller import start_presentation
 
     article = load_article(ARTICLE)
-    controller = start_presentation(article, lang.default_service().annotate(article), section - 1,
+    controller = start_presentation(article, lang.annotate(article), section - 1,
                                     glossary=glossary_lookup())
     controller.model.apply("pinyin")
     return controller

@@ -2,8 +2,8 @@
 waits — the dictionary index, the word segmenter's cache, and the annotation of the
 bundled articles — so that the first start reads like the hundredth.
 
-`make run` runs it once after installing; running it again only checks what is there (a fraction of a second) and
-rebuilds what a newer Dubao reads differently. Everything goes to the cache folder and can be deleted at any time.
+`make run` runs it once after installing; running it again finds the caches ready (it still loads the reading
+engine, a few seconds) and rebuilds only what a newer Dubao reads differently. Everything goes to the cache folder and can be deleted at any time.
 """
 
 from __future__ import annotations
