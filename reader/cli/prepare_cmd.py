@@ -1,9 +1,10 @@
 """`python -m reader prepare [--json]`: build at set-up what the first start would otherwise build while the reader
-waits — the dictionary index, the word segmenter's cache, and the annotation of the
-bundled articles — so that the first start reads like the hundredth.
+waits — the dictionary index, the word segmenter's cache, and the annotation of the bundled articles — so that the
+first start reads like the hundredth.
 
 `make run` runs it once after installing; running it again finds the caches ready (it still loads the reading
-engine, a few seconds) and rebuilds only what a newer Dubao reads differently. Everything goes to the cache folder and can be deleted at any time.
+engine, a few seconds) and rebuilds only what a newer Dubao reads differently. Everything goes to the cache folder
+and can be deleted at any time.
 """
 
 from __future__ import annotations
