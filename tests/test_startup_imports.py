@@ -81,21 +81,31 @@ app = create_application()
 window = build_window()
 open_initial_article(window, build_parser().parse_args([]))
 window.show()
-at_paint = "sqlite_utils" in sys.modules
-deadline = time.monotonic() + 5
-while time.monotonic() < deadline:
-    app.processEvents()
-    time.sleep(0.02)
-print("loaded-at-paint" if at_paint else "-", "loaded-later" if "sqlite_utils" in sys.modules else "-",
+def wait(seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+wait(1.5)
+bar = window.view.verticalScrollBar()
+bar.setValue(bar.value() + 300)  # reading on: the new position is saved
+wait(1.5)
+saved = window.controller.store.positions.get(window.controller.opened.entry_id)
+after_reading = "sqlite_utils" in sys.modules
+window.view.wordActivated.emit(window.view.word_at(1, 0))  # a word tapped: its popup may save it
+wait(2.0)
+print("position-saved" if saved is not None else "position-not-saved",
+      "loaded-while-reading" if after_reading else "-",
+      "loaded-on-intent" if "sqlite_utils" in sys.modules else "-",
       "on-the-gui-thread" if importers[:1] == [True] else "on-a-worker" if importers else "never")
 window.close()
 """
 
 
-def test_sqlite_utils_is_loaded_on_a_worker_after_a_reopen_so_the_first_save_does_not_stop_the_window(tmp_path):
+def test_reading_alone_never_loads_sqlite_utils_and_a_tapped_word_loads_it_on_a_worker(tmp_path):
     _start(tmp_path / "data")  # the first start fills the library
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUBAO_DATA_DIR=str(tmp_path / "data"))
     result = subprocess.run([sys.executable, "-c", LATER_PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.split() == ["-", "loaded-later", "on-a-worker"]
+    assert result.stdout.split() == ["position-saved", "-", "loaded-on-intent", "on-a-worker"]

@@ -34,7 +34,6 @@ from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
 
 ANNOTATE_AFTER_MS = 60
-LOAD_STORAGE_AFTER_MS = 300  # after the first paint, before the restored reading position is saved (800 ms)
 CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
 
 
@@ -59,6 +58,8 @@ class ReaderController(QObject):
         self.learner = LearnerDesk(self)
         self.learner.correctionsChanged.connect(self.read_again)
         self._generation = 0
+        self._writes_expected = False
+        self._saved_position: tuple[int, str, int] | None = None  # (article, paragraph, offset) stored or restored
         self.backups = BackupTimer(self)  # backups while reading: every 30 minutes at most, and at close
 
     def open_store(self) -> None:
@@ -72,11 +73,14 @@ class ReaderController(QObject):
         else:
             self.store_error = self.store_problem = None
             self.backups.start(self.store)
-            QTimer.singleShot(LOAD_STORAGE_AFTER_MS, self, self._load_storage_library)
 
-    def _load_storage_library(self) -> None:
-        """Import sqlite-utils on the worker once the window is up: the reopen path skips it, and the first write
-        (the reading position, soon after opening) would otherwise stop the window for its 100-200 ms import."""
+    def expect_writes(self) -> None:
+        """The reader is about to save something (a word popup or a context menu opened, a notes panel shown):
+        import sqlite-utils on a worker now, so that save does not stop the window for its 100-200 ms import.
+        Reading alone never loads it (positions and the opened mark are written through the connection itself)."""
+        if self.store is None or self._writes_expected:
+            return
+        self._writes_expected = True
         from reader.core.storage.database import load_sqlite_utils
 
         run_in_background(load_sqlite_utils, lambda _none: None, owner=self)
@@ -256,18 +260,24 @@ class ReaderController(QObject):
         if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
             return
         paragraph, char = reading_position(self.document.blocks, block, offset)
-        if paragraph is not None:
+        position = (self.opened.entry_id, paragraph, char)
+        if paragraph is not None and position != self._saved_position:  # the restored place is not saved again
             try:
-                self.store.positions.save(self.opened.entry_id, paragraph, char)
+                self.store.positions.save(*position)
             except DubaoError as error:
                 self.problem.emit(str(error))
+            else:
+                self._saved_position = position
 
     def saved_position(self) -> tuple[int, int] | None:
         """Return (block, offset) of the saved reading position of the open article, or None."""
         if self.store is None or self.opened is None or self.opened.entry_id is None or self.document is None:
             return None
         saved = self.store.positions.get(self.opened.entry_id)
-        return block_of_position(self.document.blocks, saved.paragraph_id, saved.char_offset) if saved else None
+        if saved is None:
+            return None
+        self._saved_position = (self.opened.entry_id, saved.paragraph_id, saved.char_offset)
+        return block_of_position(self.document.blocks, saved.paragraph_id, saved.char_offset)
 
     # --- library ------------------------------------------------------------------------------------------------------
     def library_rows(self, query: str = "", readable_at: float | None = None) -> list[LibraryRow]:

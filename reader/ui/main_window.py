@@ -131,6 +131,9 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
             lambda level: self.restyle(cmd.with_mode(self.view.style_, self.view.style_.pinyin.mode, level)))
         for name, dock in self.docks.items():
             dock.visibilityChanged.connect(lambda visible, n=name: self._dock_toggled(n, visible))
+        for intent in (v.wordActivated, v.customContextMenuRequested,  # about to save: the storage library loads
+                       *(self.docks[n].visibilityChanged for n in ("bookmarks", "notes"))):
+            intent.connect(lambda *_: c.expect_writes())
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.escape, context=Qt.ShortcutContext.WindowShortcut)
         for name, handler in command_handlers(self).items():
             self.actions_[name].triggered.connect(handler)

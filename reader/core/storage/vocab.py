@@ -82,7 +82,7 @@ class Vocabulary:
 
     def get(self, word: str) -> VocabEntry:
         """Return the entry of a word; StorageProblem when it is not saved."""
-        rows = self._handle.db.execute(
+        rows = self._handle.conn.execute(  # raw read: a word's popup asks it (no sqlite-utils while only reading)
             f"SELECT {_COLUMNS} FROM {_FROM} WHERE v.word = ? AND v.deleted_at IS NULL", [word]
         ).fetchall()
         if not rows:
