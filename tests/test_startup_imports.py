@@ -27,6 +27,10 @@ HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedpars
          "reader.ui.exporting", "reader.ui.presenting", "reader.ui.present", "reader.ui.handout_pdf",
          "reader.ui.web_dialogs", "reader.ui.corrections_window")
 
+# what waits until the reopened article is painted: listening for later launches (Qt's network module) and counting
+# the article's words for the learner ("counted")
+AFTER_PAINT = ("PySide6.QtNetwork", "counted")
+
 PROBE = """
 import sys, time
 HEAVY = %r
@@ -109,3 +113,41 @@ def test_reading_alone_never_loads_sqlite_utils_and_a_tapped_word_loads_it_on_a_
                             timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["position-saved", "-", "loaded-on-intent", "on-a-worker"]
+
+
+PAINT_PROBE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from reader.ui.view import article_view
+from reader.core import difficulty
+seen = {}
+counting = difficulty.WordProfile.of
+def count(annotation):
+    sys.modules["counted"] = True
+    return counting(annotation)
+difficulty.WordProfile.of = count
+original = article_view.ArticleView.paintEvent
+def paint(self, event):
+    original(self, event)
+    if self.document is not None and self.document.annotated and "painted" not in seen:
+        seen["painted"] = [m for m in LATER if m in sys.modules]
+        QTimer.singleShot(1500, QApplication.instance().quit)
+article_view.ArticleView.paintEvent = paint
+LATER = %r
+from reader.ui.launch import main
+main([])
+print(" ".join(seen.get("painted", ["never-painted"])) or "-", "|", *(m for m in LATER if m in sys.modules))
+""" % (AFTER_PAINT,)
+
+
+def test_the_first_picture_comes_before_listening_for_other_launches_and_counting_words(tmp_path):
+    _start(tmp_path / "data")  # the first start fills the library and the annotation cache
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUBAO_DATA_DIR=str(tmp_path / "data"),
+               XDG_RUNTIME_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", PAINT_PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    at_paint, after = result.stdout.split("|")
+    assert at_paint.split() == ["-"]  # none of them before the article with its pinyin is on screen
+    assert after.split() == list(AFTER_PAINT)  # all of them right after

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -43,8 +42,7 @@ def start_logging(data_folder: str | Path | None = None, level: int = logging.IN
         path.parent.mkdir(parents=True, exist_ok=True)
         logger = logging.getLogger(LOGGER_NAME)
         if not any(_writes_to(handler, path) for handler in logger.handlers):
-            handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP_FILES, encoding="utf-8",
-                                          delay=True)
+            handler = RotatingLog(path)
             handler.setFormatter(logging.Formatter(FORMAT))
             logger.addHandler(handler)
         logger.setLevel(level)
@@ -63,7 +61,34 @@ def stop_logging(data_folder: str | Path | None = None) -> None:
 
 
 def _writes_to(handler: logging.Handler, path: Path) -> bool:
-    return isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path.resolve()
+    return isinstance(handler, RotatingLog) and handler.path == path.resolve()
+
+
+class RotatingLog(logging.Handler):
+    """The log file handler: the standard library's rotating file handler, made (and its module, with the socket,
+    pickle and queue modules it imports, about 10 ms) only when the first line is written, which most sessions
+    never do. The file itself is opened at the first line too."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path.resolve()
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write one record to the file (rotating it when it is full)."""
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            self._file = RotatingFileHandler(self.path, maxBytes=MAX_BYTES, backupCount=KEEP_FILES,
+                                             encoding="utf-8", delay=True)
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        """Close the file, if it was opened."""
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def last_lines(count: int = 200, data_folder: str | Path | None = None) -> list[str]:

@@ -27,7 +27,8 @@ class LearnerDesk(QObject):
     def __init__(self, controller) -> None:
         super().__init__(controller)
         self.controller = controller
-        self.profile = None  # the open article's WordProfile, made from its annotation
+        self._profile = None  # the open article's WordProfile, made from its annotation
+        self._unread: tuple | None = None  # (annotation, library id) of an article whose words are not counted yet
         self._corrections = None
         self.measure_wanted = lambda: True  # the window measures only while its figures can be seen
         self.knownWordsChanged.connect(self.measure_open_article)
@@ -71,21 +72,38 @@ class LearnerDesk(QObject):
         return self.set_known(words, True, f"hsk {level}")
 
     # --- difficulty ---------------------------------------------------------------------------------------------
+    @property
+    def profile(self):
+        """The open article's WordProfile (its words counted now if they were not yet), or None."""
+        self.count_words()
+        return self._profile
+
     def forget_article(self) -> None:
-        """A new article opens: nothing is measured until its annotation arrives."""
-        self.profile = None
+        """A new article opens: nothing is measured until its annotation arrives (the one before is counted now if
+        it was not yet, so the library still learns its words)."""
+        self.count_words()
+        self._profile = self._unread = None
         self.difficultyChanged.emit(None)
 
     def article_read(self, annotation, entry_id: int | None) -> None:
-        """Count the open article's words (kept in the library for its difficulty column), then measure it."""
+        """The open article's annotation arrived: its words are counted when first needed, or by `count_words`
+        (which the window calls once the article is on screen, so counting never delays its picture)."""
+        self._profile, self._unread = None, (annotation, entry_id)
+
+    def count_words(self) -> None:
+        """Count the open article's words, if not done yet (kept in the library for its difficulty column), then
+        measure it."""
+        if self._unread is None:
+            return
         from reader.core.difficulty import WordProfile
 
-        self.profile = WordProfile.of(annotation)
+        (annotation, entry_id), self._unread = self._unread, None
+        self._profile = WordProfile.of(annotation)
         if self.store is not None and entry_id is not None:
             versions = services.annotation_versions()
             try:
                 if self.store.profiles.versions(entry_id) != versions:  # a reopen writes nothing
-                    self.store.profiles.save(entry_id, self.profile, versions)
+                    self.store.profiles.save(entry_id, self._profile, versions)
                     self.controller.libraryChanged.emit()
             except DubaoError as error:
                 self.controller.problem.emit(str(error))
@@ -94,14 +112,17 @@ class LearnerDesk(QObject):
     def measure_open_article(self) -> None:
         """Emit the open article's difficulty for the words known now (when `measure_wanted()`: not for a hidden
         panel, so that a start-up does not measure what nobody sees)."""
-        if self.profile is not None and self.measure_wanted():
+        if self._unread is None and self._profile is not None and self.measure_wanted():
             from reader.core.difficulty import measure
 
-            self.difficultyChanged.emit(measure(self.profile, self.known_words()))
+            self.difficultyChanged.emit(measure(self._profile, self.known_words()))
+        elif self._unread is not None and self.measure_wanted():
+            self.count_words()  # measures once counted
 
     def with_difficulty(self, rows: list, readable_at: float | None = None) -> list:
         """Return library rows with how much of each article the reader knows; with `readable_at` (a coverage,
         0–1), only the articles known at least that well."""
+        self.count_words()  # the open article's row, too
         try:
             measured = self.store.profiles.difficulties(self.known_words(), [r.article_id for r in rows])
         except DubaoError:

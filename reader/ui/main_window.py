@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDia
 
 from reader.ui import lookup, services
 from reader.ui.actions import build_actions
+from reader.ui.after_paint import after_paint
 from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
 from reader.ui.commands import command_handlers
@@ -186,7 +187,8 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
             self.view.refresh_annotation()
             self.glossary.set_terms(document.glossary_counts())
             self.status.setText(self._status_text())
-            lookup.warm_up(self)
+            # once the pinyin is on screen: count the words for the learner, open the dictionary for popups
+            after_paint(self.view.viewport(), self.controller.learner.count_words, lambda: lookup.warm_up(self))
 
     def open_entry(self, entry_id: int) -> None:
         """Open a library article (saving the position in the current one first)."""
@@ -363,6 +365,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the position, the look and the window layout; close the library."""
         self.save_position()
+        self.controller.learner.count_words()  # an article closed before it was painted is still counted
         self.prefs.save_view_style(self.view.style_)
         if self.adaptive.compact:  # the docks the reader wanted are what a wider start should show
             self.adaptive.leave_compact()

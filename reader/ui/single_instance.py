@@ -27,12 +27,15 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from reader.core.paths import data_dir
+
+if TYPE_CHECKING:  # Qt's network module loads only when an instance may be running, or to listen (after the paint)
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 CONNECT_TIMEOUT_MS = 1000
 WRITE_TIMEOUT_MS = 2000
@@ -48,6 +51,13 @@ def server_name_for(data_folder: Path, user: str | None = None) -> str:
     if sys.platform != "win32" and runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
         return str(Path(runtime) / name)
     return name
+
+
+def nobody_can_listen(name: str) -> bool:
+    """True when no instance can be listening on `name`: on Unix a listening instance keeps a socket file at its
+    absolute name, so one stat answers without loading Qt's network module (a bare name, in Qt's temp folder or a
+    named pipe on Windows, is always asked through Qt)."""
+    return os.path.isabs(name) and not os.path.exists(name)
 
 
 def _user_name() -> str:
@@ -116,6 +126,10 @@ class SingleInstance(QObject):
 
         With `present_section`, the running instance is asked to present the file from that section (1-based).
         """
+        if nobody_can_listen(self.name):
+            return False
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -131,6 +145,8 @@ class SingleInstance(QObject):
         """Start receiving hand-offs; clear a stale socket left by a crashed instance. Return True on success."""
         if self._someone_answers():
             return False  # another instance is running (Qt would silently take its socket over)
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # nobody answers: whatever socket file is left is stale
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -150,6 +166,10 @@ class SingleInstance(QObject):
             self._server = None
 
     def _someone_answers(self) -> bool:
+        if nobody_can_listen(self.name):
+            return False
+        from PySide6.QtNetwork import QLocalSocket
+
         probe = QLocalSocket()
         probe.connectToServer(self.name)
         answered = probe.waitForConnected(CONNECT_TIMEOUT_MS)

@@ -41,11 +41,14 @@ class Profiles:
 
     def save(self, article_id: int, profile: WordProfile, versions: str = "") -> None:
         """Store (or replace) an article's profile, made under annotation `versions` (a fingerprint)."""
-        row = {"article_id": article_id, "versions": versions, "updated_at": time.time(),
-               "profile": pack_text(json.dumps(profile.to_dict(), ensure_ascii=False))}
-        with self._handle.transaction():
-            self._handle.table(TABLE).insert(row, replace=True)
-        self._decoded[article_id] = (row["updated_at"], profile)
+        updated_at = time.time()
+        packed = pack_text(json.dumps(profile.to_dict(), ensure_ascii=False))
+        # Raw SQL: every article read for the first time is counted, and reading alone never loads sqlite-utils
+        # (see Positions.save).
+        with self._handle.transaction() as conn:
+            conn.execute(f"INSERT OR REPLACE INTO {TABLE} (article_id, versions, profile, updated_at) VALUES (?, ?, ?, ?)",
+                         (article_id, versions, packed, updated_at))
+        self._decoded[article_id] = (updated_at, profile)
 
     def versions(self, article_id: int) -> str | None:
         """Return the annotation versions an article's stored profile was made under (None when it has none)."""
