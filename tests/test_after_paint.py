@@ -49,3 +49,27 @@ def test_a_widget_not_shown_yet_runs_them_once_it_is_shown_and_painted(qtbot):
     assert ran == []
     widget.show()
     qtbot.waitUntil(lambda: ran == ["shown"], timeout=2000)
+
+
+def test_work_for_a_settled_view_waits_until_a_long_article_is_laid_out(qtbot):
+    from dataclasses import replace
+
+    from reader.ui.after_paint import after_view_settles
+    from reader.ui.view.article_view import ArticleView
+    from reader.ui.view.document import ViewDocument
+    from test_ui_helpers import annotate_article, make_article
+
+    article = make_article()
+    for index in range(60):
+        article.sections.append(replace(article.sections[1], heading=f"第{index}节"))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(700, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_document(ViewDocument.from_article(article, annotate_article(article)))
+    ran: list[bool] = []
+    after_view_settles(view, lambda: ran.append(view.laying_out))
+    assert view.laying_out
+    qtbot.waitUntil(lambda: bool(ran), timeout=10000)
+    assert ran == [False]  # it ran only once the whole article was laid out

@@ -1,6 +1,8 @@
-"""Work that must not delay a picture of the article: run it just after the view has painted.
+"""Work that must not delay a picture of the article: run it just after the view has painted, or once the view has
+settled (painted, and the rest of the article laid out).
 
-    after_paint(window.view.viewport(), instance.listen, learner.count_pending)
+    after_paint(window.view.viewport(), instance.listen)
+    after_view_settles(window.view, learner.count_words)
 
 The actions run once, in order, from the event loop right after the widget's next paint event (a widget not shown yet:
 once it is shown and painted). An action that raises is logged and does not stop the others.
@@ -9,10 +11,13 @@ once it is shown and painted). An action that raises is logged and does not stop
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from reader.ui.view.article_view import ArticleView
 
 Action = Callable[[], object]
 log = logging.getLogger(__name__)
@@ -56,3 +61,20 @@ def after_paint(widget: QWidget, *actions: Action) -> None:
     if watch is None:
         watch = _PaintWatch(widget)
     watch.queue(actions)
+
+
+def after_view_settles(view: ArticleView, *actions: Action) -> None:
+    """Run `actions` once the view has painted next and laid the whole article out (a long article's layout goes on
+    in idle moments after its first screen is painted; work started meanwhile would hold it up)."""
+    def when_painted() -> None:
+        if not view.laying_out:
+            run_actions(list(actions))
+            return
+
+        def when_laid_out() -> None:
+            view.layoutCompleted.disconnect(when_laid_out)
+            run_actions(list(actions))
+
+        view.layoutCompleted.connect(when_laid_out)
+
+    after_paint(view.viewport(), when_painted)

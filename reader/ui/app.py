@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from reader.core import logs, paths
 from reader.ui import services
 from reader.ui.controller import ReaderController
-from reader.ui.after_paint import after_paint
+from reader.ui.after_paint import after_view_settles
 from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_message
 from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
@@ -142,7 +142,7 @@ def run_app(args: Namespace) -> int:
     wire_hand_offs(window, handoff)
     open_initial_article(window, args)
     window.show()
-    after_paint(window.view.viewport(), handoff.listen)  # later launches hand their files to this window
+    after_view_settles(window.view, handoff.listen)  # later launches hand their files to this window
     offer_recovery(window)  # a damaged library: say so, offer the newest good backup (the article is already shown)
     start_presentation_if_asked(window, args)
     status = app.exec()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDia
 
 from reader.ui import lookup, services
 from reader.ui.actions import build_actions
-from reader.ui.after_paint import after_paint
+from reader.ui.after_paint import after_view_settles
 from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
 from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
 from reader.ui.commands import command_handlers
@@ -187,8 +187,9 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
             self.view.refresh_annotation()
             self.glossary.set_terms(document.glossary_counts())
             self.status.setText(self._status_text())
-            # once the pinyin is on screen: count the words for the learner, open the dictionary for popups
-            after_paint(self.view.viewport(), self.controller.learner.count_words, lambda: lookup.warm_up(self))
+            # once the article with its pinyin is on screen and laid out: count its words for the learner, open the
+            # dictionary for popups
+            after_view_settles(self.view, self.controller.learner.count_words, lambda: lookup.warm_up(self))
 
     def open_entry(self, entry_id: int) -> None:
         """Open a library article (saving the position in the current one first)."""

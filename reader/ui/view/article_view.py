@@ -197,6 +197,11 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         else:
             self.layoutCompleted.emit()
 
+    @property
+    def laying_out(self) -> bool:
+        """True while the rest of the document is being laid out in idle moments (`layoutCompleted` follows)."""
+        return self._builder is not None and not self._builder.complete
+
     def reach_block(self, block: int) -> None:
         """Make sure everything up to `block` is laid out (before asking where it is)."""
         self.ensure_layout()
