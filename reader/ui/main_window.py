@@ -13,7 +13,8 @@ from reader.ui import lookup, services
 from reader.ui.actions import build_actions
 from reader.ui.after_paint import after_view_settles
 from reader.ui.adaptive import PANEL_ACTIONS, AdaptiveWindowMixin
-from reader.ui.chrome import MessageBanner, PinyinToolbar, build_menus, mode_action_name, theme_palette, window_sheet
+from reader.ui.chrome import (MessageBanner, PinyinToolbar, build_menus, card_sheet, drawer_sheet, mode_action_name,
+                              theme_palette, window_sheet)
 from reader.ui.commands import command_handlers
 from reader.ui.controller import ReaderController
 from reader.ui.icons import apply_action_icons
@@ -294,6 +295,9 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
             self.drawer.set_icons(self.adaptive.icons)
             self.toolbar_changed()
         self.setStyleSheet(window_sheet(style))
+        for card in (self.popup, self.note_bubble):
+            card.setStyleSheet(card_sheet(style))
+        self.drawer.setStyleSheet(drawer_sheet(style))
         self.setPalette(theme_palette(style, QApplication.palette()))
         self.popup.set_text_colour(style.theme.text)
         self.article_info.chart.set_theme(style.theme.text, style.theme.dark)

@@ -6,6 +6,7 @@ reader can restyle a cached annotation instantly.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 from typing import Sequence
@@ -34,6 +35,7 @@ def tone_number(syllable: str) -> int:
     return int(syllable[-1]) if syllable and syllable[-1].isdigit() else 5
 
 
+@functools.lru_cache(maxsize=2048)  # a few hundred syllables make up any article: each is worked out once
 def to_marks(syllable: str) -> str:
     """Return "chong2" as "chóng", "lv4" as "lǜ", "de5" as "de"."""
     tone = tone_number(syllable)

@@ -14,7 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from reader.core.lang.scripts import Script, shown_text
 from reader.ui.view.document import ViewDocument
@@ -75,6 +75,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self._hover_pos: QPoint | None = None
         self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_DELAY_MS, timeout=self._hover_fired)
         self._rebuild_measure()
+        self.setFrameShape(QFrame.Shape.NoFrame)  # the page runs to the window's edges
         self.viewport().setMouseTracking(True)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paintEvent fills it; Qt need not
         self.viewport().setAutoFillBackground(False)
