@@ -151,3 +151,33 @@ def test_the_first_picture_comes_before_listening_for_other_launches_and_countin
     at_paint, after = result.stdout.split("|")
     assert at_paint.split() == ["-"]  # none of them before the article with its pinyin is on screen
     assert after.split() == list(AFTER_PAINT)  # all of them right after
+
+
+GC_PROBE = """
+import gc, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from reader.ui.view import article_view
+seen = []
+original = article_view.ArticleView.paintEvent
+def paint(self, event):
+    original(self, event)
+    if not seen:
+        seen.append(gc.get_threshold()[0])
+        QTimer.singleShot(1500, lambda: (seen.append(gc.get_threshold()[0]), QApplication.instance().quit()))
+article_view.ArticleView.paintEvent = paint
+before = gc.get_threshold()[0]
+from reader.ui.launch import main
+main([])
+print(before, *seen)
+"""
+
+
+def test_the_cycle_collector_runs_rarely_while_starting_and_as_usual_once_the_article_settled(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUBAO_DATA_DIR=str(tmp_path / "data"),
+               XDG_RUNTIME_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", GC_PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    before, while_starting, settled = map(int, result.stdout.split())
+    assert while_starting > 100 * before and settled == before

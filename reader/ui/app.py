@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from argparse import Namespace
 from dataclasses import replace
+from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIcon
@@ -127,8 +128,9 @@ def wire_hand_offs(window: MainWindow, instance) -> None:
     instance.activation_requested.connect(lambda: _bring_to_front(window))
 
 
-def run_app(args: Namespace) -> int:
-    """Run the reader until its window closes; return the exit status."""
+def run_app(args: Namespace, after_start: Callable[[], object] = lambda: None) -> int:
+    """Run the reader until its window closes; return the exit status. `after_start` runs once the article is on
+    screen and laid out."""
     app = create_application()
     logs.start_logging()  # a rotating log in the data folder, for Help ▸ Report a Problem…
     sys.excepthook = logs.log_uncaught
@@ -142,7 +144,7 @@ def run_app(args: Namespace) -> int:
     wire_hand_offs(window, handoff)
     open_initial_article(window, args)
     window.show()
-    after_view_settles(window.view, handoff.listen)  # later launches hand their files to this window
+    after_view_settles(window.view, handoff.listen, after_start)  # later launches hand their files to this window
     offer_recovery(window)  # a damaged library: say so, offer the newest good backup (the article is already shown)
     start_presentation_if_asked(window, args)
     status = app.exec()
