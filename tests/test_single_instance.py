@@ -225,3 +225,22 @@ def test_a_second_present_launch_hands_the_file_and_section_over(running, qtbot,
     with qtbot.waitSignal(running.present_requested, timeout=5000) as presented:
         assert _single_instance(build_parser().parse_args(["--present", str(talk), "--section", "4"])) is None
     assert presented.args == [str(talk.resolve()), 4]
+
+
+def test_without_a_runtime_folder_the_socket_is_an_absolute_path_in_the_temp_folder(qtbot, tmp_path, monkeypatch):
+    """The name is always a path we know on Unix, so a start with nobody running needs one stat, not Qt's network
+    module, to know there is nobody to hand off to."""
+    from reader.ui.single_instance import nobody_can_listen
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    name = server_name_for(tmp_path / "data")
+    assert Path(name).parent == tmp_path
+    assert nobody_can_listen(name)
+    instance = SingleInstance(name)
+    assert instance.listen()
+    try:
+        assert Path(name).exists() and not nobody_can_listen(name)
+        assert SingleInstance(name).try_hand_off(None)
+    finally:
+        instance.close()

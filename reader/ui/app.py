@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import sys
 from argparse import Namespace
 from dataclasses import replace
@@ -128,9 +129,19 @@ def wire_hand_offs(window: MainWindow, instance) -> None:
     instance.activation_requested.connect(lambda: _bring_to_front(window))
 
 
+def forget_module_sources() -> None:
+    """Drop the source text of the modules imported so far from Python's line cache.
+
+    PySide reads the source of every module imported after it (looking for its `__feature__` switches) and the line
+    cache keeps it: some 6 MB of text that only a traceback would ever read again (and would read from the file).
+    Dropped before the window is built, that memory is reused for the window and the article."""
+    linecache.clearcache()
+
+
 def run_app(args: Namespace, after_start: Callable[[], object] = lambda: None) -> int:
     """Run the reader until its window closes; return the exit status. `after_start` runs once the article is on
     screen and laid out."""
+    forget_module_sources()
     app = create_application()
     logs.start_logging()  # a rotating log in the data folder, for Help ▸ Report a Problem…
     sys.excepthook = logs.log_uncaught
@@ -144,7 +155,8 @@ def run_app(args: Namespace, after_start: Callable[[], object] = lambda: None) -
     wire_hand_offs(window, handoff)
     open_initial_article(window, args)
     window.show()
-    after_view_settles(window.view, handoff.listen, after_start)  # later launches hand their files to this window
+    # once the article is on screen and laid out: later launches hand their files to this window
+    after_view_settles(window.view, handoff.listen, after_start, forget_module_sources)
     offer_recovery(window)  # a damaged library: say so, offer the newest good backup (the article is already shown)
     start_presentation_if_asked(window, args)
     status = app.exec()

@@ -43,20 +43,22 @@ MAX_MESSAGE_BYTES = 64 * 1024
 
 
 def server_name_for(data_folder: Path, user: str | None = None) -> str:
-    """Return the local-socket name for this user and data folder (an absolute path in the runtime folder on Unix)."""
+    """Return the local-socket name for this user and data folder: on Unix an absolute path in the runtime folder
+    (else in the temp folder, where Qt would put a bare name), on Windows a pipe name."""
     user = user or _user_name()
     digest = hashlib.blake2b(f"{user}\0{data_folder.resolve()}".encode("utf-8"), digest_size=8).hexdigest()
     name = f"dubao-{digest}"
+    if sys.platform == "win32":
+        return name
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if sys.platform != "win32" and runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
+    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
         return str(Path(runtime) / name)
-    return name
+    return str(Path(os.environ.get("TMPDIR") or "/tmp") / name)  # QDir::tempPath() on Unix
 
 
 def nobody_can_listen(name: str) -> bool:
     """True when no instance can be listening on `name`: on Unix a listening instance keeps a socket file at its
-    absolute name, so one stat answers without loading Qt's network module (a bare name, in Qt's temp folder or a
-    named pipe on Windows, is always asked through Qt)."""
+    absolute name, so one stat answers without loading Qt's network module (a Windows pipe is asked through Qt)."""
     return os.path.isabs(name) and not os.path.exists(name)
 
 
