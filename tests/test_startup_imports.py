@@ -25,7 +25,9 @@ HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedpars
          "numpy",
          # what opens on first use (issue 18): exports and backups, presenting and handouts, dialogs, corrections
          "reader.ui.exporting", "reader.ui.presenting", "reader.ui.present", "reader.ui.handout_pdf",
-         "reader.ui.web_dialogs", "reader.ui.corrections_window")
+         "reader.ui.web_dialogs", "reader.ui.corrections_window",
+         # panels in hidden docks: made (and their modules loaded) when first shown
+         "reader.ui.panels.library", "reader.ui.panels.feeds")
 
 # what waits until the reopened article is painted: listening for later launches (Qt's network module) and counting
 # the article's words for the learner ("counted")

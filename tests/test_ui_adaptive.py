@@ -81,3 +81,25 @@ def test_widening_the_window_gives_the_panels_back_to_their_docks(qtbot):
     assert window.docks["sections"].isVisible() and window.docks["sections"].widget() is window.sections
     assert window.docks["glossary"].isVisible() and not window.docks["library"].isVisible()
     assert window.actions_["sections_panel"].isChecked()
+
+
+def test_hidden_panels_are_made_only_when_first_shown_as_a_dock_or_a_drawer_tab(qtbot):
+    from reader.ui.lazy_panel import LazyPanel
+
+    window = start(qtbot, size=(1400, 900))
+    assert LazyPanel.made(window, "library") is None and LazyPanel.made(window, "feeds") is None
+    window.actions_["library"].trigger()  # a wide window: the dock
+    assert window.docks["library"].widget() is LazyPanel.made(window, "library") is not None
+    assert window.library.table.topLevelItemCount() >= 1  # filled as it was made
+    window.resize(640, 480)
+    qtbot.waitUntil(lambda: window.adaptive.compact)
+    tabs = window.drawer.tabs
+    assert tabs.count() == len(window.docks)
+    assert LazyPanel.made(window, "feeds") is None  # its tab holds an empty page
+    window.actions_["feeds_panel"].trigger()
+    feeds = LazyPanel.made(window, "feeds")
+    assert feeds is not None and window.drawer.current() == "feeds" and tabs.currentWidget() is feeds
+    assert not tabs.tabIcon(tabs.currentIndex()).isNull()  # the tab kept its icon
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: not window.adaptive.compact)
+    assert window.docks["feeds"].widget() is feeds and window.docks["library"].widget() is window.library

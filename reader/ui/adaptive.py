@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from reader.ui.lazy_panel import LazyPanel
+
 MIN_COLUMN_CHARS = 20
 DEFAULT_PANEL_WIDTH = 220
 DRAWER_SHARE, DRAWER_MIN, DRAWER_MAX = 0.5, 240, 360
@@ -23,10 +25,12 @@ class PanelDrawer(QFrame):
     Signals:
         closed(): the reader closed the drawer (✕).
         panelShown(str): the tab of this panel became the current one.
+        panelWanted(str): the tab of a panel not made yet became the current one (answer with `fill_panel`).
     """
 
     closed = Signal()
     panelShown = Signal(str)
+    panelWanted = Signal(str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -46,6 +50,8 @@ class PanelDrawer(QFrame):
         self.tabs.tabBar().setExpanding(False)
         self.names: list[str] = []
         self.titles: dict[str, str] = {}
+        self.icons: dict[str, QIcon | None] = {}
+        self.waiting: set[str] = set()  # panels not made yet: an empty page holds their tab
         self.title = QLabel(self)
         self.title.setObjectName("panelDrawerTitle")
         font = self.title.font()
@@ -56,14 +62,39 @@ class PanelDrawer(QFrame):
         self.tabs.currentChanged.connect(self._current_changed)
         self.hide()
 
-    def add_panel(self, name: str, widget: QWidget, title: str, icon: QIcon | None = None) -> None:
-        """Put a panel in a tab of its own (an icon alone when there is one, its name in the tooltip and the title)."""
+    def add_panel(self, name: str, widget: QWidget | None, title: str, icon: QIcon | None = None) -> None:
+        """Put a panel in a tab of its own (an icon alone when there is one, its name in the tooltip and the title);
+        a panel not made yet (None) gets an empty page until its tab is chosen (see `panelWanted`)."""
+        if widget is None:
+            widget = QWidget()
+            self.waiting.add(name)
         self.names.append(name)
-        index = self.tabs.addTab(widget, icon, "") if icon is not None and not icon.isNull() \
-            else self.tabs.addTab(widget, title)
-        self.tabs.setTabToolTip(index, title)
-        self.titles[name] = title
+        self.titles[name], self.icons[name] = title, icon
+        self._insert_tab(len(self.names) - 1, widget)
         self._show_title()
+
+    def fill_panel(self, name: str, widget: QWidget) -> None:
+        """Put the panel just made for `name` in place of its empty page."""
+        if name not in self.waiting:
+            return
+        self.waiting.discard(name)
+        index = self.names.index(name)
+        current = self.tabs.currentIndex() == index
+        page = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self._insert_tab(index, widget)
+        if current:
+            self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        page.deleteLater()
+
+    def _insert_tab(self, index: int, widget: QWidget) -> None:
+        name = self.names[index]
+        icon, title = self.icons.get(name), self.titles[name]
+        index = self.tabs.insertTab(index, widget, icon, "") if icon is not None and not icon.isNull() \
+            else self.tabs.insertTab(index, widget, title)
+        self.tabs.setTabToolTip(index, title)
 
     def retitle(self, titles: dict[str, str]) -> None:
         """Name the tabs again (another interface language)."""
@@ -79,11 +110,14 @@ class PanelDrawer(QFrame):
         """Give the tabs new icons (another theme's colour)."""
         for index, name in enumerate(self.names):
             if name in icons:
+                self.icons[name] = icons[name]
                 self.tabs.setTabIcon(index, icons[name])
 
     def _current_changed(self, index: int) -> None:
         self._show_title()
         if 0 <= index < len(self.names):
+            if self.names[index] in self.waiting:
+                self.panelWanted.emit(self.names[index])
             self.panelShown.emit(self.names[index])
 
     def _show_title(self) -> None:
@@ -91,12 +125,17 @@ class PanelDrawer(QFrame):
         self.title.setText(self.titles.get(self.names[index], "") if 0 <= index < len(self.names) else "")
 
     def take_panels(self) -> list[tuple[str, QWidget]]:
-        """Remove every panel (to give it back to its dock); return them with their names."""
+        """Remove every panel (to give it back to its dock); return them with their names (not the empty pages of
+        panels never made)."""
         taken = [(name, self.tabs.widget(i)) for i, name in enumerate(self.names)]
         self.tabs.blockSignals(True)
         self.tabs.clear()
         self.tabs.blockSignals(False)
-        self.names, self.titles = [], {}
+        for name, page in taken:
+            if name in self.waiting:
+                page.deleteLater()
+        taken = [(name, widget) for name, widget in taken if name not in self.waiting]
+        self.names, self.titles, self.icons, self.waiting = [], {}, {}, set()
         return taken
 
     def show_panel(self, name: str) -> None:
@@ -134,9 +173,11 @@ class AdaptiveLayout(QObject):
     panelVisibilityChanged = Signal(str, bool)
 
     def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget], drawer: PanelDrawer,
-                 needed_width) -> None:
+                 needed_width, panel_of=None) -> None:
         super().__init__(window)
         self.window, self.docks, self.drawer = window, docks, drawer
+        # (name, make) -> the panel of a dock; None when it is not made yet and `make` is False
+        self.panel_of = panel_of or (lambda name, make=True: docks[name].widget())
         self.needed_width = needed_width  # () -> pixels the central widget needs for MIN_COLUMN_CHARS characters
         self.compact = False
         self.held = False  # full-screen reading: panels stay as they are
@@ -145,6 +186,7 @@ class AdaptiveLayout(QObject):
         self.moving = False  # docks hidden or shown by this class, not by the reader
         self.icons: dict[str, QIcon] = {}  # the drawer's tab icons, by panel name
         drawer.closed.connect(self._drawer_closed)
+        drawer.panelWanted.connect(lambda name: drawer.fill_panel(name, self.panel_of(name)))
         drawer.panelShown.connect(lambda name: self._report_drawer())
 
     def wide_enough(self) -> bool:
@@ -179,7 +221,7 @@ class AdaptiveLayout(QObject):
         self.wanted = self.visible_docks()
         self.moving = True
         for name, dock in self.docks.items():
-            widget = dock.widget()
+            widget = self.panel_of(name, make=False)  # a panel not made yet is made when its tab is chosen
             dock.hide()
             self.drawer.add_panel(name, widget, dock.windowTitle(), self.icons.get(name))
         self.moving = False
@@ -245,9 +287,23 @@ class AdaptiveWindowMixin:
     def _build_adaptive(self) -> None:
         """Create the drawer over the text and the layout that decides between it and the docks."""
         self.drawer = PanelDrawer(self.centralWidget())
-        self.adaptive = AdaptiveLayout(self, self.docks, self.drawer, self.needed_central_width)
+        self.adaptive = AdaptiveLayout(self, self.docks, self.drawer, self.needed_central_width, self.panel)
         self.adaptive.panelVisibilityChanged.connect(self._panel_visibility)
         self._labelled_toolbar_width = 0
+
+    def _lazy_dock(self, name: str, panel_name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        """Return a hidden dock whose panel (the LazyPanel `name`) is made when the dock is first shown."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(panel_name + "Dock")
+        self.addDockWidget(area, dock)
+        dock.hide()
+        dock.visibilityChanged.connect(lambda visible: visible and getattr(self, name))
+        return dock
+
+    def panel(self, name: str, make: bool = True) -> QWidget | None:
+        """Return the panel of the dock `name`, making a lazily made one (or, with `make=False`, None for it)."""
+        attribute = {"info": "article_info"}.get(name, name)
+        return getattr(self, attribute) if make else LazyPanel.made(self, attribute)
 
     def needed_central_width(self) -> int:
         """Return the central widget's width that gives the text column MIN_COLUMN_CHARS characters."""
@@ -266,7 +322,7 @@ class AdaptiveWindowMixin:
         if name in ("bookmarks", "notes"):
             self.refresh_annotations()
         elif name == "library":
-            self.refresh_library(self.library.search.text().strip())
+            self.refresh_library()
         elif name == "feeds":
             self.refresh_feeds_panel()
 

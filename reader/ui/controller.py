@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -29,9 +30,11 @@ from reader.core.vocabulary import vocabulary_draft
 from reader.ui import services
 from reader.ui.backup_timer import BackupTimer
 from reader.ui.learner import LearnerDesk
-from reader.ui.panels.library import LibraryRow
 from reader.ui.view.document import ViewDocument
 from reader.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from reader.ui.panels.library import LibraryRow
 
 ANNOTATE_AFTER_MS = 60
 CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
@@ -284,6 +287,8 @@ class ReaderController(QObject):
         """Return the library (recent first), or the search hits for `query` with snippets; each with how much of
         it the reader knows (for articles read once, whose words were counted). With `readable_at` (a coverage,
         0–1), only the articles the reader knows at least that share of."""
+        from reader.ui.panels.library import LibraryRow  # the panel's module loads when the panel is first shown
+
         if self.store is None:
             return []
         if not query:

@@ -10,11 +10,15 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.errors import DubaoError
-from reader.ui.panels.feeds import FeedRow, ItemRow
 from reader.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from reader.ui.panels.feeds import FeedRow, ItemRow
 
 AUTO_REFRESH_MS = 30 * 60 * 1000
 
@@ -39,6 +43,8 @@ class FeedsController(QObject):
 
     def feed_rows(self) -> list[FeedRow]:
         """Return the rows of the Feeds panel."""
+        from reader.ui.panels.feeds import FeedRow  # the panel's module loads when the panel is first shown
+
         store = self._store_of()
         if store is None:
             return []
@@ -46,6 +52,8 @@ class FeedsController(QObject):
 
     def item_rows(self, feed_id: int) -> list[ItemRow]:
         """Return the items of a feed, newest first."""
+        from reader.ui.panels.feeds import ItemRow
+
         store = self._store_of()
         if store is None:
             return []

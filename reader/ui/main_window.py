@@ -18,9 +18,9 @@ from reader.ui.chrome import (MessageBanner, PinyinToolbar, build_menus, card_sh
 from reader.ui.commands import command_handlers
 from reader.ui.controller import ReaderController
 from reader.ui.icons import apply_action_icons
+from reader.ui.lazy_panel import LazyPanel
 from reader.ui.panels.findbar import FindBar
 from reader.ui.panels.glossary import GlossaryPanel
-from reader.ui.panels.library import LibraryPanel
 from reader.ui.panels.sections import SectionsPanel
 from reader.ui.popup import WordPopup
 from reader.ui.prefs import Preferences
@@ -59,11 +59,11 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
         self.find_bar.hide()
         self._build_centre()
         self.popup = WordPopup(self.centralWidget())
-        self.sections, self.glossary, self.library = SectionsPanel(), GlossaryPanel(), LibraryPanel()
+        self.sections, self.glossary = SectionsPanel(), GlossaryPanel()
         self.docks = {"sections": self._dock(self.sections, dock_title("sections"), Qt.DockWidgetArea.LeftDockWidgetArea),
                       "glossary": self._dock(self.glossary, dock_title("glossary"), Qt.DockWidgetArea.RightDockWidgetArea),
-                      "library": self._dock(self.library, dock_title("library"), Qt.DockWidgetArea.LeftDockWidgetArea)}
-        self.docks["library"].hide()
+                      "library": self._lazy_dock("library", "libraryPanel", dock_title("library"),
+                                                 Qt.DockWidgetArea.LeftDockWidgetArea)}
         self._build_web_parts()
         self._build_notes_parts()
         self._build_learner_parts()
@@ -98,6 +98,19 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
         self.addDockWidget(area, dock)
         return dock
 
+    library = LazyPanel("_make_library")
+
+    def _make_library(self) -> QWidget:
+        """Make the Library panel in its dock and wire it (the first time it is shown or asked for)."""
+        from reader.ui.panels.library import LibraryPanel
+
+        panel = LibraryPanel()
+        self.docks["library"].setWidget(panel)
+        panel.articleChosen.connect(self.open_entry)
+        panel.searchRequested.connect(self.refresh_library)
+        return panel
+
+
     # --- wiring: every intent signal is connected here ------------------------------------------------------------
     def _wire(self) -> None:
         c, v = self.controller, self.view
@@ -105,7 +118,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
         c.annotationReady.connect(self.annotation_arrived)
         c.annotationFailed.connect(lambda _doc: self.status.setText(self._status_text()))
         c.problem.connect(self.banner.show_message)
-        c.libraryChanged.connect(lambda: self.refresh_library(self.library.search.text().strip()))
+        c.libraryChanged.connect(lambda: self.refresh_library())
         c.libraryChanged.connect(self.refresh_annotations)  # the open article's entry is known from here on
         v.sectionChanged.connect(self.section_changed)
         v.positionChanged.connect(self._save_timer.start)
@@ -114,8 +127,6 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
         self.sections.sectionChosen.connect(v.go_to_section)
         self.sections.sectionChosen.connect(lambda _i: self.adaptive.close_drawer())
         self.glossary.termChosen.connect(self.step_term)
-        self.library.articleChosen.connect(self.open_entry)
-        self.library.searchRequested.connect(self.refresh_library)
         self.find_bar.searchChanged.connect(self.find)
         self.find_bar.stepRequested.connect(self.step_match)
         self.find_bar.closed.connect(self.clear_find)
@@ -214,11 +225,13 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
         if path:
             self.open_path(path)
 
-    def refresh_library(self, query: str = "") -> None:
-        """Show the library list, or the search hits for `query`; nothing while the panel is hidden (as at start-up):
-        it is filled when shown."""
-        if self.library.isVisible():
-            self.library.set_rows(self.controller.library_rows(query, self.library.readable_threshold()))
+    def refresh_library(self, query: str | None = None) -> None:
+        """Show the library list, or the search hits for `query` (default: what the panel's search box holds);
+        nothing while the panel is hidden or not made yet (as at start-up): it is filled when shown."""
+        panel = LazyPanel.made(self, "library")
+        if panel is not None and panel.isVisible():
+            query = panel.search.text().strip() if query is None else query
+            panel.set_rows(self.controller.library_rows(query, panel.readable_threshold()))
 
     def save_position(self) -> None:
         """Store the reading position of the open article."""

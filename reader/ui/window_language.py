@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.ui.actions import ACTIONS, menu_title
 from reader.ui.i18n import install_translator
+from reader.ui.lazy_panel import LazyPanel
 
 DOCK_TITLES = {
     "sections": QT_TRANSLATE_NOOP("MainWindow", "Sections"), "glossary": QT_TRANSLATE_NOOP("MainWindow", "Glossary"),
@@ -56,9 +57,10 @@ class LanguageMixin:
             if name in DOCK_TITLES:
                 dock.setWindowTitle(dock_title(name))
         self.drawer.retitle({name: dock.windowTitle() for name, dock in self.docks.items()})
-        for part in (self.find_bar, self.library, self.bookmarks, self.notes, self.popup, self.note_bubble,
-                     self.vocabulary):
-            part.retranslate()
+        for part in (self.find_bar, LazyPanel.made(self, "library"), self.bookmarks, self.notes, self.popup,
+                     self.note_bubble, self.vocabulary):
+            if part is not None:  # a panel made later is made in the language chosen
+                part.retranslate()
         self.toolbar_changed()
         document = self.view.document
         if document is not None:

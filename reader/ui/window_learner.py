@@ -49,7 +49,7 @@ class LearnerWindowMixin:
         c = self.controller.learner
         self.popup.knownToggled.connect(lambda word: self.toggle_known(word.text))
         c.knownWordsChanged.connect(self.known_words_changed)
-        c.knownWordsChanged.connect(lambda: self.refresh_library(self.library.search.text().strip()))
+        c.knownWordsChanged.connect(lambda: self.refresh_library())
         c.difficultyChanged.connect(self.article_info.show_difficulty)
         c.measure_wanted = self.article_info.isVisible
         self.article_info.shown.connect(c.measure_open_article)

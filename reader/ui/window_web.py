@@ -8,20 +8,26 @@ from PySide6.QtGui import QGuiApplication
 
 from reader.ui import services
 from reader.ui.feeds_controller import FeedsController
-from reader.ui.panels.feeds import FeedsPanel
+from reader.ui.lazy_panel import LazyPanel
 
 
 class WebWindowMixin:
     """Build the Feeds panel and its controller, wire them, and run the web commands."""
 
     def _build_web_parts(self) -> None:
-        self.feeds = FeedsPanel()
-        self.docks["feeds"] = self._dock(self.feeds, self.tr("Feeds"), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.docks["feeds"].hide()
+        self.docks["feeds"] = self._lazy_dock("feeds", "feedsPanel", self.tr("Feeds"),
+                                              Qt.DockWidgetArea.LeftDockWidgetArea)
         self.feeds_controller = FeedsController(lambda: self.controller.store, self)
 
-    def _wire_web(self) -> None:
-        f, fc = self.feeds, self.feeds_controller
+    feeds = LazyPanel("_make_feeds")
+
+    def _make_feeds(self):
+        """Make the Feeds panel in its dock and wire it (the first time it is shown or asked for)."""
+        from reader.ui.panels.feeds import FeedsPanel
+
+        f, fc = FeedsPanel(), self.feeds_controller
+        self.docks["feeds"].setWidget(f)
+        f.auto.setChecked(self.prefs.auto_refresh_feeds())  # before it is connected: nothing to save or start
         f.subscribeRequested.connect(self.subscribe_to_feed)
         f.refreshRequested.connect(lambda: fc.refresh())
         f.removeRequested.connect(fc.remove)
@@ -29,23 +35,28 @@ class WebWindowMixin:
         f.articleChosen.connect(self.open_entry)
         f.autoRefreshToggled.connect(fc.set_auto_refresh)
         f.autoRefreshToggled.connect(self.prefs.set_auto_refresh_feeds)
-        f.auto.setChecked(self.prefs.auto_refresh_feeds())  # starts the timer only when the reader turned it on
-        fc.feedsChanged.connect(self.refresh_feeds_panel)
-        fc.libraryChanged.connect(lambda: self.refresh_library(self.library.search.text().strip()))
         fc.state.connect(f.set_state)
+        return f
+
+    def _wire_web(self) -> None:
+        fc = self.feeds_controller
+        fc.set_auto_refresh(self.prefs.auto_refresh_feeds())  # periodic refresh only when the reader turned it on
+        fc.feedsChanged.connect(self.refresh_feeds_panel)
+        fc.libraryChanged.connect(lambda: self.refresh_library())
         fc.problem.connect(self.banner.show_message)
         self.controller.libraryChanged.connect(self.refresh_feeds_panel)  # an opened item is read now
         self.controller.note.connect(self.show_note)
 
     def refresh_feeds_panel(self) -> None:
         """Show the feeds with their unread counts, and the items of the chosen one (nothing while the panel is
-        hidden, as at start-up: it is filled when shown)."""
-        if not self.feeds.isVisible():
+        hidden or not made yet, as at start-up: it is filled when shown)."""
+        panel = LazyPanel.made(self, "feeds")
+        if panel is None or not panel.isVisible():
             return
-        self.feeds.set_feeds(self.feeds_controller.feed_rows())
-        chosen = self.feeds.current_feed()
+        panel.set_feeds(self.feeds_controller.feed_rows())
+        chosen = panel.current_feed()
         if chosen is not None:
-            self.feeds.set_items(self.feeds_controller.item_rows(chosen))
+            panel.set_items(self.feeds_controller.item_rows(chosen))
 
     def open_web_address(self) -> None:
         """Ask for a web address and open its article."""
