@@ -100,7 +100,7 @@ def test_the_log_rotates_and_never_grows_past_its_limit(isolated_dirs):
     path = logs.start_logging(isolated_dirs)
     try:
         assert logs.start_logging(isolated_dirs) == path  # a second start adds no second handler
-        assert len([h for h in logging.getLogger("reader").handlers if isinstance(h, logging.FileHandler)]) == 1
+        assert len([h for h in logging.getLogger("reader").handlers if isinstance(h, logs.RotatingLog)]) == 1
         log = logging.getLogger("reader.rotation")
         for number in range(20_000):
             log.info("a long enough line to fill the log quickly %06d %s", number, "x" * 40)
