@@ -1,8 +1,8 @@
 """Work that must not delay a picture of the article: run it just after the view has painted, or once the view has
 settled (painted, and the rest of the article laid out).
 
-    after_paint(window.view.viewport(), instance.listen)
-    after_view_settles(window.view, learner.count_words)
+    after_paint(widget, action)                          # after the widget's next paint
+    after_view_settles(window.view, instance.listen)     # after the view's next paint and the rest of its layout
 
 The actions run once, in order, from the event loop right after the widget's next paint event (a widget not shown yet:
 once it is shown and painted). An action that raises is logged and does not stop the others.
