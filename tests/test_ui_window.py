@@ -241,3 +241,20 @@ def test_print_handout_from_the_menu_writes_the_current_section(qtbot, article_f
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     section = window.view.document.article.sections[2]
     assert section.paragraphs[0].text[:6] in "".join(text.split())
+
+
+def test_choosing_a_file_or_a_web_address_prepares_the_library_for_the_new_article(qtbot, monkeypatch):
+    """The storage library loads while the reader picks (a file dialog, an address), not after, when the window
+    would stop for it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    import reader.ui.web_dialogs
+
+    window = start(qtbot)
+    expected: list[str] = []
+    monkeypatch.setattr(window.controller, "expect_writes", lambda: expected.append("writes"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (expected.append("dialog") or "", ""))
+    monkeypatch.setattr(reader.ui.web_dialogs, "ask_address", lambda *a, **k: expected.append("address") or "")
+    window.choose_file()
+    window.open_web_address()
+    assert expected == ["writes", "dialog", "writes", "address"]

@@ -220,6 +220,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
 
     def choose_file(self) -> None:
         """Ask for an article file and open it."""
+        self.controller.expect_writes()  # the file chosen goes into the library
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), str(Path.home()),
                                               self.tr("Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)"))
         if path:

@@ -62,6 +62,8 @@ class WebWindowMixin:
         """Ask for a web address and open its article."""
         from reader.ui.web_dialogs import ask_address
 
+        self.controller.expect_writes()  # the page fetched goes into the library
+
         url = ask_address(self, self.tr("Open Web Address"), self.tr("The address of a news article:"),
                           _clipboard_address())
         if url:
