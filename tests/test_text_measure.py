@@ -30,3 +30,18 @@ def test_batched_widths_are_the_font_metrics_of_each_character(qapp):
             expected = [metrics.horizontalAdvance(c) for c in sample]
             assert widths == expected
             assert measure.char_widths(sample, kind) == expected  # and from the cache
+
+
+def test_a_syllable_is_as_wide_as_its_letters_in_every_pinyin_font(qapp):
+    """Pinyin fonts are set without kerning, so the width counted from its letters is the syllable's own width: in
+    the view (drawn letter by letter) and on slides and handouts (drawn as a string)."""
+    from reader.core.lang.style import PinyinStyle, render
+    from reader.ui.present.ruby_paint import RubyStyle, scaled_font, styles_measure
+
+    syllables = {render(f"{s}{t}", style) for s in ("kuai", "kuo", "kan", "kang", "ke", "ren", "lv", "nve", "zhuang")
+                 for t in "12345" for style in (PinyinStyle.MARKS, PinyinStyle.NUMBERS)}
+    slides = styles_measure({"paragraph": RubyStyle(scaled_font("", 40), scaled_font("", 40 * 0.45))})
+    for measure in (view_measure(ViewStyle()), view_measure(ViewStyle(point_size=30)), slides):
+        metrics = QFontMetricsF(measure.ruby_fonts["paragraph"])
+        for syllable in syllables:
+            assert measure.ruby_width(syllable, "paragraph") == metrics.horizontalAdvance(syllable), syllable

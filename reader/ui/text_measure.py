@@ -16,6 +16,7 @@ class QtTextMeasure:
         self._ruby_metrics = {kind: QFontMetricsF(font) for kind, font in ruby_fonts.items()}
         self._widths: dict[str, dict[str, float]] = {kind: {} for kind in fonts}
         self._ruby_widths: dict[tuple[str, str], float] = {}
+        self._ruby_letters: dict[str, dict[str, float]] = {}
         self._glyphs: dict[tuple[str, bool], FontGlyphs] = {}
 
     def char_width(self, char: str, kind: str) -> float:
@@ -50,11 +51,16 @@ class QtTextMeasure:
                 widths[char] = measure(char)
 
     def ruby_width(self, text: str, kind: str) -> float:
-        """Return the width of a pinyin syllable above text of `kind`."""
+        """Return the width of a pinyin syllable above text of `kind`: the sum of its letters' advances, which is
+        the syllable's own width, as pinyin fonts are set without kerning (see `ruby_font`), and how the view draws
+        it (letter by letter); some forty letters are measured instead of every syllable."""
         key = (text, kind)
         width = self._ruby_widths.get(key)
         if width is None:
-            width = self._ruby_widths[key] = self._ruby_metrics[kind].horizontalAdvance(text)
+            letters = self._ruby_letters.setdefault(kind, {})
+            for char in set(text).difference(letters):
+                letters[char] = self._ruby_metrics[kind].horizontalAdvance(char)
+            width = self._ruby_widths[key] = sum(letters[c] for c in text)
         return width
 
     def text_height(self, kind: str) -> float:

@@ -28,10 +28,12 @@ class RubyStyle:
 
 
 def scaled_font(family: str, pixel_size: float, bold: bool = False) -> QFont:
-    """Return a font of `family` at `pixel_size` pixels (at least 1)."""
+    """Return a font of `family` at `pixel_size` pixels (at least 1), without kerning (a pinyin syllable is as wide as
+    its letters, which is what `QtTextMeasure.ruby_width` counts)."""
     font = QFont(family)
     font.setPixelSize(max(1, round(pixel_size)))
     font.setBold(bold)
+    font.setKerning(False)
     return font
 
 

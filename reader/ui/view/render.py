@@ -32,10 +32,11 @@ def text_font(style: ViewStyle, scale: float, bold: bool) -> QFont:
 
 
 def ruby_font(point_size: float) -> QFont:
-    """Return the font pinyin is drawn in."""
+    """Return the font pinyin is drawn in (without kerning: a syllable is as wide as its letters, as it is drawn)."""
     font = QFont()
     font.setFamilies(PINYIN_FAMILIES)
     font.setPointSizeF(max(point_size, 5.0))
+    font.setKerning(False)
     return font
 
 
