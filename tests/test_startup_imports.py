@@ -27,7 +27,9 @@ HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedpars
          "reader.ui.exporting", "reader.ui.presenting", "reader.ui.present", "reader.ui.handout_pdf",
          "reader.ui.web_dialogs", "reader.ui.corrections_window",
          # panels in hidden docks: made (and their modules loaded) when first shown
-         "reader.ui.panels.library", "reader.ui.panels.feeds")
+         "reader.ui.panels.library", "reader.ui.panels.feeds",
+         # what only a damaged library needs
+         "reader.ui.recovery")
 
 # what waits until the reopened article is painted: listening for later launches (Qt's network module) and counting
 # the article's words for the learner ("counted")

@@ -21,7 +21,6 @@ from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_
 from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
 from reader.ui.prefs import Preferences
-from reader.ui.recovery import offer_recovery
 from reader.ui.termination import close_on_termination
 
 
@@ -157,7 +156,10 @@ def run_app(args: Namespace, after_start: Callable[[], object] = lambda: None) -
     window.show()
     # once the article is on screen and laid out: later launches hand their files to this window
     after_view_settles(window.view, handoff.listen, after_start, forget_module_sources)
-    offer_recovery(window)  # a damaged library: say so, offer the newest good backup (the article is already shown)
+    if window.controller.store_error is not None:  # a damaged library: say so, offer the newest good backup
+        from reader.ui.recovery import offer_recovery
+
+        offer_recovery(window)  # (the article is shown already)
     start_presentation_if_asked(window, args)
     status = app.exec()
     termination.stop()

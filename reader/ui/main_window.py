@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from reader.ui import lookup, services
 from reader.ui.actions import build_actions
@@ -220,6 +220,8 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
 
     def choose_file(self) -> None:
         """Ask for an article file and open it."""
+        from PySide6.QtWidgets import QFileDialog  # dialogs' Qt types are made when first used, not at start-up
+
         self.controller.expect_writes()  # the file chosen goes into the library
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), str(Path.home()),
                                               self.tr("Articles (*.txt *.md *.markdown *.text *.html *.htm *.mhtml *.mht *.epub);;All files (*)"))
@@ -318,6 +320,8 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
 
     def choose_font(self) -> None:
         """Pick the Chinese font family from those installed."""
+        from PySide6.QtWidgets import QInputDialog
+
         from reader.ui.fonts import cjk_families_of_system
 
         families = cjk_families_of_system()

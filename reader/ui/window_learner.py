@@ -10,7 +10,6 @@ article again where they changed it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 
 from reader.ui.panels.article_info import ArticleInfoPanel
 from reader.ui.services import format_readings
@@ -95,6 +94,8 @@ class LearnerWindowMixin:
 
         offered = [r for r in dict.fromkeys([current, *language_service().lookup(word).readings]) if r]
         shown = [" ".join(s or "" for s in format_readings(r.split(), True)) for r in offered]
+        from PySide6.QtWidgets import QInputDialog  # dialogs' Qt types are made when first used
+
         text, ok = QInputDialog.getItem(self, self.tr("Fix Reading"), self.tr(
             "Reading of {0} everywhere (pick one, or type it: zhì liàng or zhi4 liang4):").format(word), shown, 0, True)
         if ok and text.strip() and self.controller.learner.correct(lambda c: c.set_reading(word, numbered_reading(text).split())):
@@ -102,6 +103,8 @@ class LearnerWindowMixin:
 
     def split_word(self, word: str) -> None:
         """Ask where to cut `word` (spaces between the parts) and cut it so everywhere."""
+        from PySide6.QtWidgets import QInputDialog
+
         guess = " ".join(word) if len(word) <= 3 else f"{word[:2]} {word[2:]}"
         text, ok = QInputDialog.getText(self, self.tr("Split Word"), self.tr(
             "Put a space where {0} is to be cut (applies everywhere):").format(word), text=guess)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QInputDialog
 
 from reader.ui import lookup
 from reader.ui.view.word import WordRef
@@ -53,6 +52,8 @@ class PopupMixin:
 
     def note_on_word(self, word: WordRef) -> None:
         """Ask for a note and attach it to the popup's word."""
+        from PySide6.QtWidgets import QInputDialog  # dialogs' Qt types are made when first used
+
         self.popup.hide()
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Add Note"), self.tr("Note on {0}:").format(word.text))
         if not (ok and text.strip()):

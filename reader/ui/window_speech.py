@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
-
 from reader.core.lang.scripts import Script, shown_text
 from reader.core.settings import SCRIPT, SPEECH_VOICE
 from reader.ui.actions import script_action_name
@@ -81,6 +79,8 @@ class SpeechWindowMixin:
         """Say once why Dubao cannot read aloud here and how to change that; reading goes on without sound."""
         import sys
 
+        from PySide6.QtWidgets import QMessageBox  # dialogs' Qt types are made when first used
+
         if module_missing:
             QMessageBox.information(self, self.tr("Reading aloud is not installed"), self.tr(
                 "Reading aloud needs Qt's speech module, which comes with PySide6-Addons:\n"
@@ -103,6 +103,8 @@ class SpeechWindowMixin:
         if not names:
             return
         current = names.index(speaker.voice_name) if speaker.voice_name in names else 0
+        from PySide6.QtWidgets import QInputDialog
+
         name, chosen = QInputDialog.getItem(self, self.tr("Voice"), self.tr("Read with:"), names, current, False)
         if chosen:
             speaker.set_voice(name)
