@@ -35,7 +35,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Prepare the tables (and the bundled articles); print one line per step (or a JSON object)."""
     from reader.core.lang.service import LanguageService
-    from reader.core.lang.tables import TableFolders
+    from reader.core.lang.tables import TableFolders, table_names
 
     folder = prepared_target() or cache_dir()
     tables = TableFolders(folder, use_prepared=False)  # build here whatever is not current here
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     ]
     if not args.tables_only:
         steps.append(("articles", lambda: _articles(service)))
-    before = {name: _stamp(folder / name) for name in _table_files()}
+    before = {name: _stamp(folder / name) for name in table_names()}
     report: dict[str, Any] = {"tables_dir": str(folder), "cache_dir": str(cache_dir()), "steps": []}
     for name, step in steps:
         started = time.perf_counter()
@@ -67,15 +67,9 @@ def _print(report: dict[str, Any], as_json: bool) -> None:
     for entry in report["steps"]:
         print(f"{entry['step']:<11} {entry['seconds']:6.2f} s  {entry['detail']}")
     built = [name for name, state in report["tables"].items() if state == "built"]
-    print(f"tables in {report['tables_dir']} ({', '.join(built) + ' built' if built else 'all current'}); "
-          f"annotations in {report['cache_dir']}")
-
-
-def _table_files() -> list[str]:
-    """The prepared tables, as their owners name them."""
-    from reader.core.lang import dictionary, hsk, pinyin_data, segmenter
-
-    return [dictionary.INDEX_NAME, hsk.table_name(None), segmenter.CACHE_NAME, pinyin_data.TABLE_NAME]
+    where = f"tables in {report['tables_dir']} ({', '.join(built) + ' built' if built else 'all current'})"
+    articles = any(entry["step"] == "articles" for entry in report["steps"])
+    print(where + (f"; annotations in {report['cache_dir']}" if articles else ""))
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -62,6 +62,13 @@ def dist_version(name: str) -> str:
     return ",".join(sorted(p.name for p in folder.parent.glob(f"{name}-*.dist-info"))) or "unknown"
 
 
+def table_names() -> list[str]:
+    """Return the file names of every prepared table, as their owners name them."""
+    from reader.core.lang import dictionary, hsk, pinyin_data, segmenter
+
+    return [dictionary.INDEX_NAME, hsk.table_name(None), segmenter.CACHE_NAME, pinyin_data.TABLE_NAME]
+
+
 class TableFolders:
     """The folders a table is read from (the installation's prepared folder, then `cache_dir`) and the one a table
     is built into (`build_into`: the cache folder, unless `prepare` names the prepared folder)."""
