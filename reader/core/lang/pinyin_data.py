@@ -17,9 +17,9 @@ import threading
 from types import ModuleType
 from typing import Any
 
-from reader.core.lang.tables import TableFolders, dist_version, file_key, package_folder
+from reader.core.lang.tables import PYPINYIN_DATA, TableFolders, dist_version, file_key, package_folder
 
-TABLE_NAME = "pypinyin-tables.marshal"
+TABLE_NAME = PYPINYIN_DATA
 TABLE_FORMAT = 1
 DATA_FILES = {"pypinyin.phrases_dict": ("phrases_dict.json", "phrases_dict"),
               "pypinyin.pinyin_dict": ("pinyin_dict.json", "pinyin_dict")}

@@ -23,9 +23,9 @@ from typing import Any, Callable, Iterable
 from reader.core import paths
 from reader.core.lang.chars import all_han
 from reader.core.lang.runs import join_transliterations, split_runs
-from reader.core.lang.tables import TableFolders, file_key
+from reader.core.lang.tables import JIEBA_WORDS, TableFolders, file_key
 
-CACHE_NAME = "jieba-prefix-dict.marshal"
+CACHE_NAME = JIEBA_WORDS
 TABLE_FORMAT = 3  # 2: the word tags are in the file too; 3: the compact form, in a prepared table
 GLOSSARY_TAG = "nz"
 ONE_CHARACTER_ADVERBS = frozenset("很更最太挺也都就还又再才不没越极")

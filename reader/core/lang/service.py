@@ -1,7 +1,8 @@
 """`LanguageService`: the one object the reader window and the command line use for everything language.
 
 It owns the lazily built parts (dictionary index, HSK lists, glossary, segmenter and pinyin engine, all reading
-their prepared tables through one `TableFolders`) so that nothing heavy is loaded until it is needed, and a cached annotation is served without jieba or pypinyin.
+their prepared tables through one `TableFolders`) so that nothing heavy is loaded until it is needed, and a cached
+annotation is served without jieba or pypinyin.
 """
 
 from __future__ import annotations

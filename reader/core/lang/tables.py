@@ -62,11 +62,21 @@ def dist_version(name: str) -> str:
     return ",".join(sorted(p.name for p in folder.parent.glob(f"{name}-*.dist-info"))) or "unknown"
 
 
-def table_names() -> list[str]:
-    """Return the file names of every prepared table, as their owners name them."""
-    from reader.core.lang import dictionary, hsk, pinyin_data, segmenter
+def hsk_table_name(standard: str | None) -> str:
+    """Return the file name of the HSK lists' table of a standard (None: the default one)."""
+    return f"hsk-levels-{standard or 'default'}.marshal"
 
-    return [dictionary.INDEX_NAME, hsk.table_name(None), segmenter.CACHE_NAME, pinyin_data.TABLE_NAME]
+
+# The prepared tables' file names, one per owner: dictionary.py, hsk.py, segmenter.py, pinyin_data.py.
+DICTIONARY_INDEX = "cedict.sqlite3"
+HSK_LISTS = hsk_table_name(None)
+JIEBA_WORDS = "jieba-prefix-dict.marshal"
+PYPINYIN_DATA = "pypinyin-tables.marshal"
+
+
+def table_names() -> list[str]:
+    """Return the file names of every prepared table."""
+    return [DICTIONARY_INDEX, HSK_LISTS, JIEBA_WORDS, PYPINYIN_DATA]
 
 
 class TableFolders:
