@@ -164,15 +164,11 @@ def _load_pos_tokenizer(tables: TableFolders, name: str) -> Any:
     jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(tables.build_into)
     key = dictionary_key(jieba)
     loaded = _unpack(tables.read(name, key))
     posseg = _import_posseg(jieba)
-    if loaded is None:
-        tables.build_into.mkdir(parents=True, exist_ok=True)  # jieba writes its own cache there first
-        tokenizer.cache_file = ".jieba-own.cache"
-        tokenizer.initialize()
-        Path(tokenizer.tmp_dir, tokenizer.cache_file).unlink(missing_ok=True)  # ours replaces jieba's own
+    if loaded is None:  # jieba's own reading of its dictionary, without writing its own cache file
+        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
         tags = _dictionary_tags(jieba)
         try:
             tables.write(name, key, pack(tokenizer.FREQ, tokenizer.total, tags))
@@ -180,7 +176,7 @@ def _load_pos_tokenizer(tables: TableFolders, name: str) -> Any:
             pass  # a dictionary the compact form cannot hold is read from its text in every process
     else:
         tokenizer.FREQ, tokenizer.total, tags = loaded
-        tokenizer.initialized = True
+    tokenizer.initialized = True
     posseg.dt.word_tag_tab = tags  # jieba.posseg's own tokenizer shares the table it skipped reading
     pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
     pos.tokenizer = tokenizer
