@@ -32,7 +32,7 @@ run: $(PREPARED)
 test: $(TABLES)
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(TABLES)
 	$(PY) -m benchmarks
 
 clean:

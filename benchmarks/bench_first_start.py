@@ -38,17 +38,23 @@ readings = [pypinyin.pinyin(word) for word in jieba.lcut(text)]
 
 
 def first_start_rows(runs: int) -> list[Row]:
-    """Bare window, first start without preparing, and first start after `prepare`, each in fresh folders."""
+    """Bare window; first start with nothing prepared; with only the installation's prepared tables (a bundle's first
+    start); and after `prepare` (`make run`'s set-up) — each in fresh data and cache folders."""
     python = sys.executable
     samples: dict[str, list[float]] = {}
     with virtual_display() as display:
         for _ in range(runs):
             measure_launch([python, "-c", BARE_PROGRAM], display, quiet=0.5, timeout=60, cwd=ROOT).add_to(
                 samples, "bare")
-            for key, prepared in (("unprepared", False), ("prepared", True)):
+            for key in ("unprepared", "tables", "prepared"):
                 with tempfile.TemporaryDirectory(prefix="dubao-first-") as folder:
                     env = dict(display, DUBAO_DATA_DIR=f"{folder}/data", DUBAO_CACHE_DIR=f"{folder}/cache")
-                    if prepared:
+                    if key == "unprepared":
+                        env["DUBAO_PREPARED_DIR"] = f"{folder}/no-prepared-tables"
+                    else:  # the installation's tables (the checkout's prepared/), made when missing
+                        subprocess.run([python, "-m", "reader", "prepare", "--tables-only"], env=env, cwd=ROOT,
+                                       check=True, stdout=subprocess.DEVNULL, timeout=600)
+                    if key == "prepared":
                         subprocess.run([python, "-m", "reader", "prepare"], env=env, cwd=ROOT, check=True,
                                        stdout=subprocess.DEVNULL, timeout=600)
                     measure_launch([python, "main.py"], env, quiet=2.0, timeout=300, cwd=ROOT).add_to(samples, key)
@@ -57,6 +63,8 @@ def first_start_rows(runs: int) -> list[Row]:
         bare,
         Row("first start, nothing prepared: launch → pinyin painted and settled", samples["unprepared_settled"], "s",
             bare),
+        Row("first start with the installation's prepared tables (as a bundle's), empty cache: launch → pinyin "
+            "painted and settled", samples["tables_settled"], "s", bare, below(FIRST_START_TARGET_S)),
         Row("first start after `prepare` (make run's set-up): launch → pinyin painted and settled",
             samples["prepared_settled"], "s", bare, below(FIRST_START_TARGET_S)),
     ]
