@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PREPARED := $(VENV)/.prepared
+TABLES := prepared/.made
 
 .PHONY: run test bench clean
 
@@ -13,19 +14,26 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[speech,test]'
 	touch $(STAMP)
 
-# The dictionary index, word caches and the bundled article's pinyin, built once at set-up (not at the first start).
-$(PREPARED): $(STAMP)
+# The prepared language tables (dictionary index, HSK lists, jieba's and pypinyin's tables) in the git-ignored
+# prepared/, built once at set-up (a few seconds) and again when the libraries change; found there by every process,
+# whatever its cache folder (see reader/core/lang/tables.py).
+$(TABLES): $(STAMP)
+	$(PY) -m reader prepare --tables-only
+	touch $(TABLES)
+
+# ... and the bundled article's pinyin in the cache folder, for the first start of the window.
+$(PREPARED): $(TABLES)
 	$(PY) -m reader prepare
 	touch $(PREPARED)
 
 run: $(PREPARED)
 	$(PY) main.py
 
-test: $(STAMP)
+test: $(TABLES)
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(TABLES)
 	$(PY) -m benchmarks
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist prepared *.egg-info

@@ -38,6 +38,8 @@ def sections(quick: bool) -> list[tuple[str, Callable[[], list[Row]]]]:
         ("Start-up and memory (Xvfb, whole process tree)", lambda: bench_startup.startup_rows(runs)),
         ("What the reopening path imports", bench_startup.reopen_import_rows),
         ("The first start on a new machine", lambda: bench_first_start.first_start_rows(1 if quick else 3)),
+        ("The first run of the command line (empty cache and data folders)",
+         lambda: bench_first_start.first_run_rows(3 if quick else 7)),
         ("A 100,000-character article", lambda: bench_startup.long_article_rows(2 if quick else 3)),
         ("calibre's e-book viewer on the same article", lambda: bench_calibre.calibre_rows(2 if quick else 3)),
         ("Library of 10,000 seed-size articles", storage),

@@ -20,11 +20,21 @@ SPEC = ROOT / "packaging" / "dubao.spec"
 BUNDLE_NAME = "dubao"
 
 
+def prepare_tables(folder: Path) -> Path:
+    """Build the prepared language tables (dictionary index, HSK lists, jieba's and pypinyin's tables) into
+    `folder` with `python -m reader prepare --tables-only`, from the libraries the bundle is made of."""
+    env = dict(os.environ, DUBAO_PREPARED_DIR=str(folder))
+    subprocess.run([sys.executable, "-m", "reader", "prepare", "--tables-only"], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return folder
+
+
 def build(dist: Path, work: Path) -> Path:
-    """Run PyInstaller on the spec; return the bundle folder."""
+    """Prepare the language tables, run PyInstaller on the spec (which carries them); return the bundle folder."""
+    tables = prepare_tables(work / "prepared")
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
-    subprocess.run(command, cwd=ROOT, check=True)
+    subprocess.run(command, cwd=ROOT, check=True, env=dict(os.environ, DUBAO_PREPARED_DIR=str(tables)))
     return dist / BUNDLE_NAME
 
 

@@ -88,7 +88,9 @@ def private_language_service(tmp_path, tmp_path_factory):
     cache = tmp_path / "cache"
     cache.mkdir()
     shared = _session_cache(tmp_path_factory)
-    for name in ("cedict.sqlite3", "jieba-prefix-dict.marshal"):
+    from reader.core.lang.tables import table_names
+
+    for name in table_names():
         if (shared / name).exists():
             (cache / name).symlink_to(shared / name)
     return LanguageService(cache_dir=cache, data_dir=tmp_path / "data")

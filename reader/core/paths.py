@@ -10,6 +10,7 @@ from pathlib import Path
 import platformdirs
 
 APP_DIR_NAME = "dubao"
+PREPARED = "prepared"  # the installation's folder of prepared language tables
 
 
 def _installed_folder(name: str) -> Path:
@@ -35,6 +36,27 @@ def resources_dir() -> Path:
 def articles_dir() -> Path:
     """Return the folder of articles shipped with the app (the seed article lives there)."""
     return _installed_folder("articles")
+
+
+def prepared_dir() -> Path:
+    """Return the folder of language tables prepared ahead of time that ships with this installation (it may not
+    exist): $DUBAO_PREPARED_DIR, else `prepared/` in a frozen bundle, a checkout (git-ignored, written by
+    `python -m reader prepare` at `make`'s set-up) or an installed copy's share folder. Readers look here first and
+    fall back to the cache folder (see `reader.core.lang.tables`)."""
+    chosen = os.environ.get("DUBAO_PREPARED_DIR")
+    return Path(chosen) if chosen else _installed_folder(PREPARED)
+
+
+def prepared_target() -> Path | None:
+    """Return where `prepare` writes the installation's prepared tables: $DUBAO_PREPARED_DIR, else the checkout's
+    `prepared/` folder; None for a bundle or an installed copy (read-only: their tables go to the cache folder)."""
+    chosen = os.environ.get("DUBAO_PREPARED_DIR")
+    if chosen:
+        return Path(chosen)
+    root = Path(__file__).resolve().parents[2]
+    if getattr(sys, "_MEIPASS", None) or not (root / "pyproject.toml").is_file():
+        return None
+    return root / PREPARED
 
 
 def data_dir(override: str | Path | None = None) -> Path:

@@ -129,9 +129,9 @@ def numbered_heading(text: str, run_in_max: int = 40) -> NumberedHeading | None:
         if stop == -1:
             return NumberedHeading(text, level, None) if is_heading_like(text) else None
         if stop + 1 == len(text) and stop <= run_in_max and level > 1 and _looks_like_title(text[:stop]):
-            return NumberedHeading(text[:stop], level, None)
+            return NumberedHeading(text[:stop].rstrip(), level, None)
         if stop + 1 < len(text) and stop <= run_in_max and _looks_like_title(text[:stop]):
-            return NumberedHeading(text[:stop], level, text[stop + 1:].strip())
+            return NumberedHeading(text[:stop].rstrip(), level, text[stop + 1:].strip())
         return None
     return None
 

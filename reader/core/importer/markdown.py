@@ -243,5 +243,7 @@ def _add_paragraph(draft: SectionDraft, lines: list[str]) -> None:
     for line in lines[1:]:
         glue = "" if text and line and is_wide(text[-1]) and is_wide(line[0]) else " "
         text += glue + line
+    if not text.strip():  # a lone escape ("\\") or quote mark (">") holds no paragraph
+        return
     draft.texts.append(text)
     draft.roles.append(role)

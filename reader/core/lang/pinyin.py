@@ -17,6 +17,7 @@ from reader.core.lang.pinyin_rules import ReadWord, apply_context_rules
 from reader.core.lang.pinyin_tables import LONE_CHAR_READINGS, WORD_READINGS
 from reader.core.lang.polyphones import PolyphoneLayer
 from reader.core.lang.segmenter import Segmenter, Word
+from reader.core.lang.tables import TableFolders
 from reader.core.lang.traditional import TraditionalConverter
 from reader.core.lang.user_words import UserWords
 from reader.core.lang.word_readings import ReadingSource, WordReader
@@ -38,13 +39,16 @@ class PinyinEngine:
         simplified: TraditionalConverter | None = None,
         dictionary: ReadingSource | None = None,
         polyphones: PolyphoneLayer | None = None,
+        tables: TableFolders | None = None,
     ) -> None:
+        """`tables`: where the prepared tables of jieba and pypinyin are found (default: the installation's prepared
+        folder, then the cache folder)."""
         if dictionary is None:
             from reader.core.lang.dictionary import Dictionary
 
             dictionary = Dictionary()
-        self.segmenter = segmenter or Segmenter()
-        self.words = WordReader(dictionary)
+        self.segmenter = segmenter or Segmenter(tables=tables)
+        self.words = WordReader(dictionary, tables)
         self.user_words = user_words
         self.extra_readings = dict(extra_readings or {})
         self.simplified = simplified or TraditionalConverter()

@@ -1,7 +1,8 @@
 """`LanguageService`: the one object the reader window and the command line use for everything language.
 
-It owns the lazily built parts (dictionary index, HSK lists, glossary, segmenter and pinyin engine) so that nothing
-heavy is loaded until it is needed, and a cached annotation is served without jieba or pypinyin.
+It owns the lazily built parts (dictionary index, HSK lists, glossary, segmenter and pinyin engine, all reading
+their prepared tables through one `TableFolders`) so that nothing heavy is loaded until it is needed, and a cached
+annotation is served without jieba or pypinyin.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reader.core.lang.glossary import Glossary
 from reader.core.lang.hsk import HskLevels
 from reader.core.lang.meanings import LookupResult, look_up, parse_reading, with_word_lists
 from reader.core.lang.style import PinyinStyle, apply_sandhi, render
+from reader.core.lang.tables import TableFolders
 from reader.core.lang.user_words import UserWords
 
 
@@ -25,10 +27,13 @@ class LanguageService:
     """Segmentation, pinyin, dictionary, HSK and glossary behind one object."""
 
     def __init__(self, cache_dir: Path | None = None, data_dir: Path | None = None,
-                 user_words: UserWords | None = None, glossary: Glossary | None = None) -> None:
+                 user_words: UserWords | None = None, glossary: Glossary | None = None,
+                 tables: TableFolders | None = None) -> None:
         """Without `user_words` or `glossary`, the corrections and user glossary saved in the data folder's library
-        apply (read once, again after `reload_corrections`)."""
+        apply (read once, again after `reload_corrections`). `tables`: where the prepared language tables are read
+        and built (default: the installation's prepared folder, then the cache folder, built into the latter)."""
         self._cache_dir = cache_dir
+        self._tables = tables
         self._data_dir = data_dir
         self._user_words = user_words
         self._given_user_words = user_words is not None
@@ -74,15 +79,22 @@ class LanguageService:
         """Return the data folder in use (the user's glossary)."""
         return paths.data_dir(self._data_dir)
 
+    @property
+    def tables(self) -> TableFolders:
+        """Where the prepared language tables are read from and built into."""
+        if self._tables is None:
+            self._tables = TableFolders(self.cache_dir)
+        return self._tables
+
     @cached_property
     def dictionary(self) -> Dictionary:
-        """The CC-CEDICT index (built in the cache folder on first use)."""
-        return Dictionary(self.cache_dir / "cedict.sqlite3")
+        """The CC-CEDICT index (prepared at set-up, else built in the cache folder on first use)."""
+        return Dictionary(tables=self.tables)
 
     @cached_property
     def hsk(self) -> HskLevels:
         """HSK word and character levels."""
-        return HskLevels()
+        return HskLevels(tables=self.tables)
 
     @property
     def glossary(self) -> Glossary:
@@ -101,10 +113,10 @@ class LanguageService:
         from reader.core.lang.pinyin import PinyinEngine
         from reader.core.lang.segmenter import Segmenter
 
-        segmenter = Segmenter(self.cache_dir / "jieba-prefix-dict.marshal")
+        segmenter = Segmenter(tables=self.tables)
         segmenter.add_words(self.glossary.segmentation_words())
         return PinyinEngine(segmenter, self.user_words, self.glossary.reading_overrides(),
-                            self.dictionary.converter(), self.dictionary)
+                            self.dictionary.converter(), self.dictionary, tables=self.tables)
 
     def pinyin(self, text: str, style: PinyinStyle = PinyinStyle.MARKS, sandhi: bool = False) -> list[str | None]:
         """Return one syllable (in `style`) or None per character of `text`, read in context."""

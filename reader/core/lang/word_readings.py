@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from reader.core.lang.pinyin_tables import CHAR_READINGS
+from reader.core.lang.tables import TableFolders
 
 Reading = tuple[str, ...]
 _LONGEST_PIECE = 12  # longer dictionary words inside an unknown word are not looked for
@@ -33,8 +34,11 @@ class ReadingSource(Protocol):
 class WordReader:
     """Reads a word out of context: dictionary words, pypinyin's phrases, character defaults (memoised)."""
 
-    def __init__(self, dictionary: ReadingSource) -> None:
+    def __init__(self, dictionary: ReadingSource, tables: TableFolders | None = None) -> None:
+        """`tables`: where pypinyin's prepared data table is looked for (default: the installation's prepared
+        folder, then the cache folder)."""
         self._dictionary = dictionary
+        self._tables = tables
         self._pypinyin: Any = None
         self._known: dict[str, Reading | None] = {}
 
@@ -107,9 +111,10 @@ class WordReader:
 
     def _module(self) -> Any:
         if self._pypinyin is None:
-            import pypinyin
+            from reader.core import paths
+            from reader.core.lang.pinyin_data import import_pypinyin
 
-            self._pypinyin = pypinyin
+            self._pypinyin = import_pypinyin(self._tables or TableFolders(paths.cache_dir()))
         return self._pypinyin
 
     def _phrases(self) -> dict[str, Any]:
