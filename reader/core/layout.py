@@ -50,6 +50,7 @@ class LayoutBlock:
     indent_em: float = 0.0
     space_before: float = 0.0  # extra space above the block, in line heights of its style
     align: str = "justify"  # "justify", "left" or "center"
+    ruby_row: bool = False  # keep the pinyin row's room though no pinyin is shown yet (it is on its way)
 
 
 @dataclass
@@ -207,7 +208,7 @@ class LayoutBuilder:
         index, block, layout = self.next_block, self.blocks[self.next_block], self.layout
         layout.first_line_of_block.append(len(layout.lines))
         text_h = self.measure.text_height(block.kind)
-        has_ruby = any(block.ruby)
+        has_ruby = block.ruby_row or any(block.ruby)
         ruby_h = self.measure.ruby_height(block.kind) if has_ruby else 0.0
         line_h = (text_h + ruby_h) * self.line_spacing
         self.y += block.space_before * text_h

@@ -62,6 +62,15 @@ def annotate(article: Article) -> AnnotatedArticle:
     return default_annotator().annotate_in_subprocess(article)
 
 
+def start_reading(article: Article, from_paragraph: str | None = None):
+    """Start reading the article's annotation in a child process (its tables load at once), the screen that opens at
+    paragraph `from_paragraph` (the top when None) first; return the `BatchReading` to follow on the worker (`run`)
+    and to `stop`."""
+    from reader.core.lang import default_annotator
+
+    return default_annotator().start_reading(article, from_paragraph)
+
+
 def cached_annotation(article: Article) -> AnnotatedArticle | None:
     """Return the article's annotation when the cache holds all of it, else None (never loads jieba or pypinyin)."""
     from reader.core.lang import default_annotator

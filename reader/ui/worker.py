@@ -19,6 +19,7 @@ class _Relay(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    progress = Signal(object)
 
 
 class _Task(QRunnable):
@@ -27,6 +28,10 @@ class _Task(QRunnable):
         self.setAutoDelete(False)
         self.function = function
         self.relay = _Relay()
+
+    def report(self, value: Any) -> None:
+        """Hand a partial result to the GUI thread (called by the function, on the worker thread)."""
+        self._send(self.relay.progress, value)
 
     def run(self) -> None:
         try:
@@ -50,16 +55,36 @@ def run_in_background(function: Callable[[], Any], on_done: Callable[[Any], None
 
     When `owner` (the widget or object the callbacks belong to) is deleted meanwhile, nothing is called.
     """
-    task = _Task(function)
+    _start(_Task(function), on_done, on_error, None, owner)
+
+
+def run_with_progress(function: Callable[[Callable[[Any], None]], Any], on_progress: Callable[[Any], None],
+                      on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None = None,
+                      owner: QObject | None = None) -> None:
+    """Like `run_in_background`, for a function that reports partial results: `function(report)` runs on the
+    thread pool, and each `report(value)` it makes calls `on_progress(value)` on the GUI thread, in order and
+    before `on_done` or `on_error`."""
+    task = _Task(lambda: function(task.report))
+    _start(task, on_done, on_error, on_progress, owner)
+
+
+def _start(task: _Task, on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None,
+           on_progress: Callable[[Any], None] | None, owner: QObject | None) -> None:
     _RUNNING.add(task)
+
+    def alive() -> bool:
+        return owner is None or shiboken6.isValid(owner)
 
     def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
         _RUNNING.discard(task)
-        if callback is not None and (owner is None or shiboken6.isValid(owner)):
+        if callback is not None and alive():
             callback(value)
 
-    task.relay.done.connect(lambda result: finish(on_done, result), Qt.ConnectionType.QueuedConnection)
-    task.relay.failed.connect(lambda error: finish(on_error, error), Qt.ConnectionType.QueuedConnection)
+    queued = Qt.ConnectionType.QueuedConnection
+    task.relay.done.connect(lambda result: finish(on_done, result), queued)
+    task.relay.failed.connect(lambda error: finish(on_error, error), queued)
+    if on_progress is not None:
+        task.relay.progress.connect(lambda value: on_progress(value) if alive() else None, queued)
     QThreadPool.globalInstance().start(task)
 
 

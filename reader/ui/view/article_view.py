@@ -220,7 +220,8 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self._line_data[index] = (block.kind.value, self._glyph_text(block.text), shown, tones, underline)
         kind = KIND_STYLES[block.kind.value]
         words = [(t.start, t.end) for t in block.tokens] if block.tokens else []
-        return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align)
+        return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align,
+                           ruby_row=self.document.awaits_pinyin(index, self.style_.pinyin))  # no jump when it arrives
 
     def ensure_layout(self) -> None:
         """Lay the document out now if it has not been yet (a view shown for the first time)."""
