@@ -19,7 +19,6 @@ Known words, the open article's difficulty and corrections are the `learner` des
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -35,7 +34,7 @@ from reader.ui.backup_timer import BackupTimer
 from reader.ui.learner import LearnerDesk
 from reader.ui.panels.library import LibraryRow
 from reader.ui.view.document import ViewDocument
-from reader.ui.worker import run_in_background, run_with_progress
+from reader.ui.worker import run_in_background, run_in_idle_steps, run_with_progress
 
 ANNOTATE_AFTER_MS = 60
 LOAD_STORAGE_AFTER_MS = 300  # after the first paint, before the restored reading position is saved (800 ms)
@@ -217,8 +216,11 @@ class ReaderController(QObject):
         def current() -> bool:
             return generation == self._generation and self.document is not None
 
+        parts: list[object] = []
+
         def progressed(part) -> None:
             if current():
+                parts.append(part)
                 self.document.apply_annotation(part, complete=False)
                 self.annotationProgressed.emit(self.document)
 
@@ -234,8 +236,8 @@ class ReaderController(QObject):
             if current():
                 self._reading = None
                 self.annotationFailed.emit(self.document)
-                message = (self.tr("Pinyin could not be added to the rest of the article: {0}")
-                           if self.document.partly_annotated() else self.tr("Pinyin could not be added: {0}"))
+                message = (self.tr("Pinyin could not be added to the rest of the article: {0}") if parts
+                           else self.tr("Pinyin could not be added: {0}"))
                 self.problem.emit(message.format(error))
 
         return arrived, failed, progressed
@@ -267,30 +269,9 @@ class ReaderController(QObject):
     def _decode_in_steps(self, article: Article, generation: int, arrived, failed) -> None:
         """Decode a long article's cached annotation a few milliseconds per idle moment on this thread (a worker
         thread decoding it would hold the GIL and freeze scrolling and clicks)."""
-        if generation != self._generation:
-            return
-        steps = services.cached_annotation_steps(article)
-        timer = QTimer(self, interval=0)
-        collecting = gc.isenabled()
-        gc.disable()  # the decoded words live as long as the article: a full collection meanwhile stalls 100+ ms
-
-        def step() -> None:
-            try:
-                result = next(steps) if generation == self._generation else False
-            except DubaoError as error:
-                result = False
-                failed(error)
-            if result is not None:
-                timer.stop()
-                timer.deleteLater()
-                gc.freeze()  # keep them out of later collections too
-                if collecting:
-                    gc.enable()
-                if result is not False:
-                    arrived(result)
-
-        timer.timeout.connect(step)
-        timer.start()
+        if generation == self._generation:
+            run_in_idle_steps(services.cached_annotation_steps(article), arrived, failed, self,
+                              lambda: generation == self._generation)
 
     def read_again(self) -> None:
         """Read the open article again (after a correction: only the paragraphs holding the word miss the cache)."""

@@ -1,4 +1,5 @@
-"""The one helper that runs core work off the GUI thread and calls back on it.
+"""The one helper that runs core work off the GUI thread and calls back on it (and, for work that must stay on
+the GUI thread, runs it a slice per idle moment).
 
 Rule: the background function touches no widget. It computes a value from plain data and returns it; `on_done`
 (on the GUI thread) decides what to redraw.
@@ -6,10 +7,13 @@ Rule: the background function touches no widget. It computes a value from plain 
 
 from __future__ import annotations
 
-from typing import Any, Callable
+import gc
+from typing import Any, Callable, Iterator
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+
+from reader.core.errors import DubaoError
 
 _RUNNING: set[_Task] = set()
 
@@ -86,6 +90,37 @@ def _start(task: _Task, on_done: Callable[[Any], None], on_error: Callable[[Exce
     if on_progress is not None:
         task.relay.progress.connect(lambda value: on_progress(value) if alive() else None, queued)
     QThreadPool.globalInstance().start(task)
+
+
+def run_in_idle_steps(steps: Iterator[Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[Exception], None], owner: QObject,
+                      wanted: Callable[[], bool] = lambda: True) -> None:
+    """Advance `steps` once per idle moment of the GUI thread (each step a few milliseconds) until it yields a value
+    that is not None: then call `on_done(value)`. A DubaoError it raises goes to `on_error`; once `wanted()` is
+    False it is dropped. Python's garbage collector waits meanwhile: the objects a decoding makes live as long as
+    the article, and a full collection among them would stall the window 100+ ms (they are frozen out of later
+    collections too)."""
+    timer = QTimer(owner, interval=0)
+    collecting = gc.isenabled()
+    gc.disable()
+
+    def step() -> None:
+        try:
+            result = next(steps) if wanted() else False
+        except DubaoError as error:
+            result = False
+            on_error(error)
+        if result is not None:
+            timer.stop()
+            timer.deleteLater()
+            gc.freeze()
+            if collecting:
+                gc.enable()
+            if result is not False:
+                on_done(result)
+
+    timer.timeout.connect(step)
+    timer.start()
 
 
 def pending_tasks() -> int:

@@ -123,10 +123,6 @@ class ViewDocument:
                 _attach(block, annotated)
         self.annotated = self.annotated or complete
 
-    def partly_annotated(self) -> bool:
-        """True when some block has its words (a part of the annotation arrived, or all of it)."""
-        return any(block.tokens is not None for block in self.blocks)
-
     def awaits_pinyin(self, index: int, options: PinyinOptions) -> bool:
         """True when block `index` has no annotation yet but is waiting for one that will show pinyin under
         `options` (a block of Chinese text the article's annotation covers, in a mode that shows pinyin over
