@@ -40,7 +40,8 @@ def annotator(private_annotator, monkeypatch):
 
 
 def sectioned_article() -> Article:
-    drafts = [SectionDraft(None, 0, SectionKind.LEAD, TEXTS[:2]), SectionDraft("第一部分", 1, SectionKind.BODY, TEXTS[2:4]),
+    drafts = [SectionDraft(None, 0, SectionKind.LEAD, TEXTS[:2]),
+              SectionDraft("第一部分", 1, SectionKind.BODY, TEXTS[2:4]),
               SectionDraft("第二部分", 1, SectionKind.BODY, TEXTS[4:])]
     return Article(title="高质量发展", byline="本报记者", sections=build_sections(drafts))
 

@@ -54,7 +54,8 @@ class GatedReading:
 
 def short_article(title: str = "推进高质量发展") -> Article:
     """An article of one-line paragraphs (so the lines cannot re-wrap when the pinyin arrives)."""
-    drafts = [SectionDraft(None, 0, SectionKind.LEAD, SHORT[:3]), SectionDraft("强化标准引领", 1, SectionKind.BODY, SHORT[3:])]
+    drafts = [SectionDraft(None, 0, SectionKind.LEAD, SHORT[:3]),
+              SectionDraft("强化标准引领", 1, SectionKind.BODY, SHORT[3:])]
     return Article(title=title, sections=build_sections(drafts))
 
 
@@ -221,3 +222,55 @@ def test_a_cached_article_starts_no_child(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(services, "start_reading", no_child)
     window = open_window(qtbot, path)
     assert window.controller.annotation is not None and window.view.document.annotated
+
+
+@pytest.fixture
+def early(monkeypatch):
+    """A fresh slot for the reading `read_early` starts at launch (ended after the test if nobody took it)."""
+    slot: dict = {}
+    monkeypatch.setattr(services, "_EARLY", slot)
+    yield slot
+    services._discard_early_reading()
+
+
+def test_a_file_from_the_command_line_is_read_from_launch_and_the_window_takes_the_reading_over(qtbot, tmp_path,
+                                                                                               early, monkeypatch):
+    from reader.core.lang import annotator as annotator_module
+
+    path = write(tmp_path, make_article("命令行上的文章"))
+    services.read_early(str(path))
+    reading = early["reading"]
+    assert reading.pid is not None and reading._process.poll() is None  # reading before Qt and the window
+
+    def no_second_child(*_args, **_kwargs):
+        raise AssertionError("a second child was started for the same article")
+
+    monkeypatch.setattr(annotator_module.Annotator, "start_reading", no_second_child)
+    window = build_window()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.controller.annotationReady, timeout=60_000):
+        open_initial_article(window, build_parser().parse_args([str(path)]))
+        assert window.controller._reading is reading and "reading" not in early
+    assert window.view.document.annotated and window.view.document.blocks[0].tokens
+
+
+def test_read_early_starts_nothing_for_a_cached_or_unreadable_article(tmp_path, early, monkeypatch):
+    from reader.core.lang import annotator as annotator_module
+
+    services.read_early(str(tmp_path / "missing.txt"))
+    services.read_early("https://example.org/page")
+    assert early == {}
+    monkeypatch.setattr(annotator_module.Annotator, "is_cached", lambda self, article: True)
+    path = write(tmp_path, make_article())
+    services.read_early(str(path))
+    assert "reading" not in early
+    article = services.load_article_file(path)
+    assert article is early["of"]  # read once: the window's open does not parse the file again
+    assert services.load_article_file(path) is not article  # but a later open reads it afresh
+
+
+def test_an_early_reading_no_window_took_over_ends_at_exit(tmp_path, early):
+    services.read_early(str(write(tmp_path, make_article("交给另一个窗口的文章"))))
+    reading = early["reading"]
+    services._discard_early_reading()  # what atexit runs when another Dubao was handed the file
+    assert reading._process.poll() is not None and "reading" not in early

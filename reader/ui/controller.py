@@ -38,7 +38,6 @@ from reader.ui.worker import run_in_background, run_in_idle_steps, run_with_prog
 
 ANNOTATE_AFTER_MS = 60
 LOAD_STORAGE_AFTER_MS = 300  # after the first paint, before the restored reading position is saved (800 ms)
-CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
 
 
 class ReaderController(QObject):
@@ -187,7 +186,7 @@ class ReaderController(QObject):
         (the child process reads the screen the article opens at first); None for a long article (read once its
         text painted). Any reading of the article shown before is stopped."""
         self._stop_reading()
-        if article.text_length() > CACHED_AT_ONCE_CHARS:
+        if article.text_length() > services.SHORT_ARTICLE_CHARS:  # a short one's cached annotation: before the paint
             return None
         cached = self._cached_annotation(article)
         if cached is not None:

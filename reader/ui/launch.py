@@ -42,6 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         print(f"dubao: {problem}", file=sys.stderr)
         return 2
+    if args.present or args.path:  # a new article's reading starts now, while Qt loads and the window is built
+        from reader.ui.services import read_early
+
+        read_early(args.present or args.path)
     from reader.ui.app import run_app
 
     return run_app(args)

@@ -38,6 +38,7 @@ from reader.core.model import Article
 STEP_UNITS = 100  # paragraphs looked up in the cache at once while decoding in steps
 FIRST_BATCH_CHARS = 1000  # the first batch a child reads: about the opening screen of a large window
 BATCH_CHARS = 4000  # each later batch
+PIPE_ROOM = 60_000 if sys.platform.startswith("linux") else 0  # bytes an empty pipe takes without blocking (64 KiB)
 
 
 class Annotator:
@@ -187,9 +188,13 @@ class BatchReading:
         self._stopped = threading.Event()
         self._errors = tempfile.TemporaryFile()  # the child's stderr: a file, so a chatty child never blocks
         self._process: subprocess.Popen | None = None
+        self._payload: bytes | None = None  # what the child is still to be given (by `run`)
         if not getattr(sys, "frozen", False):
             self._process = subprocess.Popen(_CHILD_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                              stderr=self._errors, env=_child_env(annotator.service))
+            self._payload = _payload(annotator.service, article, batches)
+            if len(self._payload) <= PIPE_ROOM:  # given at once, so the child starts reading before `run` does
+                self._give_payload()
 
     @property
     def pid(self) -> int | None:
@@ -228,11 +233,7 @@ class BatchReading:
     def _follow_child(self, cached: Callable[[int], None]) -> None:
         """Give the child the article, call `cached(k)` for each batch it reports, and check how it ended."""
         process = self._process
-        try:
-            with process.stdin:
-                process.stdin.write(_payload(self.annotator.service, self.article, self.batches))
-        except OSError:
-            pass  # the child is gone already: its exit status says why, below
+        self._give_payload()
         reported = 0
         try:
             with process.stdout:
@@ -252,12 +253,30 @@ class BatchReading:
             lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
             raise self._problem(f"the article could not be annotated ({lines[0]})")
 
+    def _give_payload(self) -> None:
+        """Write the article and its batches to the child's stdin and close it (once)."""
+        payload, self._payload = self._payload, None
+        if payload is not None:
+            try:
+                with self._process.stdin:
+                    self._process.stdin.write(payload)
+            except OSError:
+                pass  # the child is gone already: its exit status says why (`run`)
+
     def stop(self) -> None:
         """End the reading (any thread): the child is ended; `run` then raises StorageProblem."""
         self._stopped.set()
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
+
+    def discard(self) -> None:
+        """Stop a reading `run` was never called for, and close its pipes."""
+        self.stop()
+        self._payload = None
+        for stream in (self._process.stdin, self._process.stdout) if self._process is not None else ():
+            stream.close()
+        self._errors.close()
 
     def _problem(self, message: str) -> StorageProblem:
         return StorageProblem(message, self.annotator.cache.path)

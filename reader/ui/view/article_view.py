@@ -221,7 +221,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         kind = KIND_STYLES[block.kind.value]
         words = [(t.start, t.end) for t in block.tokens] if block.tokens else []
         return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align,
-                           ruby_pending=self.document.awaits_pinyin(index, self.style_.pinyin))  # no jump when it arrives
+                           ruby_pending=self.document.awaits_pinyin(index, self.style_.pinyin))  # no jump later
 
     def ensure_layout(self) -> None:
         """Lay the document out now if it has not been yet (a view shown for the first time)."""
