@@ -6,6 +6,7 @@ Nothing here touches a widget: these functions may run on the worker thread.
 from __future__ import annotations
 
 import atexit
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,7 @@ def load_article_file(path: str | Path) -> Article:
     is not read again (once)."""
     from reader.core.importer import load_article
 
-    if _EARLY.get("path") == Path(path).resolve() and "article" in _EARLY:
+    if "article" in _EARLY and _EARLY["path"] == os.path.abspath(path):
         return _EARLY.pop("article")
     return load_article(path)
 
@@ -65,7 +66,7 @@ def read_early(path: str) -> None:
             atexit.register(_discard_early_reading)
     except (DubaoError, OSError):
         return
-    _EARLY.update(path=Path(path).resolve(), article=article, of=article)
+    _EARLY.update(path=os.path.abspath(path), article=article, of=article)
 
 
 def _early_reading(article: Article, from_paragraph: str | None):
