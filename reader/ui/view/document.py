@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph, GlossaryHit, Token
 from reader.core.lang.chars import is_han
@@ -130,9 +131,10 @@ class ViewDocument:
         block = self.blocks[index]
         if self.annotated or block.tokens is not None or options.mode not in ROW_MODES:
             return False
-        covered = block.is_paragraph or block.key in self._heading_keys()
+        covered = block.is_paragraph or block.key in self._heading_keys
         return covered and any(is_han(char) for char in block.text)
 
+    @cached_property
     def _heading_keys(self) -> set[str]:
         """The title-block texts and headings the annotation covers (keyed by text, as `apply_annotation` reads)."""
         article = self.article
