@@ -39,10 +39,10 @@ from reader.core.model import Article
 STEP_UNITS = 100  # paragraphs looked up in the cache at once while decoding in steps
 FIRST_BATCH_CHARS = 1000  # the first batch a child reads: about the opening screen of a large window
 BATCH_CHARS = 4000  # each later batch
-# The child yields the CPU to the window when both want it (it runs while the window is built). Measured on a busy
-# 2-core machine, window painted / first screen's pinyin: same priority 0.85 / 1.50 s, niceness 5 0.80 / 1.61 s,
-# 10 0.67 / 1.62 s, 19 0.64 / 1.72 s (a child started with the window, as before: 0.55 / 2.13 s). 19 would starve
-# it behind any busy program; 10 still gives it a tenth of a contended core.
+# The child yields the CPU to the window when both want it (it runs while the window is built). On a busy 2-core
+# machine (window painted / first screen's pinyin, one run): niceness 5 0.80 / 1.61 s, 10 0.67 / 1.62 s, 19 0.64 /
+# 1.72 s, the child started by the window as before 0.55 / 2.13 s; at the same priority (another run) the window
+# painted 0.3 s later than at 5. 19 would starve it behind any busy program; 10 leaves it a tenth of a busy core.
 CHILD_NICENESS = 10
 PIPE_ROOM = 60_000 if sys.platform.startswith("linux") else 0  # bytes an empty pipe takes without blocking (64 KiB)
 
