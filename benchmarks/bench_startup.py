@@ -6,7 +6,9 @@
    the program, under Xvfb), beside a bare PySide6 program showing one window with a label: the reader reopening the
    article read last (library and annotation cache warm), and the reader opening a new seed-size article (the
    dictionary and segmenter caches built, the article's annotation not yet cached; its annotation helper process is
-   part of the tree).
+   part of the tree). For the new article, a probe inside the program also times its parts: the window's first
+   paint, the child process started, the first screen painted with its pinyin (the child reads it first), and all
+   of the article's pinyin in.
 2. A 100,000-character article: launch → first screen painted beside the seed's (both new articles), and the longest
    event-loop gap (a 5 ms QTimer heartbeat) while the user scrolls and clicks until the rest is annotated.
 3. Repaint of a full 1600×1000 viewport while scrolling the seed (default size, pinyin for all words), with the line
@@ -95,6 +97,58 @@ raise SystemExit(main())
 """
 
 
+FIRST_OPEN_PROBE = """
+import importlib.util, json, subprocess, sys, time
+seen = {}
+class Timed(subprocess.Popen):
+    def __init__(self, *args, **kwargs):
+        seen.setdefault("spawned", time.time())
+        super().__init__(*args, **kwargs)
+subprocess.Popen = Timed
+def watch(view_module):  # Qt loads when the program imports it, as without the probe
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    original = view_module.ArticleView.paintEvent
+    def paint(self, event):
+        original(self, event)
+        if self.layout_ is None or not self.layout_.lines or self.document is None:
+            return
+        now, top = time.time(), self.verticalScrollBar().value()
+        seen.setdefault("painted", now)
+        shown = self.layout_.visible_lines(top, top + self.viewport().height())
+        if all(self.document.blocks[self.layout_.lines[i].block].tokens is not None for i in shown):
+            seen.setdefault("screen", now)
+        if self.document.annotated and "whole" not in seen:
+            seen["whole"] = now
+            QTimer.singleShot(300, finish)
+    def finish():
+        print(json.dumps(seen), flush=True)
+        QApplication.instance().quit()
+    view_module.ArticleView.paintEvent = paint
+class Hook:
+    def find_spec(self, name, path=None, target=None):
+        if name != "reader.ui.view.article_view":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            watch(module)
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, Hook())
+import os, threading
+watchdog = threading.Timer(100, lambda: os._exit(3))  # a probe whose pinyin never comes must not hang the run
+watchdog.daemon = True
+watchdog.start()
+from reader.ui.launch import main
+sys.argv = ["main.py"] + sys.argv[1:]
+raise SystemExit(main())
+"""
+FIRST_OPEN_PARTS = ("painted", "spawned", "screen", "whole")
+
+
 def startup_rows(runs: int) -> list[Row]:
     """Bare window, reader reopening and reader opening a new seed-size article, interleaved, under Xvfb."""
     python = sys.executable
@@ -107,7 +161,19 @@ def startup_rows(runs: int) -> list[Row]:
             for key, command in (("bare", [python, "-c", BARE_PROGRAM]), ("reopen", [python, "main.py"]),
                                  ("first", [python, "main.py", str(new_article)])):
                 measure_launch(command, env, quiet=0.5, timeout=120, cwd=ROOT).add_to(samples, key)
+            parts = _first_open_parts(env, write_new_article(Path(folder), 1000 + index))
+            for part in FIRST_OPEN_PARTS:
+                samples.setdefault(f"first_{part}", []).append(parts.get(part, float("nan")))
     return _startup_table(samples)
+
+
+def _first_open_parts(env: dict, article: Path) -> dict[str, float]:
+    """Open a new article with the first-open probe; return its parts in seconds after launch."""
+    launched = time.time()
+    output = subprocess.run([sys.executable, "-c", FIRST_OPEN_PROBE, str(article)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120).stdout
+    lines = [line for line in output.splitlines() if line.startswith("{")]
+    return {key: value - launched for key, value in (json.loads(lines[-1]) if lines else {}).items()}
 
 
 def _startup_table(samples: dict[str, list[float]]) -> list[Row]:
@@ -128,6 +194,14 @@ def _startup_table(samples: dict[str, list[float]]) -> list[Row]:
             samples["first_settled"], "s", bare, at_most_ratio(6)),
         Row("first open of a new seed-size article: peak RSS (with the annotation helper)",
             samples["first_peak_rss_mib"], "MiB", bare_rss),
+        Row("first open, its parts (probe): launch → window painted (text, no pinyin yet)",
+            samples["first_painted"], "s", bare),
+        Row("first open, its parts (probe): launch → annotation child process started",
+            samples["first_spawned"], "s", bare),
+        Row("first open, its parts (probe): launch → first screen painted with its pinyin",
+            samples["first_screen"], "s", bare, at_most_ratio(6)),
+        Row("first open, its parts (probe): launch → the whole article's pinyin in and painted",
+            samples["first_whole"], "s", bare),
     ]
 
 

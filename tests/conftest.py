@@ -64,9 +64,9 @@ def _session_cache(factory) -> Path:
 def hand_made_annotation(monkeypatch):
     """Annotate with the tests' small word list instead of the language layer (fast and deterministic)."""
     from reader.ui import services
-    from test_ui_helpers import annotate_article
+    from test_ui_helpers import hand_made_reading
 
-    monkeypatch.setattr(services, "annotate", annotate_article)
+    monkeypatch.setattr(services, "start_reading", hand_made_reading())
 
 
 @pytest.fixture

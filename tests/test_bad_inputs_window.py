@@ -23,7 +23,7 @@ from reader.ui.app import build_window, open_initial_article
 from reader.ui.launch import build_parser
 
 from test_properties import article_text
-from test_ui_helpers import annotate_article, make_article
+from test_ui_helpers import annotate_article, hand_made_reading, make_article
 
 CASES = {case.name: case for case in corpus()}
 HAND_ANNOTATION_LIMIT = 200_000  # characters
@@ -37,7 +37,7 @@ def hand_made_annotation(monkeypatch):
     def annotate(article):
         return annotate_article(article) if article.text_length() <= HAND_ANNOTATION_LIMIT else AnnotatedArticle()
 
-    monkeypatch.setattr(services, "annotate", annotate)
+    monkeypatch.setattr(services, "start_reading", hand_made_reading(annotate))
     # Long articles take the other road (the cache filled in a child process, then decoded in steps): the same here.
     monkeypatch.setattr(services, "fill_annotation_cache", lambda article: None)
     monkeypatch.setattr(services, "cached_annotation_steps", lambda article: iter([annotate(article)]))

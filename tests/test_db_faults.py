@@ -153,8 +153,8 @@ READ_ONLY_WINDOW = """
 import json, sys
 sys.path.insert(0, {tests!r})
 from reader.ui import services
-from test_ui_helpers import annotate_article
-services.annotate = annotate_article
+from test_ui_helpers import hand_made_reading
+services.start_reading = hand_made_reading()
 from reader.ui.app import build_window, create_application, open_initial_article
 from reader.ui.launch import build_parser
 app = create_application()
@@ -296,9 +296,9 @@ def test_the_window_reads_on_with_an_unusable_library(qtbot, tmp_path, monkeypat
     from reader.ui import services
     from reader.ui.app import build_window, open_initial_article
     from reader.ui.launch import build_parser
-    from test_ui_helpers import annotate_article
+    from test_ui_helpers import hand_made_reading
 
-    monkeypatch.setattr(services, "annotate", annotate_article)
+    monkeypatch.setattr(services, "start_reading", hand_made_reading())
     folder = tmp_path / "data"
     notes = make_library(folder)
     if fault == "corrupt-page":
@@ -387,9 +387,9 @@ def test_a_note_the_library_cannot_store_is_kept_on_the_clipboard(qtbot, tmp_pat
     from reader.ui import services
     from reader.ui.app import build_window, open_initial_article
     from reader.ui.launch import build_parser
-    from test_ui_helpers import annotate_article
+    from test_ui_helpers import hand_made_reading
 
-    monkeypatch.setattr(services, "annotate", annotate_article)
+    monkeypatch.setattr(services, "start_reading", hand_made_reading())
     article = tmp_path / "article.md"
     article.write_text(to_markdown(made_up_article(6)), encoding="utf-8")
     window = build_window()

@@ -108,8 +108,8 @@ from PySide6.QtCore import QCoreApplication
 from reader.ui import services
 from reader.ui.app import build_window, create_application
 sys.path.insert(0, {tests!r})
-from test_ui_helpers import annotate_article
-services.annotate = annotate_article
+from test_ui_helpers import hand_made_reading
+services.start_reading = hand_made_reading()
 app = create_application()
 window = build_window()
 window.resize(900, 700)

@@ -78,9 +78,9 @@ def test_the_help_menu_action_opens_the_dialog_offering_the_open_article(qtbot, 
     from reader.ui import services
     from reader.ui.app import build_window, open_initial_article
     from reader.ui.launch import build_parser
-    from test_ui_helpers import annotate_article
+    from test_ui_helpers import hand_made_reading
 
-    monkeypatch.setattr(services, "annotate", annotate_article)
+    monkeypatch.setattr(services, "start_reading", hand_made_reading())
     article = tmp_path / "article.md"
     article.write_text(to_markdown(made_up_article(32)), encoding="utf-8")
     window = build_window()

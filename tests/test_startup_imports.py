@@ -36,8 +36,14 @@ HEAVY = ("jieba", "pypinyin", "PySide6.QtSvg", "sqlite_utils", "lxml", "feedpars
 AFTER_PAINT = ("PySide6.QtNetwork", "counted")
 
 PROBE = """
-import sys, time
+import subprocess, sys, time
 HEAVY = %r
+children = []
+class Counted(subprocess.Popen):
+    def __init__(self, *args, **kwargs):
+        children.append(args[0] if args else kwargs.get("args"))
+        super().__init__(*args, **kwargs)
+subprocess.Popen = Counted
 from reader.ui.app import build_window, create_application, open_initial_article
 from reader.ui.launch import build_parser
 app = create_application()
@@ -51,7 +57,7 @@ while window.controller.annotation is None and time.monotonic() < deadline:
     time.sleep(0.01)
 model = [m for m in ("numpy", "g2pM", "reader.core.lang.polyphones", "reader.core.lang.polyphone_model") if m in sys.modules]
 print("annotated-at-open" if at_open else "annotated-later" if window.controller.annotation else "never-annotated",
-      *(name if name in sys.modules else "-" for name in HEAVY))
+      *(name if name in sys.modules else "-" for name in HEAVY), f"children={len(children)}")
 window.close()
 """ % (HEAVY,)
 
@@ -65,13 +71,14 @@ def _start(data_dir: Path) -> list[str]:
 
 
 def test_reopening_applies_the_cached_annotation_before_the_first_paint_without_jieba_pypinyin_or_sqlite_utils(tmp_path):
-    first = _start(tmp_path / "data")
+    *first, children = _start(tmp_path / "data")
     assert first[0] in ("annotated-later", "annotated-at-open")  # the seed, read in a child process (or cached)
+    assert children in ("children=1", "children=0")  # the seed's reading (none when its annotation was cached)
     assert first[1:4] == ["-", "-", "-"]  # the toolbar's SVG icons go through Qt's image plugin, not QtSvg
     # (the first start stores the seed in the library through sqlite-utils; a reopen must not import it)
     assert first[5:] == ["-"] * (len(HEAVY) - 4)
     second = _start(tmp_path / "data")
-    assert second == ["annotated-at-open"] + ["-"] * len(HEAVY)
+    assert second == ["annotated-at-open"] + ["-"] * len(HEAVY) + ["children=0"]  # and no child process started
 
 
 LATER_PROBE = """

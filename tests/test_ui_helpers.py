@@ -67,3 +67,27 @@ def annotate_article(article: Article) -> AnnotatedArticle:
         if heading:
             annotated.headings[heading] = annotate_text(heading)
     return annotated
+
+
+class HandMadeReading:
+    """Stands in for the child process's `BatchReading`: annotates with a function, on the worker thread, and hands
+    `parts` (lists of paragraph ids or heading texts) to `report` first, like batches of a child."""
+
+    def __init__(self, article: Article, annotate, parts: list[list[str]] = ()) -> None:
+        self.article, self.annotate, self.parts = article, annotate, parts
+
+    def run(self, report) -> AnnotatedArticle:
+        """Report each part's annotation, then return the whole."""
+        whole = self.annotate(self.article)
+        for part in self.parts:
+            report(AnnotatedArticle({k: v for k, v in whole.paragraphs.items() if k in part},
+                                    {k: v for k, v in whole.headings.items() if k in part}))
+        return whole
+
+    def stop(self) -> None:
+        """Nothing runs outside the worker thread."""
+
+
+def hand_made_reading(annotate=None, parts: list[list[str]] = ()):
+    """Return a stand-in for `services.start_reading` that annotates with `annotate` (the hand-made annotation)."""
+    return lambda article, from_paragraph=None: HandMadeReading(article, annotate or annotate_article, parts)

@@ -5,8 +5,11 @@ what changed through signals. The window decides what to redraw.
 
 Signals:
     articleOpened(object): a new ViewDocument is ready to show (text only, annotation may follow).
-    annotationReady(object): the open document received its annotation (the ViewDocument).
-    annotationFailed(object): no annotation could be made; the text stays without pinyin.
+    annotationProgressed(object): the open document received part of its annotation (a new article's opening screen
+        first, then more; the blocks not annotated yet have no tokens); annotationReady or annotationFailed follows.
+    annotationReady(object): the open document received its whole annotation (the ViewDocument).
+    annotationFailed(object): no annotation (or none for the rest of the article) could be made; the text stays
+        without pinyin where none arrived.
     problem(str): something the user should read (a bad file, an unusable database).
     note(str): a passing state for the status bar ("Fetching …"), empty when it is over.
     libraryChanged(): the library list changed.
@@ -16,12 +19,12 @@ Known words, the open article's difficulty and corrections are the `learner` des
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reader.core.annotation import AnnotatedArticle
 from reader.core.errors import DubaoError
 from reader.core.model import Article
 from reader.core.positions import anchor_at, block_of_position, reading_position
@@ -31,19 +34,19 @@ from reader.ui import services
 from reader.ui.backup_timer import BackupTimer
 from reader.ui.learner import LearnerDesk
 from reader.ui.view.document import ViewDocument
-from reader.ui.worker import run_in_background
+from reader.ui.worker import run_in_background, run_in_idle_steps, run_with_progress
 
 if TYPE_CHECKING:
     from reader.ui.panels.library import LibraryRow
 
 ANNOTATE_AFTER_MS = 60
-CACHED_AT_ONCE_CHARS = 20_000  # up to this size a cached annotation is applied before the first paint
 
 
 class ReaderController(QObject):
     """Opens articles, keeps the library and reading positions, and fetches annotations in the background."""
 
     articleOpened = Signal(object)
+    annotationProgressed = Signal(object)
     annotationReady = Signal(object)
     annotationFailed = Signal(object)
     problem = Signal(str)
@@ -63,6 +66,7 @@ class ReaderController(QObject):
         self._generation = 0
         self._writes_expected = False
         self._saved_position: tuple[int, str, int] | None = None  # (article, paragraph, offset) stored or restored
+        self._reading = None  # the BatchReading (child process) of the open article, while it reads
         self.backups = BackupTimer(self)  # backups while reading: every 30 minutes at most, and at close
 
     def open_store(self) -> None:
@@ -166,9 +170,10 @@ class ReaderController(QObject):
         self.annotation = None
         self.learner.forget_article()
         self.document = ViewDocument.from_article(article)
+        first = self._first_annotation(article)  # a new article's child process starts here, before the window works
         self.articleOpened.emit(self.document)
         self._remember(article, source, entry_id)
-        self._annotate(article, self._generation)
+        self._annotate(article, self._generation, first)
 
     def _remember(self, article: Article, source: str, entry_id: int | None) -> None:
         if self.store is None:
@@ -183,37 +188,81 @@ class ReaderController(QObject):
             self.problem.emit(str(error))
         self.libraryChanged.emit()
 
-    def _annotate(self, article: Article, generation: int) -> None:
-        """Give the open document its annotation, by one of three paths: a short article whose annotation is cached
-        gets it at once (before the first paint); a short one not cached is read in a child process, started now; a
-        long one is read into the cache once its text painted, then decoded a slice per idle moment."""
-        arrived, failed = self._receivers(generation)
-        short = article.text_length() <= CACHED_AT_ONCE_CHARS
-        cached = self._cached_annotation(article) if short else None
+    def _first_annotation(self, article: Article):
+        """Return a short article's cached annotation; for a short one not cached, its `BatchReading`, started now
+        (the child process reads the screen the article opens at first); None for a long article (read once its
+        text painted). Any reading of the article shown before is stopped."""
+        self._stop_reading()
+        if article.text_length() > services.SHORT_ARTICLE_CHARS:  # a short one's cached annotation: before the paint
+            return None
+        cached = self._cached_annotation(article)
         if cached is not None:
-            arrived(cached)
-        elif short:
-            run_in_background(lambda: services.annotate(article), arrived, failed, self)
+            return cached
+        self._reading = services.start_reading(article, self._opening_paragraph())
+        return self._reading
+
+    def _annotate(self, article: Article, generation: int, first) -> None:
+        """Give the open document its annotation, by one of three paths (`first`, see `_first_annotation`): a short
+        article whose annotation is cached gets it at once (before the first paint); a short one not cached gets it
+        part by part from its child process, the opening screen first; a long one is read into the cache once its
+        text painted, then decoded a slice per idle moment."""
+        arrived, failed, progressed = self._receivers(generation)
+        if isinstance(first, AnnotatedArticle):
+            arrived(first)
+        elif first is not None:
+            run_with_progress(first.run, progressed, arrived, failed, self)
         else:
             decode = lambda _: self._decode_in_steps(article, generation, arrived, failed)  # noqa: E731
             QTimer.singleShot(ANNOTATE_AFTER_MS, lambda: run_in_background(
                 lambda: services.fill_annotation_cache(article), decode, failed, self))
 
     def _receivers(self, generation: int):
-        """Return (arrived, failed): what to do with an annotation, or its failure, for the article of `generation`
-        (an annotation of an article no longer open is dropped)."""
+        """Return (arrived, failed, progressed): what to do with an annotation, its failure, or a part of it, for
+        the article of `generation` (anything about an article no longer open is dropped)."""
+        def current() -> bool:
+            return generation == self._generation and self.document is not None
+
+        parts: list[object] = []
+
+        def progressed(part) -> None:
+            if current():
+                parts.append(part)
+                self.document.apply_annotation(part, complete=False)
+                self.annotationProgressed.emit(self.document)
+
         def arrived(annotation) -> None:
-            if generation == self._generation and self.document is not None:
+            if current():
+                self._reading = None
                 self.annotation = annotation
                 self.document.apply_annotation(annotation)
                 self.annotationReady.emit(self.document)
                 self.learner.article_read(annotation, self.opened.entry_id if self.opened else None)
 
         def failed(error: Exception) -> None:
-            self.annotationFailed.emit(self.document)
-            self.problem.emit(self.tr("Pinyin could not be added: {0}").format(error))
+            if current():
+                self._reading = None
+                self.annotationFailed.emit(self.document)
+                message = (self.tr("Pinyin could not be added to the rest of the article: {0}") if parts
+                           else self.tr("Pinyin could not be added: {0}"))
+                self.problem.emit(message.format(error))
 
-        return arrived, failed
+        return arrived, failed, progressed
+
+    def _opening_paragraph(self) -> str | None:
+        """Return the paragraph id of the saved reading position the open article shows first, or None (its top)."""
+        if self.store is None or self.opened is None or self.opened.entry_id is None:
+            return None
+        try:
+            saved = self.store.positions.get(self.opened.entry_id)
+        except DubaoError:
+            return None
+        return saved.paragraph_id if saved else None
+
+    def _stop_reading(self) -> None:
+        """End the child process still reading an article (its late parts are dropped by the generation check)."""
+        if self._reading is not None:
+            self._reading.stop()
+            self._reading = None
 
     @staticmethod
     def _cached_annotation(article: Article):
@@ -226,36 +275,15 @@ class ReaderController(QObject):
     def _decode_in_steps(self, article: Article, generation: int, arrived, failed) -> None:
         """Decode a long article's cached annotation a few milliseconds per idle moment on this thread (a worker
         thread decoding it would hold the GIL and freeze scrolling and clicks)."""
-        if generation != self._generation:
-            return
-        steps = services.cached_annotation_steps(article)
-        timer = QTimer(self, interval=0)
-        collecting = gc.isenabled()
-        gc.disable()  # the decoded words live as long as the article: a full collection meanwhile stalls 100+ ms
-
-        def step() -> None:
-            try:
-                result = next(steps) if generation == self._generation else False
-            except DubaoError as error:
-                result = False
-                failed(error)
-            if result is not None:
-                timer.stop()
-                timer.deleteLater()
-                gc.freeze()  # keep them out of later collections too
-                if collecting:
-                    gc.enable()
-                if result is not False:
-                    arrived(result)
-
-        timer.timeout.connect(step)
-        timer.start()
+        if generation == self._generation:
+            run_in_idle_steps(services.cached_annotation_steps(article), arrived, failed, self,
+                              lambda: generation == self._generation)
 
     def read_again(self) -> None:
         """Read the open article again (after a correction: only the paragraphs holding the word miss the cache)."""
         if self.opened is not None:
             self._generation += 1
-            self._annotate(self.opened.article, self._generation)
+            self._annotate(self.opened.article, self._generation, self._first_annotation(self.opened.article))
 
     # --- reading position ------------------------------------------------------------------------------------------
     def save_position(self, block: int, offset: int) -> None:
@@ -364,7 +392,10 @@ class ReaderController(QObject):
 
     def close(self, hurried: bool = False) -> None:
         """Close the database, backing it up first when it changed since the last backup (`hurried`: the session
-        is ending, as at logout, and only a small database is copied; see reader.core.storage.session)."""
+        is ending, as at logout, and only a small database is copied; see reader.core.storage.session). A child
+        process still reading the article is ended."""
+        self._generation += 1  # what is still on its way about the open article is dropped
+        self._stop_reading()
         self.backups.finish(hurried)
         if self.store is None:
             return

@@ -43,6 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         print(f"dubao: {problem}", file=sys.stderr)
         return 2
+    if args.present or args.path:  # a new article's reading starts now, while Qt loads and the window is built
+        from reader.ui.services import read_early
+
+        read_early(args.present or args.path)
     restore_collections = collect_less_while_starting()
     from reader.ui.app import run_app
 

@@ -116,6 +116,7 @@ class MainWindow(FindMixin, PopupMixin, NotesWindowMixin, LearnerWindowMixin, We
         c, v = self.controller, self.view
         c.articleOpened.connect(self.show_document)
         c.annotationReady.connect(self.annotation_arrived)
+        c.annotationProgressed.connect(lambda doc: v.refresh_annotation() if doc is v.document else None)  # a part
         c.annotationFailed.connect(lambda _doc: self.status.setText(self._status_text()))
         c.problem.connect(self.banner.show_message)
         c.libraryChanged.connect(lambda: self.refresh_library())

@@ -5,6 +5,8 @@ Nothing here touches a widget: these functions may run on the worker thread.
 
 from __future__ import annotations
 
+import atexit
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,8 @@ from reader.core.annotation import AnnotatedArticle
 from reader.core.model import Article
 
 SEED_NAME = "xihaian-2025-quality-page"
+SHORT_ARTICLE_CHARS = 20_000  # up to this size an article's annotation is applied whole (cached) or read in parts
+_EARLY: dict = {}  # the file `read_early` read: its "path", the "article" (until loaded again), the "reading"
 
 
 @dataclass
@@ -36,10 +40,48 @@ def seed_path() -> Path | None:
 
 
 def load_article_file(path: str | Path) -> Article:
-    """Read an article file through the importer (ImportProblem on bad input)."""
+    """Read an article file through the importer (ImportProblem on bad input); the file `read_early` read at launch
+    is not read again (once)."""
     from reader.core.importer import load_article
 
+    if "article" in _EARLY and _EARLY["path"] == os.path.abspath(path):
+        return _EARLY.pop("article")
     return load_article(path)
+
+
+def read_early(path: str) -> None:
+    """At launch, before Qt is imported: when `path` (from the command line) is a short article file whose annotation
+    is not cached, start its reading now (from its top, where a file from the command line opens), for the window's
+    controller to take over (`start_reading`); the child's tables load while the window is built. Any problem is
+    left for opening the file to report."""
+    from reader.core.errors import DubaoError
+    from reader.core.lang import default_annotator
+
+    if looks_like_address(path):
+        return
+    try:
+        article = load_article_file(path)
+        if article.text_length() <= SHORT_ARTICLE_CHARS and not default_annotator().is_cached(article):
+            _EARLY["reading"] = default_annotator().start_reading(article)
+            atexit.register(_discard_early_reading)
+    except (DubaoError, OSError):
+        return
+    _EARLY.update(path=os.path.abspath(path), article=article, of=article)
+
+
+def _early_reading(article: Article, from_paragraph: str | None):
+    """Return (once) the reading `read_early` started for this very article from its top, else None."""
+    if from_paragraph is None and _EARLY.get("of") is article:
+        del _EARLY["of"]
+        return _EARLY.pop("reading", None)
+    return None
+
+
+def _discard_early_reading() -> None:
+    """At exit: end the early reading if no window took it over (another Dubao was given the file)."""
+    reading = _EARLY.pop("reading", None)
+    if reading is not None:
+        reading.discard()
 
 
 def import_pasted_text(text: str) -> Article:
@@ -60,6 +102,15 @@ def annotate(article: Article) -> AnnotatedArticle:
     from reader.core.lang import default_annotator
 
     return default_annotator().annotate_in_subprocess(article)
+
+
+def start_reading(article: Article, from_paragraph: str | None = None):
+    """Start reading the article's annotation in a child process (its tables load at once), the screen that opens at
+    paragraph `from_paragraph` (the top when None) first; return the `BatchReading` to follow on the worker (`run`)
+    and to `stop`. The reading `read_early` started for it at launch is taken over instead."""
+    from reader.core.lang import default_annotator
+
+    return _early_reading(article, from_paragraph) or default_annotator().start_reading(article, from_paragraph)
 
 
 def cached_annotation(article: Article) -> AnnotatedArticle | None:

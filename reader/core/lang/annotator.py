@@ -3,9 +3,19 @@ what was read, and the child process that reads for a window.
 
 A paragraph's cache key is its text plus the versions of the reading engine, dictionary, glossary and HSK lists, and
 the user's corrections of the words that paragraph contains (`pipeline.cache_keys`): a correction re-reads only the
-paragraphs that hold the corrected word, any other change re-reads everything it affects. Serving a fully cached article imports neither jieba nor pypinyin. For a first reading that must not hold the GUI's
-interpreter, `annotate_in_subprocess` and `fill_cache_in_subprocess` read in a child process (this module's
+paragraphs that hold the corrected word, any other change re-reads everything it affects. Serving a fully cached
+article imports neither jieba nor pypinyin. For a first reading that must not hold the GUI's interpreter,
+`start_reading`, `annotate_in_subprocess` and `fill_cache_in_subprocess` read in a child process (this module's
 `worker_main`) that fills the cache, then load from it.
+
+The child's protocol (`python -m reader.core.lang.annotator`):
+- stdin: one JSON object {"article": Article.to_dict(), "user_words": {"merged", "splits", "readings"},
+  "batches": [[unit index, …], …]} (indices into `pipeline.reading_units(article)`; without "batches", one batch of
+  every unit), then end of file.
+- stdout: once the paragraphs of batch k are in the cache, one line holding k ("0\n", "1\n" …) — at most one short
+  line per batch, nothing else (anything a library prints goes to stderr).
+- exit status 0 once every batch is cached; on a problem, one "dubao: …" line on stderr and status 2.
+The child runs at a lower priority (`CHILD_NICENESS`): the window it reads for comes first.
 """
 
 from __future__ import annotations
@@ -14,17 +24,27 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import threading
 import time
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph
 from reader.core.errors import DubaoError, StorageProblem
 from reader.core.lang.pipeline import (CACHE_FILE, AnnotationCache, Unit, annotate_text, assemble, cache_keys,
-                                       decode, encode, reading_units)
+                                       decode, encode, reading_batches, reading_units)
 from reader.core.lang.service import LanguageService
 from reader.core.model import Article
 
 STEP_UNITS = 100  # paragraphs looked up in the cache at once while decoding in steps
+FIRST_BATCH_CHARS = 1000  # the first batch a child reads: about the opening screen of a large window
+BATCH_CHARS = 4000  # each later batch
+# The child yields the CPU to the window when both want it (it runs while the window is built). On a busy 2-core
+# machine (window painted / first screen's pinyin, one run): niceness 5 0.80 / 1.61 s, 10 0.67 / 1.62 s, 19 0.64 /
+# 1.72 s, the child started by the window as before 0.55 / 2.13 s; at the same priority (another run) the window
+# painted 0.3 s later than at 5. 19 would starve it behind any busy program; 10 leaves it a tenth of a busy core.
+CHILD_NICENESS = 10
+PIPE_ROOM = 60_000 if sys.platform.startswith("linux") else 0  # bytes an empty pipe takes without blocking (64 KiB)
 
 
 class Annotator:
@@ -57,18 +77,36 @@ class Annotator:
         """Annotate every paragraph and heading in this process, reading only what the cache does not hold."""
         units = reading_units(article)
         keys, stored = self._lookup(units)
-        stored = stored if use_cache else {}
+        values = self._read(units, keys, stored if use_cache else {})
+        return assemble(units, [decode(unit, values[key]) for unit, key in zip(units, keys)])
+
+    def annotate_in_batches(self, article: Article, batches: list[list[int]], done: Callable[[int], None]) -> None:
+        """Read the article into the cache batch by batch (`batches`: indices of `reading_units`), calling
+        `done(k)` once batch k is cached."""
+        units = reading_units(article)
+        keys, stored = self._lookup(units)
+        for number, batch in enumerate(batches):
+            stored.update(self._read([units[i] for i in batch], [keys[i] for i in batch], stored))
+            done(number)
+
+    def _read(self, units: list[Unit], keys: list[str], stored: dict[str, bytes]) -> dict[str, bytes]:
+        """Read the units whose keys `stored` lacks, put them in the cache; return the values of all `keys`."""
         fresh: dict[str, bytes] = {}
         missing = [text for (_, text, _), key in zip(units, keys) if key not in stored]
         if missing:
-            self.service.prepare(missing)  # the polyphone layer reads the article's sentences in one batch
+            self.service.prepare(missing)  # the polyphone layer reads the batch's sentences in one go
         for (_, text, _), key in zip(units, keys):
             if key not in stored and key not in fresh:
                 fresh[key] = encode(annotate_text(text, "", self.service))
         if fresh:
             self.cache.put_many(fresh.items())
-        values = {**stored, **fresh}
-        return assemble(units, [decode(unit, values[key]) for unit, key in zip(units, keys)])
+        return {key: fresh[key] if key in fresh else stored[key] for key in keys}
+
+    def start_reading(self, article: Article, from_paragraph: str | None = None) -> "BatchReading":
+        """Start reading the article into the cache: the screen that opens at paragraph `from_paragraph` (the top
+        when None) first, then the rest. The child process starts now; follow it with `BatchReading.run`."""
+        batches = reading_batches(article, from_paragraph, FIRST_BATCH_CHARS, BATCH_CHARS)
+        return BatchReading(self, article, batches)
 
     def annotate_in_subprocess(self, article: Article, timeout: float = 300) -> AnnotatedArticle:
         """Annotate in a child Python process (so this interpreter never loads jieba), then load from the cache."""
@@ -119,11 +157,23 @@ class Annotator:
 
     def _read_in_child(self, article: Article, timeout: float) -> subprocess.CompletedProcess:
         """Run the child process that reads the article into the cache; return how it ended."""
-        payload = json.dumps({"article": article.to_dict(), "user_words": _user_words_payload(self.service)},
-                             ensure_ascii=False)
-        env = dict(os.environ, DUBAO_CACHE_DIR=str(self.service.cache_dir), DUBAO_DATA_DIR=str(self.service.data_dir))
-        return subprocess.run([sys.executable, "-m", "reader.core.lang.annotator"], input=payload.encode("utf-8"),
-                              capture_output=True, timeout=timeout, env=env)
+        return subprocess.run(_CHILD_COMMAND, input=_payload(self.service, article), capture_output=True,
+                              timeout=timeout, env=_child_env(self.service))
+
+
+_CHILD_COMMAND = [sys.executable, "-m", "reader.core.lang.annotator"]
+
+
+def _child_env(service: LanguageService) -> dict[str, str]:
+    return dict(os.environ, DUBAO_CACHE_DIR=str(service.cache_dir), DUBAO_DATA_DIR=str(service.data_dir))
+
+
+def _payload(service: LanguageService, article: Article, batches: list[list[int]] | None = None) -> bytes:
+    """Return what the child reads on stdin (see the protocol above)."""
+    message: dict[str, Any] = {"article": article.to_dict(), "user_words": _user_words_payload(service)}
+    if batches is not None:
+        message["batches"] = batches
+    return json.dumps(message, ensure_ascii=False).encode("utf-8")
 
 
 def _user_words_payload(service: LanguageService) -> dict[str, Any]:
@@ -132,10 +182,120 @@ def _user_words_payload(service: LanguageService) -> dict[str, Any]:
             "readings": dict(words.reading_overrides())}
 
 
+class BatchReading:
+    """An article read into the cache batch by batch, in a child process started at once (for a bundled app, which
+    cannot run `python -m`, in this process on the thread that calls `run`), each batch decoded as it is cached.
+
+    Made by `Annotator.start_reading` (the child starts loading its tables meanwhile); `run` follows it and must be
+    called once (it blocks until the reading ends: a worker thread's job); `stop` ends it from any thread."""
+
+    def __init__(self, annotator: Annotator, article: Article, batches: list[list[int]]) -> None:
+        self.annotator, self.article, self.batches = annotator, article, batches
+        self._stopped = threading.Event()
+        self._errors = tempfile.TemporaryFile()  # the child's stderr: a file, so a chatty child never blocks
+        self._process: subprocess.Popen | None = None
+        self._payload: bytes | None = None  # what the child is still to be given (by `run`)
+        if not getattr(sys, "frozen", False):
+            self._process = subprocess.Popen(_CHILD_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                             stderr=self._errors, env=_child_env(annotator.service))
+            self._payload = _payload(annotator.service, article, batches)
+            if len(self._payload) <= PIPE_ROOM:  # given at once, so the child starts reading before `run` does
+                self._give_payload()
+
+    @property
+    def pid(self) -> int | None:
+        """The child process's id (None when reading in this process)."""
+        return self._process.pid if self._process is not None else None
+
+    def run(self, report: Callable[[AnnotatedArticle], None]) -> AnnotatedArticle:
+        """Hand each batch's annotation but the last to `report` as soon as it is cached (the opening screen
+        first); return the whole article's. StorageProblem when the reading failed or was stopped (what was
+        reported stays valid)."""
+        units = reading_units(self.article)
+        keys = cache_keys([text for _, text, _ in units], self.annotator.service)
+        read: dict[int, AnnotatedParagraph] = {}
+
+        def cached(number: int) -> None:
+            if self._stopped.is_set():
+                raise self._problem("the reading was stopped")
+            batch = self.batches[number]
+            stored = self.annotator.cache.get_many(sorted({keys[i] for i in batch}))
+            if any(keys[i] not in stored for i in batch):
+                raise self._problem("the cache lost part of the article's annotation")
+            part = {i: decode(units[i], stored[keys[i]]) for i in batch}
+            read.update(part)
+            if number < len(self.batches) - 1:
+                report(assemble([units[i] for i in part], list(part.values())))
+
+        try:
+            if self._process is None:
+                self.annotator.annotate_in_batches(self.article, self.batches, cached)
+            else:
+                self._follow_child(cached)
+        finally:
+            self._errors.close()
+        return assemble(units, [read[i] for i in range(len(units))])
+
+    def _follow_child(self, cached: Callable[[int], None]) -> None:
+        """Give the child the article, call `cached(k)` for each batch it reports, and check how it ended."""
+        process = self._process
+        self._give_payload()
+        reported = 0
+        try:
+            with process.stdout:
+                for line in process.stdout:
+                    if line.strip() != str(reported).encode() or reported >= len(self.batches):
+                        break  # not the protocol: treated as a failed child
+                    cached(reported)
+                    reported += 1
+        finally:
+            if process.poll() is None and (reported < len(self.batches) or self._stopped.is_set()):
+                process.kill()
+            status = process.wait()
+        if self._stopped.is_set():
+            raise self._problem("the reading was stopped")
+        if status != 0 or reported != len(self.batches):
+            self._errors.seek(0)
+            lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+            raise self._problem(f"the article could not be annotated ({lines[0]})")
+
+    def _give_payload(self) -> None:
+        """Write the article and its batches to the child's stdin and close it (once)."""
+        payload, self._payload = self._payload, None
+        if payload is not None:
+            try:
+                with self._process.stdin:
+                    self._process.stdin.write(payload)
+            except OSError:
+                pass  # the child is gone already: its exit status says why (`run`)
+
+    def stop(self) -> None:
+        """End the reading (any thread): the child is ended; `run` then raises StorageProblem."""
+        self._stopped.set()
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+
+    def discard(self) -> None:
+        """Stop a reading `run` was never called for, and close its pipes."""
+        self.stop()
+        self._payload = None
+        for stream in (self._process.stdin, self._process.stdout) if self._process is not None else ():
+            stream.close()
+        self._errors.close()
+
+    def _problem(self, message: str) -> StorageProblem:
+        return StorageProblem(message, self.annotator.cache.path)
+
+
 def worker_main() -> int:
-    """Child-process entry: read {"article", "user_words"} JSON on stdin, annotate into the cache, exit 0."""
+    """Child-process entry: read the article and what to read on stdin, annotate into the cache, report each batch
+    on stdout (the protocol is in this module's docstring)."""
     from reader.core.lang.user_words import InMemoryUserWords
 
+    report, sys.stdout = sys.stdout, sys.stderr  # only the protocol's lines reach the parent's pipe
+    if hasattr(os, "nice"):
+        os.nice(CHILD_NICENESS)
     payload = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     user_words = InMemoryUserWords()
     for word in payload["user_words"].get("merged", []):
@@ -145,8 +305,17 @@ def worker_main() -> int:
     for word, syllables in payload["user_words"].get("readings", {}).items():
         user_words.set_reading(word, syllables)
     annotator = Annotator(LanguageService(user_words=user_words))
+
+    def done(number: int) -> None:
+        report.write(f"{number}\n")
+        report.flush()
+
     try:
-        annotator.annotate(Article.from_dict(payload["article"]))
+        article = Article.from_dict(payload["article"])
+        if "batches" in payload:
+            annotator.annotate_in_batches(article, payload["batches"], done)
+        else:
+            annotator.annotate(article)
     except DubaoError as error:
         print(f"dubao: {error}", file=sys.stderr)
         return 2

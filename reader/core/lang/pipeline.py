@@ -81,6 +81,46 @@ def reading_units(article: Article) -> list[Unit]:
     return units
 
 
+def reading_order(article: Article) -> list[int]:
+    """Return the indices of `reading_units(article)` in the order the article shows them (title block, then each
+    section's heading and paragraphs)."""
+    titles = sum(1 for text in (article.title, article.subtitle, article.byline) if text)
+    headings = sum(1 for s in article.sections if s.heading)
+    order, heading, paragraph = list(range(titles)), titles, titles + headings
+    for section in article.sections:
+        if section.heading:
+            order.append(heading)
+            heading += 1
+        order.extend(range(paragraph, paragraph + len(section.paragraphs)))
+        paragraph += len(section.paragraphs)
+    return order
+
+
+def reading_batches(article: Article, from_paragraph: str | None, first_chars: int, chars: int) -> list[list[int]]:
+    """Split the article's units (indices of `reading_units`) into batches to read one after the other: first the
+    units from paragraph `from_paragraph` on (the top of the article when None or unknown) up to `first_chars`
+    characters (the first screen), then the rest below it `chars` at a time, then what lies above it, nearest first."""
+    units, order = reading_units(article), reading_order(article)
+    start = next((n for n, i in enumerate(order) if not units[i][2] and units[i][0] == from_paragraph), 0)
+    first = _runs(order[start:], units, first_chars)[:1]
+    rest = order[start + len(first[0]) if first else start:] + order[:start][::-1]
+    return first + _runs(rest, units, chars)
+
+
+def _runs(indices: list[int], units: list[Unit], chars: int) -> list[list[int]]:
+    """Cut `indices` into consecutive runs of units, each ending once it holds `chars` characters (the last may
+    hold fewer)."""
+    runs: list[list[int]] = []
+    size = chars
+    for index in indices:
+        if size >= chars:
+            runs.append([])
+            size = 0
+        runs[-1].append(index)
+        size += len(units[index][1])
+    return runs
+
+
 def cache_key(text: str, versions: dict[str, str], corrections: str = "") -> str:
     """Return the cache key of one paragraph text under these component versions and the corrections of its words."""
     stamp = _FORMAT + "|" + "|".join(f"{k}={versions[k]}" for k in sorted(versions) if k != "user_words")

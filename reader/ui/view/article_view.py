@@ -108,7 +108,7 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         """Lay out again after the document received its annotation, keeping the reading position."""
         if self.layout_ is None:  # not laid out yet (a hidden window): its first layout includes the annotation
             return
-        self.relayout(keep_position=True)
+        self.relayout_in_place()
 
     def set_style(self, style: ViewStyle) -> None:
         """Apply new fonts, theme, spacing or pinyin options, keeping the reading position."""
@@ -226,7 +226,8 @@ class ArticleView(NavigationMixin, InteractionMixin, QAbstractScrollArea):
         self._line_data[index] = (block.kind.value, self._glyph_text(block.text), shown, tones, underline)
         kind = KIND_STYLES[block.kind.value]
         words = [(t.start, t.end) for t in block.tokens] if block.tokens else []
-        return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align)
+        return LayoutBlock(block.text, block.kind.value, words, shown, kind.indent_em, kind.space_before, kind.align,
+                           ruby_pending=self.document.awaits_pinyin(index, self.style_.pinyin))  # no jump later
 
     def ensure_layout(self) -> None:
         """Lay the document out now if it has not been yet (a view shown for the first time)."""

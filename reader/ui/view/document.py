@@ -1,16 +1,23 @@
 """What the article view shows: the article flattened into styled blocks (title, byline, headings, paragraphs).
 
 Qt-free. A `ViewDocument` is built from an `Article` alone (text shows at once) and later given the
-`AnnotatedArticle` (words, readings, glossary terms) when the language layer delivers it.
+`AnnotatedArticle` (words, readings, glossary terms) when the language layer delivers it — for a new article in
+parts, the opening screen first: until the whole arrived (`annotated`), a block without tokens is waiting for them,
+and `awaits_pinyin` tells the layout to keep room for the pinyin row it will get.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from reader.core.annotation import AnnotatedArticle, AnnotatedParagraph, GlossaryHit, Token
+from reader.core.lang.chars import is_han
 from reader.core.model import Article, SectionKind
+from reader.core.pinyin_display import PinyinMode, PinyinOptions
+
+ROW_MODES = frozenset({PinyinMode.ALL, PinyinMode.ABOVE_HSK, PinyinMode.UNKNOWN})  # nearly every text shows pinyin
 
 
 class BlockKind(StrEnum):
@@ -76,7 +83,7 @@ class ViewDocument:
     article: Article
     blocks: list[Block] = field(default_factory=list)
     sections: list[SectionEntry] = field(default_factory=list)
-    annotated: bool = False
+    annotated: bool = False  # the whole annotation arrived (parts of it may be attached before)
 
     @classmethod
     def from_article(cls, article: Article, annotation: AnnotatedArticle | None = None) -> ViewDocument:
@@ -107,14 +114,32 @@ class ViewDocument:
             kind = BlockKind.CAPTION if paragraph.role == "caption" else BlockKind.PARAGRAPH
             self.blocks.append(Block(kind, paragraph.text, paragraph.id, index))
 
-    def apply_annotation(self, annotation: AnnotatedArticle) -> None:
-        """Attach words, readings and glossary hits to every block the annotation covers."""
+    def apply_annotation(self, annotation: AnnotatedArticle, complete: bool = True) -> None:
+        """Attach words, readings and glossary hits to every block the annotation covers; `complete`: it is the
+        whole article's (else a part: the blocks it lacks keep waiting for theirs)."""
         for block in self.blocks:
             source = annotation.paragraphs if block.is_paragraph else annotation.headings
             annotated = source.get(block.key)
             if annotated is not None and annotated.text == block.text:
                 _attach(block, annotated)
-        self.annotated = True
+        self.annotated = self.annotated or complete
+
+    def awaits_pinyin(self, index: int, options: PinyinOptions) -> bool:
+        """True when block `index` has no annotation yet but is waiting for one that will show pinyin under
+        `options` (a block of Chinese text the article's annotation covers, in a mode that shows pinyin over
+        nearly every text): its layout keeps room for the pinyin row, so the lines do not move when it arrives."""
+        block = self.blocks[index]
+        if self.annotated or block.tokens is not None or options.mode not in ROW_MODES:
+            return False
+        covered = block.is_paragraph or block.key in self._heading_keys
+        return covered and any(is_han(char) for char in block.text)
+
+    @cached_property
+    def _heading_keys(self) -> set[str]:
+        """The title-block texts and headings the annotation covers (keyed by text, as `apply_annotation` reads)."""
+        article = self.article
+        return {text for text in (article.title, article.subtitle, article.byline) if text} | {
+            s.heading for s in article.sections if s.heading}
 
     def section_of_block(self, block_index: int) -> int:
         """Return the section index of a block (0 for the title block, so it counts as the first section)."""

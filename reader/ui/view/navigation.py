@@ -76,6 +76,19 @@ class NavigationMixin:
         self._navigating = False
         self._anchor = (block, offset) if self.verticalScrollBar().value() < math.ceil(line.top) else None
 
+    def relayout_in_place(self) -> None:
+        """Lay out again keeping the line at the top of the view where it is, to the pixel (its characters may move
+        along it): pinyin arriving for the text on screen moves nothing up or down."""
+        if self._anchor is not None or not self.layout_ or not self.layout_.lines:
+            self.relayout(keep_position=True)
+            return
+        bar = self.verticalScrollBar()
+        block, offset = self.top_position()
+        above = bar.value() - self.layout_.lines[self.layout_.line_of(block, offset)].top
+        self.relayout(keep_position=True)
+        if self._anchor is None:
+            bar.setValue(round(self.layout_.lines[self.layout_.line_of(block, offset)].top + above))
+
     def ensure_visible(self, block: int, start: int, end: int) -> None:
         """Scroll (to a third of the view) when the span is not wholly visible."""
         rect = self.span_rect(block, start, end)
