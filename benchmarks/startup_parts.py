@@ -42,8 +42,11 @@ print(repr({k: v * 1000 for k, v in marks.items()}))
 
 READER = """
 import time, sys
-from reader.ui.launch import collect_less_while_starting
-restore = collect_less_while_starting()  # as `dubao` does before anything else
+try:
+    from reader.ui.launch import collect_less_while_starting
+    restore = collect_less_while_starting()  # as `dubao` does before anything else
+except ImportError:  # an older tree, measured for comparison
+    restore = None
 marks = {}
 mark = lambda what: marks.setdefault(what, time.process_time() * 1000)
 from PySide6.QtCore import QTimer
@@ -65,7 +68,7 @@ def paint(view, event):
     painting(view, event)
     if view.document is not None and view.document.annotated and view.layout_ and view.layout_.lines:
         mark("first paint with pinyin")
-        if not view.laying_out:
+        if view._builder is None or view._builder.complete:
             mark("article laid out")
             QTimer.singleShot(0, QApplication.instance().quit)
 article_view.ArticleView.paintEvent = paint
@@ -77,7 +80,8 @@ for name, label in (("create_application", "application made"), ("build_window",
         return result
     setattr(app, name, wrapped)
 from argparse import Namespace
-app.run_app(Namespace(path=None, present=None, section=1), restore)
+arguments = Namespace(path=None, present=None, section=1)
+app.run_app(arguments, restore) if restore is not None else app.run_app(arguments)
 print(repr(marks))
 """
 
