@@ -244,3 +244,8 @@ def test_without_a_runtime_folder_the_socket_is_an_absolute_path_in_the_temp_fol
         assert SingleInstance(name).try_hand_off(None)
     finally:
         instance.close()
+
+
+def test_listening_twice_keeps_the_one_server(running):
+    assert running.is_listening
+    assert running.listen() and running.is_listening  # the window's fallback timer after its own settled listen

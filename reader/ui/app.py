@@ -9,19 +9,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader.core import logs, paths
 from reader.ui import services
-from reader.ui.controller import ReaderController
 from reader.ui.after_paint import after_view_settles
+from reader.ui.controller import ReaderController
 from reader.ui.fonts import choose_family, cjk_families_of_system, missing_font_message
 from reader.ui.i18n import install_translator
 from reader.ui.main_window import MainWindow
 from reader.ui.prefs import Preferences
 from reader.ui.termination import close_on_termination
+
+LISTEN_AT_THE_LATEST_MS = 3000  # later launches are handed to this window even if it has not painted by then
 
 
 def create_application() -> QApplication:
@@ -156,6 +158,7 @@ def run_app(args: Namespace, after_start: Callable[[], object] = lambda: None) -
     window.show()
     # once the article is on screen and laid out: later launches hand their files to this window
     after_view_settles(window.view, handoff.listen, after_start, forget_module_sources)
+    QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, handoff.listen)  # a window started minimised paints nothing yet
     if window.controller.store_error is not None:  # a damaged library: say so, offer the newest good backup
         from reader.ui.recovery import offer_recovery
 

@@ -144,7 +144,10 @@ class SingleInstance(QObject):
         return delivered
 
     def listen(self) -> bool:
-        """Start receiving hand-offs; clear a stale socket left by a crashed instance. Return True on success."""
+        """Start receiving hand-offs; clear a stale socket left by a crashed instance. Return True on success (also
+        when already listening)."""
+        if self.is_listening:
+            return True
         if self._someone_answers():
             return False  # another instance is running (Qt would silently take its socket over)
         from PySide6.QtNetwork import QLocalServer
