@@ -325,6 +325,7 @@ def _timed(action) -> float:
 
 
 def _seed_view():
+    from reader.core.lang import default_annotator
     from reader.ui import services
     from reader.ui.fonts import choose_family, cjk_families_of_system
     from reader.ui.view.article_view import ArticleView
@@ -332,7 +333,7 @@ def _seed_view():
     from reader.ui.view.style import ViewStyle
 
     article = services.load_article_file(SEED)
-    document = ViewDocument.from_article(article, services.annotate(article))
+    document = ViewDocument.from_article(article, default_annotator().annotate_in_subprocess(article))
     view = ArticleView(style=ViewStyle(family=choose_family(cjk_families_of_system())))
     view.set_formatter(services.format_readings)
     view.resize(1600, 1000)

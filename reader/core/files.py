@@ -4,6 +4,9 @@ The content goes to a temporary file beside the target, is flushed to disk, and 
 a crash, a full disk or a kill leaves the old file (or none), never half a file. An existing file is replaced only
 when asked to (`force=True`), and never when it is a folder, a device, a pipe or a socket. Problems are raised as the
 caller's kind of `DubaoError` (an `ExportProblem` unless told otherwise), naming the file.
+
+Reading a user's text file (a glossary, a word list, a pack) goes through `read_text`, which names the file and what
+it was meant to be in one ImportProblem.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from reader.core.errors import DubaoError, ExportProblem
+from reader.core.errors import DubaoError, ExportProblem, ImportProblem
 
 
 
@@ -90,3 +93,14 @@ def write_bytes_atomically(target: str | Path, data: bytes, force: bool = False,
                            problem: type[DubaoError] = ExportProblem) -> Path:
     """Write bytes atomically; see `write_atomically`."""
     return write_atomically(target, lambda temporary: temporary.write_bytes(data), force, problem)
+
+
+def read_text(path: Path, what: str) -> str:
+    """Return the text of a UTF-8 file (a BOM is dropped); ImportProblem naming the file and `what` it was meant to be
+    ("the word list") when it is missing or unreadable."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as error:
+        raise ImportProblem(f"{what} does not exist", path) from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ImportProblem(f"{what} cannot be read as UTF-8 text ({error})", path) from error

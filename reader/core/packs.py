@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ImportProblem
-from reader.core.files import write_text_atomically
+from reader.core.files import read_text, write_text_atomically
 from reader.core.lang.glossary import GlossaryEntry
 
 if TYPE_CHECKING:
@@ -62,12 +62,9 @@ def export_pack(store: Store, target: str | Path, force: bool = False) -> tuple[
 def read_pack(source: str | Path) -> dict[str, Any]:
     """Read and check a pack file; ImportProblem naming the file for anything that is not a pack."""
     path = Path(source)
+    text = read_text(path, "the pack file")
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as error:
-        raise ImportProblem("the pack file does not exist", path) from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise ImportProblem(f"the pack file cannot be read as UTF-8 text ({error})", path) from error
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportProblem(f"the file is not a Dubao pack (not JSON: line {error.lineno})", path) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:

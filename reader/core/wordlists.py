@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.core import paths
 from reader.core.errors import ImportProblem
+from reader.core.files import read_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,12 +50,7 @@ def parse_wordlist(path: Path) -> list[ListedWord]:
     from reader.core.lang.dictionary import parse_cedict_line
     from reader.core.lang.style import numbered_reading
 
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise ImportProblem("the word list does not exist", path) from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise ImportProblem(f"the word list cannot be read as UTF-8 text ({error})", path) from error
+    text = read_text(path, "the word list")
     words: list[ListedWord] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):

@@ -96,14 +96,6 @@ def pasted_source_name() -> str:
     return f"pasted:{time.strftime('%Y-%m-%d %H:%M:%S')}"
 
 
-def annotate(article: Article) -> AnnotatedArticle:
-    """Return the article's words, readings and glossary terms: from the cache when it holds them, else read in a
-    child process (so this interpreter, which draws the window, never loads jieba or pypinyin)."""
-    from reader.core.lang import default_annotator
-
-    return default_annotator().annotate_in_subprocess(article)
-
-
 def start_reading(article: Article, from_paragraph: str | None = None):
     """Start reading the article's annotation in a child process (its tables load at once), the screen that opens at
     paragraph `from_paragraph` (the top when None) first; return the `BatchReading` to follow on the worker (`run`)

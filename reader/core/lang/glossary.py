@@ -18,6 +18,7 @@ from typing import Any, Iterable
 from reader.core import paths
 from reader.core.annotation import GlossaryHit
 from reader.core.errors import ExportProblem, ImportProblem
+from reader.core.files import read_text, write_text_atomically
 from reader.core.lang.chars import all_han, is_han
 from reader.core.lang.style import marks_to_numbered
 
@@ -62,12 +63,7 @@ def shipped_glossary_path() -> Path:
 
 def read_glossary_file(path: Path, origin: str = "shipped") -> list[GlossaryEntry]:
     """Read a glossary file; raise ImportProblem naming the file and line for anything malformed."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise ImportProblem("the glossary file does not exist", path) from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise ImportProblem(f"the glossary file cannot be read as UTF-8 text ({error})", path) from error
+    text = read_text(path, "the glossary file")
     entries: list[GlossaryEntry] = []
     seen: dict[str, int] = {}
     for line_number, row in _data_rows(text, path):
@@ -125,8 +121,6 @@ def write_glossary_file(path: Path, entries: Iterable[GlossaryEntry], force: boo
         cells = [_cell(getattr(entry, name)) for name in COLUMNS]
         buffer.write("\t".join(cells) + "\n")
         count += 1
-    from reader.core.files import write_text_atomically
-
     write_text_atomically(path, buffer.getvalue(), force)  # a temporary file, then a rename: never half a glossary
     return count
 
